@@ -16,7 +16,9 @@ function needsInstall() {
 }
 
 if (needsInstall()) {
-  const command = existsSync(lockfile) ? 'npm ci --no-audit --no-fund' : 'npm install --no-audit --no-fund'
+  const command = existsSync(lockfile)
+    ? 'npm ci --no-audit --no-fund'
+    : 'npm install --no-audit --no-fund'
   console.log(`Installing dependencies: ${command}`)
   execSync(command, { cwd: root, stdio: 'inherit' })
 }

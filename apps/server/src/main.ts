@@ -1,0 +1,39 @@
+import { readServerConfig } from './config'
+import { createServer } from './server'
+
+async function main(): Promise<void> {
+  const config = readServerConfig(process.env)
+  const server = createServer(config)
+  try {
+    const { url } = await server.listen()
+    console.log(`Topology Studio is running at ${url}`)
+  } catch (err) {
+    const code = err instanceof Error && 'code' in err ? err.code : undefined
+    if (code === 'EADDRINUSE') {
+      console.error(`Port ${config.port} on ${config.host} is in use; set PORT to use another one`)
+      process.exit(1)
+    }
+    throw err
+  }
+
+  let stopping = false
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) return
+    stopping = true
+    console.log(`Received ${signal}, shutting down`)
+    server.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error(err)
+        process.exit(1)
+      },
+    )
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}
+
+main().catch((err: unknown) => {
+  console.error(err)
+  process.exit(1)
+})
