@@ -1,4 +1,7 @@
+import { builtinModules } from 'node:module'
 import js from '@eslint/js'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 const coreBoundaries = {
@@ -6,6 +9,25 @@ const coreBoundaries = {
     { group: ['react', 'react-dom', '@xyflow/*'], message: 'The engine core is framework-free.' },
     { group: ['kafkajs'], message: 'kafkajs belongs to the Node-only kafka entry point.' },
     { group: ['node:*'], message: 'The engine core is browser-safe: no node: modules.' },
+    { group: ['@topology-studio/*/src/*'], message: 'Import other packages through their index.' },
+  ],
+}
+
+// Node code names built-ins with the `node:` prefix, so they can never be shadowed by an npm package.
+const nodeProtocol = {
+  paths: builtinModules
+    .filter((name) => !name.startsWith('_') && !name.startsWith('node:'))
+    .map((name) => ({ name, message: `Import 'node:${name}' instead.` })),
+}
+
+// The browser bundle must not pull in Node-only code.
+const webBoundaries = {
+  patterns: [
+    { group: ['node:*'], message: 'The web app runs in the browser: no node: modules.' },
+    {
+      group: ['kafkajs', '@topology-studio/engine/kafka'],
+      message: 'Kafka access is server-only.',
+    },
     { group: ['@topology-studio/*/src/*'], message: 'Import other packages through their index.' },
   ],
 }
@@ -37,8 +59,14 @@ export default tseslint.config(
       'no-restricted-imports': ['error', coreBoundaries],
       'no-restricted-globals': [
         'error',
-        { name: 'setTimeout', message: 'Inject a scheduler; the engine core runs on virtual time.' },
-        { name: 'setInterval', message: 'Inject a scheduler; the engine core runs on virtual time.' },
+        {
+          name: 'setTimeout',
+          message: 'Inject a scheduler; the engine core runs on virtual time.',
+        },
+        {
+          name: 'setInterval',
+          message: 'Inject a scheduler; the engine core runs on virtual time.',
+        },
       ],
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
@@ -53,6 +81,25 @@ export default tseslint.config(
         setTimeout: 'readonly',
         clearTimeout: 'readonly',
       },
+    },
+  },
+  {
+    files: [
+      'apps/server/**/*.{ts,mjs}',
+      'apps/web/vite.config.ts',
+      'e2e/**/*.ts',
+      'scripts/**/*.mjs',
+    ],
+    languageOptions: { globals: globals.node },
+    rules: { 'no-restricted-imports': ['error', nodeProtocol] },
+  },
+  {
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+    languageOptions: { globals: globals.browser },
+    rules: {
+      ...reactHooks.configs.flat.recommended.rules,
+      'no-restricted-imports': ['error', webBoundaries],
     },
   },
 )
