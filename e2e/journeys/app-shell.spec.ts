@@ -1,0 +1,29 @@
+import { expect, test } from '@playwright/test'
+
+test.describe('app shell', () => {
+  test('shows the product name in the header', async ({ page }) => {
+    await page.goto('/')
+
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Topology Studio')
+  })
+
+  test('reports the server as connected', async ({ page }) => {
+    await page.goto('/')
+
+    await expect(page.getByTestId('server-status')).toHaveAttribute('data-status', 'connected')
+  })
+
+  test('reports the server as unreachable when its health check fails', async ({ page }) => {
+    await page.route('**/api/health', (route) => route.abort('connectionrefused'))
+
+    await page.goto('/')
+
+    await expect(page.getByTestId('server-status')).toHaveAttribute('data-status', 'unreachable')
+  })
+
+  test('loads the app on a deep link', async ({ page }) => {
+    await page.goto('/designs/word-count')
+
+    await expect(page.getByTestId('server-status')).toHaveAttribute('data-status', 'connected')
+  })
+})

@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { defineConfig, devices } from '@playwright/test'
+import { chromiumLaunchOptions } from './support/chromium'
+import { findFreePort } from './support/free-port'
+
+const isCI = Boolean(process.env.CI)
+const serverEntry = fileURLToPath(new URL('../apps/server/dist/main.js', import.meta.url))
+
+if (!existsSync(serverEntry)) {
+  throw new Error(`${serverEntry} is missing: run \`npm run build\` first (npm run test:e2e does)`)
+}
+
+// Playwright evaluates this file again in every worker; the port picked by the runner reaches
+// the workers through the environment, so all of them talk to the one server it started.
+process.env.E2E_PORT ??= String(await findFreePort())
+const port = Number(process.env.E2E_PORT)
+const baseURL = `http://127.0.0.1:${port}`
+
+export default defineConfig({
+  testDir: './journeys',
+  outputDir: './test-results',
+  forbidOnly: isCI,
+  retries: isCI ? 2 : 0,
+  reporter: 'list',
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunchOptions },
+    },
+  ],
+  webServer: {
+    command: `node --enable-source-maps "${serverEntry}"`,
+    url: `${baseURL}/api/health`,
+    env: { HOST: '127.0.0.1', PORT: String(port) },
+    reuseExistingServer: false,
+    timeout: 30_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
+})
