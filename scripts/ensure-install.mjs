@@ -20,5 +20,10 @@ if (needsInstall()) {
     ? 'npm ci --no-audit --no-fund'
     : 'npm install --no-audit --no-fund'
   console.log(`Installing dependencies: ${command}`)
-  execSync(command, { cwd: root, stdio: 'inherit' })
+  // Browser tests use Debian's Chromium, so no package may fetch a browser build while installing.
+  execSync(command, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' },
+  })
 }
