@@ -1,0 +1,218 @@
+import type { StoreBuilder } from '../state/store-builder'
+import { operator } from './internal/abstract-stream'
+import type { GraphNode } from './internal/graph-node'
+import { ProcessorGraphNode } from './internal/graph-nodes'
+import type { InternalStreamsBuilder } from './internal/internal-streams-builder'
+import { MaterializedInternal } from './internal/materialized-internal'
+import { NamedInternal, Prefix } from './internal/names'
+import { createRepartitionedSource } from './internal/repartition'
+import type { Aggregator, Initializer, KGroupedStream } from './kgrouped-stream'
+import { namedAndMaterialized } from './kgrouped-stream'
+import { KTable } from './ktable'
+import type { Materialized } from './materialized'
+import type { Named } from './named'
+import type { Merger } from './session-windowed-kstream'
+import type { Windowed } from './windowed'
+import { SessionWindows, TimeWindows, type SlidingWindows } from './windows'
+
+type Windowing = TimeWindows | SlidingWindows | SessionWindows | null
+
+/**
+ * Several grouped streams aggregated into one table, as Kafka's `CogroupedKStream`: one
+ * `COGROUPKSTREAM-AGGREGATE-` processor per input sharing the store, then a merge.
+ */
+export class CogroupedKStream<K, VA> {
+  private readonly groupPatterns = new Map<KGroupedStream<K, unknown>, Aggregator<K, unknown, VA>>()
+
+  constructor(private readonly builder: InternalStreamsBuilder) {}
+
+  cogroup<V>(grouped: KGroupedStream<K, V>, aggregator: Aggregator<K, V, VA>): this {
+    this.groupPatterns.set(
+      grouped as KGroupedStream<K, unknown>,
+      aggregator as Aggregator<K, unknown, VA>,
+    )
+    return this
+  }
+
+  aggregate(
+    initializer: Initializer<VA>,
+    named?: Named | Materialized<K, VA>,
+    materialized?: Materialized<K, VA>,
+  ): KTable<K, VA> {
+    const args = namedAndMaterialized(named, materialized)
+    const internal = MaterializedInternal.of(
+      args.materialized,
+      this.builder,
+      Prefix.COGROUP_AGGREGATE,
+    )
+    return buildCogroup(
+      this.builder,
+      this.groupPatterns,
+      initializer,
+      args.named,
+      internal,
+      internal.keyValueStore(),
+      null,
+      null,
+    )
+  }
+
+  windowedBy(windows: TimeWindows | SlidingWindows): TimeWindowedCogroupedKStream<K, VA>
+  windowedBy(windows: SessionWindows): SessionWindowedCogroupedKStream<K, VA>
+  windowedBy(
+    windows: TimeWindows | SlidingWindows | SessionWindows,
+  ): TimeWindowedCogroupedKStream<K, VA> | SessionWindowedCogroupedKStream<K, VA> {
+    return windows instanceof SessionWindows
+      ? new SessionWindowedCogroupedKStream(this.builder, this.groupPatterns, windows)
+      : new TimeWindowedCogroupedKStream(this.builder, this.groupPatterns, windows)
+  }
+}
+
+export class TimeWindowedCogroupedKStream<K, VA> {
+  constructor(
+    private readonly builder: InternalStreamsBuilder,
+    private readonly groupPatterns: Map<KGroupedStream<K, unknown>, Aggregator<K, unknown, VA>>,
+    private readonly windows: TimeWindows | SlidingWindows,
+  ) {}
+
+  aggregate(
+    initializer: Initializer<VA>,
+    named?: Named | Materialized<K, VA>,
+    materialized?: Materialized<K, VA>,
+  ): KTable<Windowed<K>, VA> {
+    const args = namedAndMaterialized(named, materialized)
+    const internal = MaterializedInternal.of(
+      args.materialized,
+      this.builder,
+      Prefix.COGROUP_AGGREGATE,
+    )
+    const w = this.windows
+    const size = w instanceof TimeWindows ? w.sizeMs : w.timeDifferenceMs
+    const retention = internal.retentionOr(
+      w instanceof TimeWindows ? w.sizeMs + w.graceMs : 2 * w.timeDifferenceMs + w.graceMs,
+    )
+    return buildCogroup(
+      this.builder,
+      this.groupPatterns,
+      initializer,
+      args.named,
+      internal,
+      internal.windowStore(size, retention),
+      w,
+      null,
+    ) as unknown as KTable<Windowed<K>, VA>
+  }
+}
+
+export class SessionWindowedCogroupedKStream<K, VA> {
+  constructor(
+    private readonly builder: InternalStreamsBuilder,
+    private readonly groupPatterns: Map<KGroupedStream<K, unknown>, Aggregator<K, unknown, VA>>,
+    private readonly windows: SessionWindows,
+  ) {}
+
+  aggregate(
+    initializer: Initializer<VA>,
+    sessionMerger: Merger<K, VA>,
+    named?: Named | Materialized<K, VA>,
+    materialized?: Materialized<K, VA>,
+  ): KTable<Windowed<K>, VA> {
+    const args = namedAndMaterialized(named, materialized)
+    const internal = MaterializedInternal.of(
+      args.materialized,
+      this.builder,
+      Prefix.COGROUP_AGGREGATE,
+    )
+    const store = internal.sessionStore(
+      internal.retentionOr(this.windows.inactivityGapMs + this.windows.graceMs),
+    )
+    return buildCogroup(
+      this.builder,
+      this.groupPatterns,
+      initializer,
+      args.named,
+      internal,
+      store,
+      this.windows,
+      sessionMerger,
+    ) as unknown as KTable<Windowed<K>, VA>
+  }
+}
+
+function buildCogroup<K, VA>(
+  builder: InternalStreamsBuilder,
+  groupPatterns: Map<KGroupedStream<K, unknown>, Aggregator<K, unknown, VA>>,
+  initializer: Initializer<VA>,
+  named: Named | undefined,
+  internal: MaterializedInternal<K, VA>,
+  store: StoreBuilder<K, VA>,
+  windows: Windowing,
+  sessionMerger: Merger<K, VA> | null,
+): KTable<K, VA> {
+  if (groupPatterns.size === 0) throw new TypeError('cogroup() needs at least one grouped stream')
+  const parents = new Map<KGroupedStream<K, unknown>, GraphNode>()
+  for (const grouped of groupPatterns.keys()) {
+    if (grouped.repartitionRequired) {
+      const repartition = createRepartitionedSource(
+        builder,
+        'optimizable',
+        grouped.userProvidedRepartitionTopicName ?? internal.storeName,
+        { keySerde: grouped.keySerde, valueSerde: grouped.valueSerde },
+      )
+      if (!parents.has(grouped)) {
+        builder.addGraphNode(grouped.graphNode, repartition)
+        parents.set(grouped, repartition)
+      }
+    } else {
+      parents.set(grouped, grouped.graphNode)
+    }
+  }
+  const namedInternal = new NamedInternal(named?.name ?? null)
+  const processors: ProcessorGraphNode[] = []
+  let counter = 0
+  for (const [grouped, aggregator] of groupPatterns) {
+    const name = namedInternal.suffixWithOrElseGet(
+      `-cogroup-agg-${counter++}`,
+      builder,
+      Prefix.COGROUP_AGGREGATE,
+    )
+    const node = new ProcessorGraphNode(
+      name,
+      operator('KStreamCogroupAggregate', {
+        initializer,
+        aggregator,
+        windows,
+        sessionMerger,
+        storeName: internal.storeName,
+      }),
+      [],
+      [store],
+    )
+    processors.push(node)
+    builder.addGraphNode(parents.get(grouped) as GraphNode, node)
+  }
+  const mergeName = namedInternal.suffixWithOrElseGet(
+    '-cogroup-merge',
+    builder,
+    Prefix.COGROUP_MERGE,
+  )
+  const merge = new ProcessorGraphNode(
+    mergeName,
+    operator('KTablePassThrough', { storeName: internal.storeName }),
+  )
+  builder.addGraphNode(processors, merge)
+  const graceMs = windows === null ? null : windows.graceMs
+  return new KTable(
+    builder,
+    mergeName,
+    internal.keySerde,
+    internal.valueSerde,
+    [mergeName],
+    merge,
+    {
+      kind: 'aggregate',
+      storeName: internal.storeName,
+      windowed: graceMs === null ? null : { graceMs },
+    },
+  )
+}

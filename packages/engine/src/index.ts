@@ -1,0 +1,68 @@
+// The public door of @topology-studio/engine: every name is listed on purpose.
+export { StreamsBuilder } from './dsl/streams-builder'
+export { KStream } from './dsl/kstream'
+export type { Predicate, KeyValueMapper, ValueJoiner, ForeachAction } from './dsl/kstream'
+export { BranchedKStream } from './dsl/branched-kstream'
+export { KTable } from './dsl/ktable'
+export { GlobalKTable } from './dsl/global-ktable'
+export { KGroupedStream } from './dsl/kgrouped-stream'
+export type { Reducer, Initializer, Aggregator } from './dsl/kgrouped-stream'
+export { KGroupedTable } from './dsl/kgrouped-table'
+export { TimeWindowedKStream, EmitStrategy } from './dsl/time-windowed-kstream'
+export { SessionWindowedKStream } from './dsl/session-windowed-kstream'
+export type { Merger } from './dsl/session-windowed-kstream'
+export {
+  CogroupedKStream,
+  TimeWindowedCogroupedKStream,
+  SessionWindowedCogroupedKStream,
+} from './dsl/cogrouped-kstream'
+export { Named } from './dsl/named'
+export { Grouped } from './dsl/grouped'
+export { Materialized } from './dsl/materialized'
+export { Produced } from './dsl/produced'
+export { Consumed } from './dsl/consumed'
+export { Repartitioned } from './dsl/repartitioned'
+export { Joined } from './dsl/joined'
+export { StreamJoined } from './dsl/stream-joined'
+export { Suppressed, BufferConfig } from './dsl/suppressed'
+export { Branched } from './dsl/branched'
+export { TimeWindows, SlidingWindows, SessionWindows, JoinWindows } from './dsl/windows'
+export { Duration } from './dsl/duration'
+export { KeyValue } from './dsl/key-value'
+export { Window, Windowed } from './dsl/windowed'
+export { WindowedSerdes } from './dsl/windowed-serdes'
+export { Serdes, serdeByName } from './serde/serdes'
+export type { Serde } from './serde/serde'
+export { SerializationException } from './serde/serde'
+export { Stores } from './state/stores'
+export { StoreBuilder } from './state/store-builder'
+export type { StoreSupplier, StoreType } from './state/store-builder'
+export { Record } from './processor/record'
+export type { Header } from './processor/record'
+export type {
+  Processor,
+  ProcessorContext,
+  ProcessorSupplier,
+  FixedKeyProcessorSupplier,
+  PunctuationType,
+  Cancellable,
+  RecordMetadata,
+  TopicNameExtractor,
+} from './processor/processor'
+export { Topology } from './topology/topology'
+export type { StreamsConfig } from './topology/topology'
+export { TopologyDescription } from './topology/topology-description'
+export type {
+  DescribedNode,
+  DescribedSubtopology,
+  DescribedGlobalStore,
+} from './topology/topology-description'
+export { TopologyException } from './topology/topology-exception'
+export type {
+  OperatorDefinition,
+  ProcessorLogic,
+  StreamPartitioner,
+  TimestampExtractor,
+  OffsetResetPolicy,
+} from './topology/node-factory'
+export { InternalTopologyBuilder } from './topology/internal-topology-builder'
