@@ -1,0 +1,100 @@
+export { assertNever } from './assert-never'
+export { DIAGNOSTIC_SEVERITIES, DiagnosticSchema, DiagnosticSeveritySchema } from './diagnostic'
+export type { Diagnostic, DiagnosticSeverity } from './diagnostic'
+export { FUNCTION_LANGS, FunctionParamSchema } from './function-param'
+export type { FunctionLang, FunctionParam } from './function-param'
+export { DEFAULT_BRANCH_PORT, GraphEdgeSchema, JOIN_PORTS } from './graph-edge'
+export type { GraphEdge, JoinPort } from './graph-edge'
+export { GraphNodeSchema, NODE_KINDS, PositionSchema, isNodeKind } from './node-kinds'
+export type { GraphNode, GraphNodeOfKind, NodeKind, NodeParams, Position } from './node-kinds'
+export {
+  AggregateParamsSchema,
+  CountParamsSchema,
+  GroupByParamsSchema,
+  ReduceParamsSchema,
+  SuppressParamsSchema,
+  ToTableParamsSchema,
+  WindowSchema,
+  WindowedByParamsSchema,
+} from './node-params/aggregation-params'
+export type {
+  AggregateParams,
+  CountParams,
+  GroupByParams,
+  ReduceParams,
+  SuppressParams,
+  ToTableParams,
+  Window,
+  WindowType,
+  WindowedByParams,
+} from './node-params/aggregation-params'
+export {
+  GlobalTableParamsSchema,
+  SinkParamsSchema,
+  StreamParamsSchema,
+  TableParamsSchema,
+} from './node-params/io-params'
+export type {
+  GlobalTableParams,
+  SinkParams,
+  StreamParams,
+  TableParams,
+} from './node-params/io-params'
+export { JOIN_TYPES, JoinParamsSchema, JoinWindowSchema } from './node-params/join-params'
+export type { JoinParams, JoinType, JoinWindow } from './node-params/join-params'
+export { ProcessParamsSchema, ProcessorStoreSchema } from './node-params/process-params'
+export type { ProcessParams, ProcessorStore } from './node-params/process-params'
+export {
+  ActionParamsSchema,
+  FilterParamsSchema,
+  MapParamsSchema,
+  MapperParamsSchema,
+  NamedParamsSchema,
+  RepartitionParamsSchema,
+  SelectKeyParamsSchema,
+  SplitBranchSchema,
+  SplitParamsSchema,
+} from './node-params/stateless-params'
+export type {
+  ActionParams,
+  FilterParams,
+  MapParams,
+  MapperParams,
+  NamedParams,
+  RepartitionParams,
+  SelectKeyParams,
+  SplitBranch,
+  SplitParams,
+} from './node-params/stateless-params'
+export {
+  InternalTopicSchema,
+  LogicalNodePlacementSchema,
+  PhysicalNodeSchema,
+  PhysicalPlanSchema,
+  PhysicalStoreSchema,
+  SubtopologySchema,
+} from './physical-plan'
+export type {
+  InternalTopic,
+  LogicalNodePlacement,
+  PhysicalNode,
+  PhysicalPlan,
+  PhysicalStore,
+  Subtopology,
+} from './physical-plan'
+export { SerdeSchema } from './serde'
+export type { Serde } from './serde'
+export {
+  StreamsConfigValueSchema,
+  TOPOLOGY_GRAPH_LOAD_ERROR_CODES,
+  TOPOLOGY_GRAPH_VERSION,
+  TopologyGraphSchema,
+  migrateTopologyGraph,
+} from './topology-graph'
+export type {
+  MigrateTopologyGraphResult,
+  StreamsConfigValue,
+  TopologyGraph,
+  TopologyGraphLoadError,
+  TopologyGraphLoadErrorCode,
+} from './topology-graph'
