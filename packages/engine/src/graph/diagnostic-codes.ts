@@ -453,6 +453,16 @@ const catalogue = {
         'arithmetic and string functions; switch to code for anything else.',
     }),
   ),
+  'expression/unknown-variable': entry<{
+    node: string
+    param: string
+    message: string
+    column: number
+    variables: string
+  }>('error', (a) => ({
+    message: `The ${a.param} of ${a.node} reads a variable it does not have: ${a.message} (column ${a.column}).`,
+    hint: `This expression can read ${a.variables === '' ? 'no variables' : a.variables}.`,
+  })),
 } as const
 
 /** The stable codes `validateGraph` reports. */

@@ -629,3 +629,25 @@ describe('validateGraph on functions', () => {
     expect(only(d.build(), 'function/code-required').param).toBe('processor')
   })
 })
+
+describe('validateGraph on expression variables', () => {
+  it('reports an expression reading a variable its parameter does not offer, with the column', () => {
+    const d = design()
+    const orders = d.stream('orders')
+    const customers = d.table('customers')
+    d.join(orders, customers, {
+      joinType: 'inner',
+      joiner: expr('left.total + value.discount'),
+    }).to('out')
+    const diagnostics = validateGraph(d.build())
+    expect(diagnostics).toMatchObject([
+      {
+        code: 'expression/unknown-variable',
+        severity: 'error',
+        param: 'joiner',
+        column: 14,
+        hint: 'This expression can read key, left, right.',
+      },
+    ])
+  })
+})

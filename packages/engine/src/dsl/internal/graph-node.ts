@@ -5,17 +5,30 @@ import type { InternalTopologyBuilder } from '../../topology/internal-topology-b
  * physical topology at build time in build-priority order once all parents are written.
  */
 export abstract class GraphNode {
-  readonly parents: GraphNode[] = []
-  readonly children: GraphNode[] = []
-  buildPriority = 0
-  written = false
-  keyChangingOperation = false
-  valueChangingOperation = false
-  mergeNode = false
+  declare readonly nodeName: string
+  declare readonly parents: GraphNode[]
+  declare readonly children: GraphNode[]
+  declare buildPriority: number
+  declare written: boolean
+  declare keyChangingOperation: boolean
+  declare valueChangingOperation: boolean
+  declare mergeNode: boolean
   /** Id of the designer node that created this node, if any. */
-  origin: string | null = null
+  declare origin: string | null
 
-  constructor(readonly nodeName: string) {}
+  // Assigned in the constructor rather than as field initializers: designs of thousands of
+  // nodes create these on every plan, and define-semantics fields are measurably slower.
+  constructor(nodeName: string) {
+    this.nodeName = nodeName
+    this.parents = []
+    this.children = []
+    this.buildPriority = 0
+    this.written = false
+    this.keyChangingOperation = false
+    this.valueChangingOperation = false
+    this.mergeNode = false
+    this.origin = null
+  }
 
   addChild(child: GraphNode): void {
     if (!this.children.includes(child)) this.children.push(child)

@@ -1,5 +1,6 @@
 import type { Diagnostic, GraphNode } from '@topology-studio/shared'
-import { parseExpression } from '../../expression/parse-expression'
+import { checkExpression } from '../../expression/compile-expression'
+import { functionVariables } from '../function-variables'
 import { createDiagnostic } from '../diagnostic-codes'
 import type { CheckContext } from './check-context'
 import { functionParamsOf, type LocatedFunctionParam } from './function-params-of'
@@ -28,20 +29,40 @@ function checkFunction(node: GraphNode, { path, param }: LocatedFunctionParam): 
   if (node.kind === 'process') {
     return [createDiagnostic('function/code-required', { node: label, param: path }, place)]
   }
-  const parsed = parseSafely(param.source)
-  if (parsed.ok) return []
-  const { message, column } = parsed.error
+  const variables = functionVariables(node.kind, path)
+  const [problem] = checkSafely(param.source, variables)
+  if (problem === undefined) return []
+  const { message, column } = problem
+  if (message.startsWith('Unknown variable')) {
+    const args = { node: label, param: path, message, column, variables: variables.join(', ') }
+    return [createDiagnostic('expression/unknown-variable', args, { ...place, column })]
+  }
   const args = { node: label, param: path, message, column }
   return [createDiagnostic('expression/syntax', args, { ...place, column })]
 }
 
+// The canvas re-validates on every edit while most expressions stay the same, so results are
+// kept per (variables, source), bounded so a long session cannot grow it without limit.
+const checked = new Map<string, ReturnType<typeof checkExpression>>()
+const MAX_CHECKED = 4096
+
 // The parser's contract is to return errors as values; a throw is still reported against the
 // param rather than aborting the whole validation.
-function parseSafely(source: string): ReturnType<typeof parseExpression> {
+function checkSafely(
+  source: string,
+  variables: readonly string[],
+): ReturnType<typeof checkExpression> {
+  const key = `${variables.join(',')}\u0000${source}`
+  const cached = checked.get(key)
+  if (cached !== undefined) return cached
+  let problems: ReturnType<typeof checkExpression>
   try {
-    return parseExpression(source)
+    problems = checkExpression(source, variables)
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
-    return { ok: false, error: { message, column: 1 } }
+    problems = [{ message, column: 1 }]
   }
+  if (checked.size >= MAX_CHECKED) checked.delete(checked.keys().next().value as string)
+  checked.set(key, problems)
+  return problems
 }

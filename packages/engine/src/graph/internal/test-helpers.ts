@@ -200,7 +200,7 @@ function defaults(kind: NodeKind, fresh: (prefix: string) => string): NodeParams
     case 'aggregate':
       return { initializer: expr('0'), aggregator: expr('aggregate + 1') }
     case 'join':
-      return { joinType: 'inner', joiner: expr('value') }
+      return { joinType: 'inner', joiner: expr('{ left: left, right: right }') }
     case 'suppress':
       return { mode: 'untilTimeLimit', timeLimitMs: 1000 }
     case 'process':

@@ -31,7 +31,7 @@ function compareNodes(a: SizedNode, b: SizedNode): number {
 
 function addSize(node: SizedNode, delta: number): void {
   node.size += delta
-  for (const predecessor of node.predecessors.toArray()) addSize(predecessor, delta)
+  node.predecessors.forEach((predecessor) => addSize(predecessor, delta))
 }
 
 /**
@@ -59,13 +59,21 @@ export function describeSubtopologyNodes(sketches: readonly NodeSketch[]): Descr
       addSize(predecessor, node.size)
     }
   }
-  return [...byName.values()].sort(compareNodes).map((node) => ({
-    ...node.sketch,
-    ...(node.sketch.stores !== undefined ? { stores: javaHashSetOrder(node.sketch.stores) } : {}),
-    ...(node.sketch.topics !== undefined && node.sketch.topics !== null
-      ? { topics: javaHashSetOrder(node.sketch.topics) }
-      : {}),
-    predecessors: node.predecessors.toArray().map((p) => p.sketch.name),
-    successors: node.successors.toArray().map((s) => s.sketch.name),
-  }))
+  return [...byName.values()].sort(compareNodes).map((node) => {
+    const sketch = node.sketch
+    const described: { -readonly [P in keyof DescribedNode]: DescribedNode[P] } = {
+      type: sketch.type,
+      name: sketch.name,
+      predecessors: node.predecessors.toArray().map((p) => p.sketch.name),
+      successors: node.successors.toArray().map((s) => s.sketch.name),
+    }
+    if (sketch.stores !== undefined) described.stores = javaHashSetOrder(sketch.stores)
+    if (sketch.topics !== undefined) {
+      described.topics = sketch.topics === null ? null : javaHashSetOrder(sketch.topics)
+    }
+    if (sketch.topicPattern !== undefined) described.topicPattern = sketch.topicPattern
+    if (sketch.topic !== undefined) described.topic = sketch.topic
+    if (sketch.topicExtractor !== undefined) described.topicExtractor = sketch.topicExtractor
+    return described
+  })
 }

@@ -15,10 +15,16 @@ interface TreeNode<T> {
 }
 
 export class JavaTreeSet<T> {
-  private root: TreeNode<T> | null = null
-  private count = 0
+  // Assigned in the constructor: describe() creates two of these per node.
+  declare private root: TreeNode<T> | null
+  declare private count: number
+  declare private readonly compare: (a: T, b: T) => number
 
-  constructor(private readonly compare: (a: T, b: T) => number) {}
+  constructor(compare: (a: T, b: T) => number) {
+    this.root = null
+    this.count = 0
+    this.compare = compare
+  }
 
   get size(): number {
     return this.count
@@ -47,6 +53,11 @@ export class JavaTreeSet<T> {
     }
     this.count++
     return true
+  }
+
+  /** Calls `action` for every element in order, without allocating an array. */
+  forEach(action: (value: T) => void): void {
+    visit(this.root, action)
   }
 
   /** In-order traversal, as Java's iterator. */
@@ -133,6 +144,13 @@ export class JavaTreeSet<T> {
     l.right = p
     p.parent = l
   }
+}
+
+function visit<T>(node: TreeNode<T> | null, action: (value: T) => void): void {
+  if (node === null) return
+  visit(node.left, action)
+  action(node.value)
+  visit(node.right, action)
 }
 
 function colorOf<T>(node: TreeNode<T> | null): boolean {
