@@ -18,6 +18,8 @@ import { KStream, type KeyValueMapper, type ValueJoiner } from './kstream'
 import { Materialized } from './materialized'
 import { Named } from './named'
 import type { Suppressed } from './suppressed'
+import { TableJoined } from './table-joined'
+import { foreignKeyJoin } from './internal/foreign-key-join'
 import { StoreBuilder } from '../state/store-builder'
 import { Stores } from '../state/stores'
 
@@ -243,13 +245,27 @@ export class KTable<K = unknown, V = unknown> extends AbstractStream<K, V> {
     )
   }
 
+  /**
+   * Table–table join on the key, or (with a foreign-key extractor before the joiner) a
+   * foreign-key join: `join(other, (value) => foreignKey, joiner, TableJoined?, Materialized?)`.
+   */
   join<VO, VR>(
     other: KTable<K, VO>,
     joiner: ValueJoiner<V, VO, VR>,
     named?: Named | Materialized<K, VR>,
     materialized?: Materialized<K, VR>,
-  ): KTable<K, VR> {
-    return this.doJoin('inner', other, joiner, named, materialized)
+  ): KTable<K, VR>
+  join<KO, VO, VR>(
+    other: KTable<KO, VO>,
+    foreignKeyExtractor: ((value: V) => KO) | ((key: K, value: V) => KO),
+    joiner: ValueJoiner<V, VO, VR>,
+    tableJoined?: TableJoined<K, KO> | Materialized<K, VR>,
+    materialized?: Materialized<K, VR>,
+  ): KTable<K, VR>
+  // Overload implementations see every variant; the public signatures above stay typed.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  join(other: any, ...args: unknown[]): any {
+    return this.joinOverloads('inner', other as KTable<unknown, unknown>, args)
   }
 
   leftJoin<VO, VR>(
@@ -257,8 +273,56 @@ export class KTable<K = unknown, V = unknown> extends AbstractStream<K, V> {
     joiner: ValueJoiner<V, VO, VR>,
     named?: Named | Materialized<K, VR>,
     materialized?: Materialized<K, VR>,
-  ): KTable<K, VR> {
-    return this.doJoin('left', other, joiner, named, materialized)
+  ): KTable<K, VR>
+  leftJoin<KO, VO, VR>(
+    other: KTable<KO, VO>,
+    foreignKeyExtractor: ((value: V) => KO) | ((key: K, value: V) => KO),
+    joiner: ValueJoiner<V, VO, VR>,
+    tableJoined?: TableJoined<K, KO> | Materialized<K, VR>,
+    materialized?: Materialized<K, VR>,
+  ): KTable<K, VR>
+  // Overload implementations see every variant; the public signatures above stay typed.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  leftJoin(other: any, ...args: unknown[]): any {
+    return this.joinOverloads('left', other as KTable<unknown, unknown>, args)
+  }
+
+  private joinOverloads(
+    kind: 'inner' | 'left',
+    other: KTable<unknown, unknown>,
+    args: unknown[],
+  ): KTable<K, unknown> {
+    if (typeof args[1] !== 'function') {
+      return this.doJoin(
+        kind,
+        other as KTable<K, unknown>,
+        args[0] as ValueJoiner<V, unknown, unknown>,
+        args[1] as Named | Materialized<K, unknown> | undefined,
+        args[2] as Materialized<K, unknown> | undefined,
+      )
+    }
+    const [extractor, joiner, third, fourth] = args
+    const materialized = (third instanceof Materialized ? third : fourth) as
+      Materialized<unknown, unknown> | undefined
+    const result = foreignKeyJoin(
+      this as KTable<unknown, unknown>,
+      other,
+      extractor as (...a: unknown[]) => unknown,
+      joiner as (...a: unknown[]) => unknown,
+      third instanceof TableJoined ? (third as TableJoined<unknown, unknown>) : undefined,
+      materialized,
+      kind === 'left',
+    )
+    const origin: TableOrigin = { kind: 'source', materialization: result.materialization }
+    return new KTable(
+      this.builder,
+      result.name,
+      result.keySerde as Serde<K> | null,
+      result.valueSerde,
+      result.sourceNodes,
+      result.node,
+      origin,
+    )
   }
 
   outerJoin<VO, VR>(
