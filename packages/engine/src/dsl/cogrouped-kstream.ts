@@ -23,6 +23,11 @@ type Windowing = TimeWindows | SlidingWindows | SessionWindows | null
  */
 export class CogroupedKStream<K, VA> {
   private readonly groupPatterns = new Map<KGroupedStream<K, unknown>, Aggregator<K, unknown, VA>>()
+  /**
+   * Repartition (or input) node per grouped stream, shared by every aggregate of this
+   * cogroup, as Kafka's CogroupedStreamAggregateBuilder keeps it across calls.
+   */
+  private readonly parents = new Map<KGroupedStream<K, unknown>, GraphNode>()
 
   constructor(private readonly builder: InternalStreamsBuilder) {}
 
@@ -48,6 +53,7 @@ export class CogroupedKStream<K, VA> {
     return buildCogroup(
       this.builder,
       this.groupPatterns,
+      this.parents,
       initializer,
       args.named,
       internal,
@@ -63,8 +69,8 @@ export class CogroupedKStream<K, VA> {
     windows: TimeWindows | SlidingWindows | SessionWindows,
   ): TimeWindowedCogroupedKStream<K, VA> | SessionWindowedCogroupedKStream<K, VA> {
     return windows instanceof SessionWindows
-      ? new SessionWindowedCogroupedKStream(this.builder, this.groupPatterns, windows)
-      : new TimeWindowedCogroupedKStream(this.builder, this.groupPatterns, windows)
+      ? new SessionWindowedCogroupedKStream(this.builder, this.groupPatterns, windows, this.parents)
+      : new TimeWindowedCogroupedKStream(this.builder, this.groupPatterns, windows, this.parents)
   }
 }
 
@@ -73,6 +79,7 @@ export class TimeWindowedCogroupedKStream<K, VA> {
     private readonly builder: InternalStreamsBuilder,
     private readonly groupPatterns: Map<KGroupedStream<K, unknown>, Aggregator<K, unknown, VA>>,
     private readonly windows: TimeWindows | SlidingWindows,
+    private readonly parents: Map<KGroupedStream<K, unknown>, GraphNode>,
   ) {}
 
   aggregate(
@@ -94,6 +101,7 @@ export class TimeWindowedCogroupedKStream<K, VA> {
     return buildCogroup(
       this.builder,
       this.groupPatterns,
+      this.parents,
       initializer,
       args.named,
       internal,
@@ -109,6 +117,7 @@ export class SessionWindowedCogroupedKStream<K, VA> {
     private readonly builder: InternalStreamsBuilder,
     private readonly groupPatterns: Map<KGroupedStream<K, unknown>, Aggregator<K, unknown, VA>>,
     private readonly windows: SessionWindows,
+    private readonly parents: Map<KGroupedStream<K, unknown>, GraphNode>,
   ) {}
 
   aggregate(
@@ -129,6 +138,7 @@ export class SessionWindowedCogroupedKStream<K, VA> {
     return buildCogroup(
       this.builder,
       this.groupPatterns,
+      this.parents,
       initializer,
       args.named,
       internal,
@@ -142,6 +152,7 @@ export class SessionWindowedCogroupedKStream<K, VA> {
 function buildCogroup<K, VA>(
   builder: InternalStreamsBuilder,
   groupPatterns: Map<KGroupedStream<K, unknown>, Aggregator<K, unknown, VA>>,
+  parents: Map<KGroupedStream<K, unknown>, GraphNode>,
   initializer: Initializer<VA>,
   named: Named | undefined,
   internal: MaterializedInternal<K, VA>,
@@ -150,7 +161,6 @@ function buildCogroup<K, VA>(
   sessionMerger: Merger<K, VA> | null,
 ): KTable<K, VA> {
   if (groupPatterns.size === 0) throw new TypeError('cogroup() needs at least one grouped stream')
-  const parents = new Map<KGroupedStream<K, unknown>, GraphNode>()
   for (const grouped of groupPatterns.keys()) {
     if (grouped.repartitionRequired) {
       const repartition = createRepartitionedSource(

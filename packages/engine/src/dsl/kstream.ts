@@ -419,7 +419,8 @@ export class KStream<K = unknown, V = unknown> extends AbstractStream<K, V> {
     ...namedOrStores: (Named | string)[]
   ): KStream<KR, VR> {
     const { named, stores } = splitNamedAndStores(namedOrStores)
-    const name = new NamedInternal(named).orElseGenerateWithPrefix(this.builder, Prefix.PROCESSOR)
+    // Kafka consumes a counter value only when process() is unnamed (KStreamImpl#process).
+    const name = named ?? this.builder.newProcessorName(Prefix.PROCESSOR)
     const node = new ProcessorGraphNode(
       name,
       { kind: 'supplier', supplier: supplier as ProcessorSupplier },
@@ -435,10 +436,7 @@ export class KStream<K = unknown, V = unknown> extends AbstractStream<K, V> {
     ...namedOrStores: (Named | string)[]
   ): KStream<K, VR> {
     const { named, stores } = splitNamedAndStores(namedOrStores)
-    const name = new NamedInternal(named).orElseGenerateWithPrefix(
-      this.builder,
-      Prefix.PROCESSVALUES,
-    )
+    const name = named ?? this.builder.newProcessorName(Prefix.PROCESSVALUES)
     const node = new ProcessorGraphNode(
       name,
       { kind: 'supplier', supplier: supplier as ProcessorSupplier, fixedKey: true },

@@ -259,7 +259,7 @@ export class KTable<K = unknown, V = unknown> extends AbstractStream<K, V> {
     other: KTable<KO, VO>,
     foreignKeyExtractor: ((value: V) => KO) | ((key: K, value: V) => KO),
     joiner: ValueJoiner<V, VO, VR>,
-    tableJoined?: TableJoined<K, KO> | Materialized<K, VR>,
+    tableJoined?: TableJoined<K, NoInfer<KO>> | Materialized<K, VR>,
     materialized?: Materialized<K, VR>,
   ): KTable<K, VR>
   // Overload implementations see every variant; the public signatures above stay typed.
@@ -278,7 +278,7 @@ export class KTable<K = unknown, V = unknown> extends AbstractStream<K, V> {
     other: KTable<KO, VO>,
     foreignKeyExtractor: ((value: V) => KO) | ((key: K, value: V) => KO),
     joiner: ValueJoiner<V, VO, VR>,
-    tableJoined?: TableJoined<K, KO> | Materialized<K, VR>,
+    tableJoined?: TableJoined<K, NoInfer<KO>> | Materialized<K, VR>,
     materialized?: Materialized<K, VR>,
   ): KTable<K, VR>
   // Overload implementations see every variant; the public signatures above stay typed.

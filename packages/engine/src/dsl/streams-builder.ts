@@ -175,8 +175,9 @@ export class StreamsBuilder {
     stateUpdateSupplier: ProcessorSupplier<K, V, void, void>,
   ): this {
     storeBuilder.withLoggingDisabled()
-    const sourceName = this.internal.newProcessorName(Prefix.SOURCE)
-    const processorName = this.internal.newProcessorName(Prefix.KTABLE_SOURCE)
+    const named = new NamedInternal(consumed.name)
+    const sourceName = named.suffixWithOrElseGet('-source', this.internal, Prefix.SOURCE)
+    const processorName = named.orElseGenerateWithPrefix(this.internal, Prefix.KTABLE_SOURCE)
     const node = new GlobalStoreNode(
       storeBuilder,
       sourceName,
