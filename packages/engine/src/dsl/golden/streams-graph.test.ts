@@ -444,3 +444,22 @@ describe('StreamsGraphTest', () => {
     expect(countRepartitionSinks(noOptimization.describe().toString())).toBe(2)
   })
 })
+
+describe('building a topology in steps', () => {
+  it('writes only the operations added since the previous build()', () => {
+    // StreamsGraphTest.shouldBeAbleToBuildTopologyIncrementally: build() may be called again
+    const builder = new StreamsBuilder()
+    const stream = builder.stream<string, string>('topic')
+    stream.filter(() => true).to('out-1')
+    const first = builder.build().describe().toString()
+    stream.mapValues((v: string) => v.toUpperCase()).to('out-2')
+    const second = builder.build().describe().toString()
+    expect(first).toContain('KSTREAM-SINK-0000000002')
+    expect(first).not.toContain('KSTREAM-MAPVALUES')
+    expect(second).toContain(
+      '    Processor: KSTREAM-MAPVALUES-0000000003 (stores: [])\n' +
+        '      --> KSTREAM-SINK-0000000004\n' +
+        '      <-- KSTREAM-SOURCE-0000000000\n',
+    )
+  })
+})

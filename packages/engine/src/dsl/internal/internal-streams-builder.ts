@@ -65,7 +65,6 @@ export class InternalStreamsBuilder implements InternalNameProvider {
   private readonly keyChangingToRepartitions = new Map<GraphNode, RepartitionNode[]>()
   private readonly mergeNodes: GraphNode[] = []
   private readonly tableSourceNodes: TableSourceNode[] = []
-  private built = false
   /** Origin stamped on every graph node added while it is set (see `compileGraph`). */
   currentOrigin: string | null = null
 
@@ -113,12 +112,11 @@ export class InternalStreamsBuilder implements InternalNameProvider {
     return keyOrValueChanger !== null && keyOrValueChanger === keyChanger ? keyChanger : null
   }
 
-  /** Writes the logical graph into the physical topology; may be called once. */
+  /**
+   * Writes the logical graph into the physical topology. As in Kafka Streams it may be called
+   * again after more DSL calls: nodes already written are skipped, so topologies grow.
+   */
   buildAndOptimizeTopology(optimizations: ReadonlySet<string>): InternalTopologyBuilder {
-    if (this.built) {
-      throw new TopologyException('build() may only be called once per StreamsBuilder')
-    }
-    this.built = true
     this.mergeDuplicateSourceNodes()
     if (optimizations.has(REUSE_KTABLE_SOURCE_TOPICS)) {
       for (const node of this.tableSourceNodes) node.reuseSourceTopicForChangelog = true
@@ -127,21 +125,27 @@ export class InternalStreamsBuilder implements InternalNameProvider {
     if (optimizations.has(SINGLE_STORE_SELF_JOIN)) optimizeSelfJoins(this.root)
 
     // Nodes are written in build-priority order once all their parents are written, as
-    // Kafka's priority-queue walk does. Only written nodes offer their children: a child
-    // becomes writable exactly when its last parent is written, so this yields the same order.
+    // Kafka's priority-queue walk does. A node offers its children only once it is written:
+    // a child becomes writable exactly when its last parent is written, so this yields the
+    // same order without Kafka's repeated offers. Nodes written by an earlier build() are
+    // walked through so that operations added since then are written too.
     const queue = new PriorityQueue<GraphNode>()
-    const queued = new Set<GraphNode>()
+    const offered = new Set<GraphNode>([this.root])
     queue.push(this.root, this.root.buildPriority)
     while (queue.size > 0) {
       const node = queue.pop() as GraphNode
-      queued.delete(node)
-      if (node.written || !node.allParentsWritten()) continue
-      this.topologyBuilder.setOrigin(node.origin)
-      node.writeToTopology(this.topologyBuilder)
-      node.written = true
+      if (!node.written) {
+        if (!node.allParentsWritten()) {
+          offered.delete(node)
+          continue
+        }
+        this.topologyBuilder.setOrigin(node.origin)
+        node.writeToTopology(this.topologyBuilder)
+        node.written = true
+      }
       for (const child of node.children) {
-        if (!child.written && !queued.has(child)) {
-          queued.add(child)
+        if (!offered.has(child)) {
+          offered.add(child)
           queue.push(child, child.buildPriority)
         }
       }
