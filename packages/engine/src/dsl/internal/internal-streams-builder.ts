@@ -63,8 +63,8 @@ export class InternalStreamsBuilder implements InternalNameProvider {
   private index = 0
   private buildPriorityIndex = 0
   private readonly keyChangingToRepartitions = new Map<GraphNode, RepartitionNode[]>()
-  private readonly mergeNodes: GraphNode[] = []
-  private readonly tableSourceNodes: TableSourceNode[] = []
+  private readonly mergeNodes = new Set<GraphNode>()
+  private readonly tableSourceNodes = new Set<TableSourceNode>()
   /** Origin stamped on every graph node added while it is set (see `compileGraph`). */
   currentOrigin: string | null = null
 
@@ -97,9 +97,9 @@ export class InternalStreamsBuilder implements InternalNameProvider {
         if (list !== undefined && !list.includes(node)) list.push(node)
       }
     } else if (node.mergeNode) {
-      if (!this.mergeNodes.includes(node)) this.mergeNodes.push(node)
+      this.mergeNodes.add(node)
     } else if (node instanceof TableSourceNode) {
-      if (!this.tableSourceNodes.includes(node)) this.tableSourceNodes.push(node)
+      this.tableSourceNodes.add(node)
     }
   }
 
