@@ -13,6 +13,20 @@ const coreBoundaries = {
   ],
 }
 
+// The engine's layers import one way (see packages/engine/README.md): the physical topology
+// knows nothing of the DSL, and neither knows of designs or expressions.
+function layerBoundaries(...forbidden) {
+  return {
+    patterns: [
+      ...coreBoundaries.patterns,
+      ...forbidden.map((layer) => ({
+        group: [`**/${layer}/*`],
+        message: `This engine layer may not import ${layer}/ (imports point one way).`,
+      })),
+    ],
+  }
+}
+
 // Node code names built-ins with the `node:` prefix, so they can never be shadowed by an npm package.
 const nodeProtocol = {
   paths: builtinModules
@@ -31,6 +45,23 @@ const webBoundaries = {
     { group: ['@topology-studio/*/src/*'], message: 'Import other packages through their index.' },
   ],
 }
+
+const engineLayers = [
+  {
+    files: ['packages/engine/src/topology/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', layerBoundaries('dsl', 'graph', 'expression')] },
+  },
+  {
+    files: ['packages/engine/src/dsl/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', layerBoundaries('graph', 'expression')] },
+  },
+  {
+    files: ['packages/engine/src/expression/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', layerBoundaries('dsl', 'graph', 'topology')],
+    },
+  },
+]
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '**/test-results/**'] },
@@ -102,4 +133,5 @@ export default tseslint.config(
       'no-restricted-imports': ['error', webBoundaries],
     },
   },
+  ...engineLayers,
 )
