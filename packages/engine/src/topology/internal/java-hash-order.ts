@@ -23,6 +23,12 @@ function capacityFor(size: number): number {
   return capacity
 }
 
+/** The bucket of each of `values` in a `HashSet<String>` holding exactly them. */
+export function javaHashBuckets(values: readonly string[]): number[] {
+  const mask = capacityFor(values.length) - 1
+  return values.map((value) => spread(javaStringHash(value)) & mask)
+}
+
 /**
  * The order in which a `HashSet<String>` filled with `values` (in this order, without
  * removals) iterates. Within one bucket Java keeps insertion order, and resizing preserves

@@ -7,7 +7,7 @@
 // other whatever we choose) with conflict-directed backjumping: a wrong successor list can only
 // be caused by the earlier blocks that inserted into that same tree, because sizes at a block's
 // start depend only on which nodes were visited before it, never on how.
-import { javaStringHash } from '../../../topology/internal/java-hash-order'
+import { javaHashBuckets } from '../../../topology/internal/java-hash-order'
 import { TopologyException } from '../../../topology/topology-exception'
 import { DescribeSimulation } from './describe-simulation'
 import { insertionOrder } from './insertion-order'
@@ -55,16 +55,6 @@ export function findDeclarationOrder(
   options: DeclarationOrderOptions = {},
 ): DeclarationOrder {
   return new OrderSearch(problem, options.budget ?? DEFAULT_BUDGET).solve()
-}
-
-// HashMap#hash and the capacity of a HashSet grown one element at a time (java-hash-order.ts).
-function hashBuckets(names: readonly string[]): number[] {
-  let capacity = 16
-  while (names.length > capacity * 0.75) capacity *= 2
-  return names.map((name) => {
-    const hash = javaStringHash(name)
-    return (hash ^ (hash >>> 16)) & (capacity - 1)
-  })
 }
 
 function isInOrder(values: readonly number[], positions: ReadonlyMap<number, number>): boolean {
@@ -126,7 +116,7 @@ class OrderSearch {
     if (topological === null) throw new TopologyException('The sub-topology has a cycle.')
     this.priority = new Array<number>(names.length)
     topological.forEach((node, index) => (this.priority[node] = index))
-    const buckets = hashBuckets(names)
+    const buckets = javaHashBuckets(names)
     const byBucket = new Map<number, number[]>()
     for (const node of topological) {
       const bucket = buckets[node] as number
