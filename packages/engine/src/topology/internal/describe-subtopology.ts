@@ -23,15 +23,47 @@ interface SizedNode {
 
 // Kafka's NodeComparator: larger sub-tree first, then name. It reads the sizes current at
 // the time of each comparison, which is what makes the neighbour lists order-sensitive.
+// Sizes are Java ints: they wrap at 2^31, and so does the comparator's subtraction.
 function compareNodes(a: SizedNode, b: SizedNode): number {
   if (a === b) return 0
-  if (a.size !== b.size) return b.size - a.size
+  if (a.size !== b.size) return (b.size - a.size) | 0
   return a.sketch.name < b.sketch.name ? -1 : a.sketch.name > b.sketch.name ? 1 : 0
 }
 
+/**
+ * Kafka's `updateSize` adds `delta` to the node and recursively to every predecessor, so an
+ * ancestor gains `delta` once per path leading down to the node. Counting those paths over the
+ * ancestors in topological order gives the same sizes without walking every path, which would
+ * take exponential time on designs with many diamonds.
+ */
 function addSize(node: SizedNode, delta: number): void {
-  node.size += delta
-  node.predecessors.forEach((predecessor) => addSize(predecessor, delta))
+  // Iterative post-order over the predecessors: sub-topologies can be thousands deep.
+  const order: SizedNode[] = []
+  const visited = new Set<SizedNode>([node])
+  const stack: { node: SizedNode; pending: SizedNode[] }[] = [
+    { node, pending: node.predecessors.toArray() },
+  ]
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1] as { node: SizedNode; pending: SizedNode[] }
+    const next = top.pending.pop()
+    if (next === undefined) {
+      order.push(top.node)
+      stack.pop()
+    } else if (!visited.has(next)) {
+      visited.add(next)
+      stack.push({ node: next, pending: next.predecessors.toArray() })
+    }
+  }
+  const paths = new Map<SizedNode, number>([[node, 1]])
+  // Reversed post-order puts every node before its predecessors.
+  for (let i = order.length - 1; i >= 0; i--) {
+    const current = order[i] as SizedNode
+    const count = paths.get(current) ?? 0
+    current.size = (current.size + Math.imul(delta, count)) | 0
+    current.predecessors.forEach((predecessor) => {
+      paths.set(predecessor, ((paths.get(predecessor) ?? 0) + count) | 0)
+    })
+  }
 }
 
 /**
