@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import { Serdes, serdeByName } from './serdes'
+
+const hex = (bytes: Uint8Array | null) =>
+  bytes === null ? null : [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')
+
+describe('Serdes', () => {
+  it('writes Long as 8 big-endian bytes, as Java LongSerializer', () => {
+    expect(hex(Serdes.Long().serialize('t', 1))).toBe('0000000000000001')
+    expect(hex(Serdes.Long().serialize('t', -2))).toBe('fffffffffffffffe')
+    expect(Serdes.Long().deserialize('t', Serdes.Long().serialize('t', 1_700_000_000_000))).toBe(
+      1_700_000_000_000,
+    )
+  })
+
+  it('refuses a Long that a JavaScript number cannot hold exactly', () => {
+    expect(() => Serdes.Long().serialize('t', 2 ** 60)).toThrow(/safe integer/)
+  })
+
+  it('writes Integer as 4 big-endian bytes and rejects a payload of the wrong size, naming it', () => {
+    expect(hex(Serdes.Integer().serialize('t', 258))).toBe('00000102')
+    expect(() => Serdes.Integer().deserialize('orders', new Uint8Array(3))).toThrow(
+      /IntegerDeserializer is not 4 \(got 3 bytes on topic orders\)/,
+    )
+  })
+
+  it('round-trips Double, String (UTF-8, including astral characters) and ByteArray', () => {
+    expect(Serdes.Double().deserialize('t', Serdes.Double().serialize('t', 2.5))).toBe(2.5)
+    const text = 'price € 😀'
+    expect(hex(Serdes.String().serialize('t', 'é'))).toBe('c3a9')
+    expect(Serdes.String().deserialize('t', Serdes.String().serialize('t', text))).toBe(text)
+    const bytes = Uint8Array.from([1, 2, 3])
+    expect(Serdes.ByteArray().deserialize('t', bytes)).toBe(bytes)
+  })
+
+  it('passes null through every serde (tombstones)', () => {
+    for (const serde of [Serdes.String(), Serdes.Long(), Serdes.Integer(), Serdes.Json()]) {
+      expect(serde.serialize('t', null)).toBeNull()
+      expect(serde.deserialize('t', null)).toBeNull()
+    }
+  })
+
+  it('reports JSON that does not parse with its topic', () => {
+    expect(() => Serdes.Json().deserialize('trades', Serdes.String().serialize('t', '{x'))).toThrow(
+      /JsonDeserializer could not parse a record on topic trades/,
+    )
+  })
+
+  it('finds built-in serdes by the names designs use', () => {
+    expect(serdeByName('Long')).toBe(Serdes.Long())
+    expect(serdeByName('Avro')).toBeUndefined()
+  })
+})
