@@ -22,6 +22,7 @@ import { TableJoined } from './table-joined'
 import { foreignKeyJoin } from './internal/foreign-key-join'
 import { StoreBuilder } from '../state/store-builder'
 import { Stores } from '../state/stores'
+import { TopologyException } from '../topology/topology-exception'
 
 /** Where a table's values come from, which decides what its value getter reads. */
 export type TableOrigin =
@@ -439,8 +440,9 @@ export class KTable<K = unknown, V = unknown> extends AbstractStream<K, V> {
         : this.builder.newStoreName(Prefix.KTABLE_SUPPRESS)
     const graceMs = this.windowedGrace()
     if (suppressed.mode === 'untilWindowCloses' && graceMs === null) {
-      throw new TypeError(
-        `suppress(untilWindowCloses) of ${name} needs a windowed KTable (the result of a windowed aggregation)`,
+      // Kafka raises this from GraphGraceSearchUtil when the topology is built.
+      throw new TopologyException(
+        `Window close time is only defined for windowed computations. Got [${name}]: suppress(untilWindowCloses) needs the result of a windowed aggregation upstream.`,
       )
     }
     const store = new StoreBuilder(
