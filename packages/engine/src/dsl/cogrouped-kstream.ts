@@ -222,6 +222,7 @@ function buildCogroup<K, VA>(
     {
       kind: 'aggregate',
       storeName: internal.storeName,
+      queryableStoreName: internal.queryableStoreName,
       windowed: graceMs === null ? null : { graceMs },
     },
   )

@@ -122,6 +122,7 @@ export class KGroupedStream<K = unknown, V = unknown> implements GroupedSource {
       {
         kind: 'aggregate',
         storeName: internal.storeName,
+        queryableStoreName: internal.queryableStoreName,
         windowed: null,
       },
     )

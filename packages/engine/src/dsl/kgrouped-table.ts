@@ -122,6 +122,7 @@ export class KGroupedTable<K = unknown, V = unknown> {
       {
         kind: 'aggregate',
         storeName: internal.storeName,
+        queryableStoreName: internal.queryableStoreName,
         windowed: null,
       },
     )

@@ -27,7 +27,13 @@ import { TopologyException } from '../topology/topology-exception'
 /** Where a table's values come from, which decides what its value getter reads. */
 export type TableOrigin =
   | { kind: 'source'; materialization: TableSourceMaterialization }
-  | { kind: 'aggregate'; storeName: string; windowed: { graceMs: number } | null }
+  | {
+      kind: 'aggregate'
+      storeName: string
+      /** The store name if the user gave one (only then is it queryable). */
+      queryableStoreName: string | null
+      windowed: { graceMs: number } | null
+    }
   | { kind: 'transform'; parent: KTable<unknown, unknown>; queryableStoreName: string | null }
   | {
       kind: 'join'
@@ -61,8 +67,9 @@ export class KTable<K = unknown, V = unknown> extends AbstractStream<K, V> {
       case 'transform':
         return this.origin.queryableStoreName
       case 'aggregate':
+        return this.origin.queryableStoreName
       case 'join':
-        return this.origin.kind === 'join' ? this.origin.storeName : this.origin.storeName
+        return this.origin.storeName
       case 'suppress':
         return null
     }

@@ -104,6 +104,7 @@ export class SessionWindowedKStream<K, V> {
       {
         kind: 'aggregate',
         storeName: internal.storeName,
+        queryableStoreName: internal.queryableStoreName,
         windowed: { graceMs: this.windows.graceMs },
       },
     )

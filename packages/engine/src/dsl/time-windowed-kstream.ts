@@ -129,6 +129,7 @@ export class TimeWindowedKStream<K, V> {
       {
         kind: 'aggregate',
         storeName: internal.storeName,
+        queryableStoreName: internal.queryableStoreName,
         windowed: { graceMs: windows.graceMs },
       },
     )

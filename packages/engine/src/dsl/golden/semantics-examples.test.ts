@@ -231,3 +231,14 @@ describe('describe() of the worked examples', () => {
     )
   })
 })
+
+describe('queryable store names', () => {
+  it('are the user-given names only: generated store names are not queryable', () => {
+    const builder = new StreamsBuilder()
+    const grouped = builder.stream<string, string>('in').groupByKey()
+    expect(grouped.count().queryableStoreName()).toBeNull()
+    expect(grouped.count(Materialized.as('counts')).queryableStoreName()).toBe('counts')
+    expect(builder.table('t').queryableStoreName()).toBeNull()
+    expect(builder.table('u', Materialized.as('u-store')).queryableStoreName()).toBe('u-store')
+  })
+})
