@@ -1,4 +1,5 @@
 import type { Diagnostic, DiagnosticSeverity, NodeKind } from '@topology-studio/shared'
+import { entry, type DiagnosticEntry } from './internal/diagnostic-entry'
 import { type Shape, shapeName } from './internal/shape'
 import type { JoinVariant } from './internal/shape-rules'
 
@@ -6,20 +7,6 @@ import type { JoinVariant } from './internal/shape-rules'
 // text shown to the user. Arguments are already formatted (nodes as `filter "big"`), so callers
 // never write message text themselves. Kept in one file so wording stays consistent; it is long
 // because it is a list.
-
-interface Text {
-  message: string
-  hint: string
-}
-
-interface Entry<A> {
-  severity: DiagnosticSeverity
-  text: (args: A) => Text
-}
-
-function entry<A>(severity: DiagnosticSeverity, text: (args: A) => Text): Entry<A> {
-  return { severity, text }
-}
 
 const namingRules =
   'Use 1–249 characters from letters, digits, ".", "_" and "-"; "." and ".." are not allowed.'
@@ -473,7 +460,8 @@ export const DIAGNOSTIC_SEVERITY_BY_CODE = Object.fromEntries(
   Object.entries(catalogue).map(([code, value]) => [code, value.severity]),
 ) as Readonly<Record<DiagnosticCode, DiagnosticSeverity>>
 
-type ArgsOf<C extends DiagnosticCode> = (typeof catalogue)[C] extends Entry<infer A> ? A : never
+type ArgsOf<C extends DiagnosticCode> =
+  (typeof catalogue)[C] extends DiagnosticEntry<infer A> ? A : never
 
 /** Where a diagnostic points: a node or edge, and optionally a param and a column inside it. */
 export interface DiagnosticPlace {
@@ -490,7 +478,7 @@ export function createDiagnostic<C extends DiagnosticCode>(
   args: ArgsOf<C>,
   place: DiagnosticPlace = {},
 ): Diagnostic {
-  const entry = catalogue[code] as Entry<ArgsOf<C>>
+  const entry = catalogue[code] as DiagnosticEntry<ArgsOf<C>>
   const { message, hint } = entry.text(args)
   const diagnostic: Diagnostic = { severity: entry.severity, code, message, hint }
   for (const key of ['nodeId', 'edgeId', 'param', 'line', 'column'] as const) {

@@ -1,22 +1,9 @@
-import type { Diagnostic, DiagnosticSeverity } from '@topology-studio/shared'
+import type { Diagnostic } from '@topology-studio/shared'
+import { entry, type DiagnosticEntry } from '../diagnostic-entry'
 
 // The catalogue of fromDescription diagnostics: one entry per stable code, with its severity and
 // the text shown to the user, so wording stays in one place. Callers pass the facts (names,
 // lines); every diagnostic also carries the 1-based line of the pasted text it is about.
-
-interface Text {
-  message: string
-  hint: string
-}
-
-interface Entry<A> {
-  severity: DiagnosticSeverity
-  text: (args: A) => Text
-}
-
-function entry<A>(severity: DiagnosticSeverity, text: (args: A) => Text): Entry<A> {
-  return { severity, text }
-}
 
 const pasteHint = 'Paste the unchanged output of topology.describe().toString().'
 
@@ -184,7 +171,7 @@ export function describeDiagnostic<C extends DescribeDiagnosticCode>(
   line: number | undefined,
   ...args: ArgsOf<C>
 ): Diagnostic {
-  const found = catalogue[code] as Entry<ArgsOf<C>[0]>
+  const found = catalogue[code] as DiagnosticEntry<ArgsOf<C>[0]>
   const text = found.text(args[0])
   return {
     severity: found.severity,
