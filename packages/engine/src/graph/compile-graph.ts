@@ -95,6 +95,7 @@ class GraphCompiler {
   private readonly inputs = new Map<string, GraphEdge[]>()
   /** Output per node, and per split branch (`<nodeId>#<port>`). */
   private readonly outputs = new Map<string, DslValue>()
+  private readonly processStores = new Map<string, StoreBuilder>()
 
   constructor(
     graph: TopologyGraph,
@@ -403,7 +404,7 @@ class GraphCompiler {
       case 'process': {
         const p = node.params
         const factory = fn('processor', p.processor)
-        const stores = p.stores.map((store) => processStore(store))
+        const stores = p.stores.map((store) => this.processStore(store))
         const supplier = Object.assign(() => factory() as ReturnType<ProcessorSupplier>, {
           stores: () => stores,
         }) as ProcessorSupplier
@@ -434,6 +435,15 @@ class GraphCompiler {
       default:
         return assertNever(node)
     }
+  }
+
+  /** Process nodes declaring the same store share one builder, so Kafka connects both. */
+  private processStore(store: Parameters<typeof processStore>[0]): StoreBuilder {
+    const existing = this.processStores.get(store.name)
+    if (existing !== undefined) return existing
+    const builder = processStore(store)
+    this.processStores.set(store.name, builder)
+    return builder
   }
 
   private join(node: Extract<GraphNode, { kind: 'join' }>): DslValue {

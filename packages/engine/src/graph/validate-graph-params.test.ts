@@ -1,6 +1,7 @@
 import type { Diagnostic, TopologyGraph, Window } from '@topology-studio/shared'
 import { describe, expect, it } from 'vitest'
 import { design, expr } from './internal/test-helpers'
+import { planGraph } from './plan-graph'
 import { validateGraph } from './validate-graph'
 
 // validateGraph on names and parameter values; structure and types are in validate-graph.test.ts.
@@ -36,6 +37,29 @@ describe('validateGraph on names', () => {
       nodeId: process.id,
       param: 'stores[0].name',
     })
+  })
+
+  it('lets two custom processors share a store they declare alike, and plans one store for both', () => {
+    const d = design()
+    const stream = d.stream()
+    const seen = { name: 'seen', type: 'keyValue' as const }
+    stream.then('process', { stores: [seen] }).to()
+    stream.then('process', { stores: [seen] }).to()
+    const graph = d.build()
+    expect(validateGraph(graph).filter((x) => x.code === 'store/duplicate-name')).toEqual([])
+    const store = planGraph(graph).plan?.stores.find((s) => s.name === 'seen')
+    expect(store?.processors).toHaveLength(2)
+  })
+
+  it('reports two custom processors declaring one store name with different types', () => {
+    const d = design()
+    const stream = d.stream()
+    stream.then('process', { stores: [{ name: 'seen', type: 'keyValue' }] }).to()
+    const second = stream.then('process', {
+      stores: [{ name: 'seen', type: 'window', windowSizeMs: 1000, retentionMs: 5000 }],
+    })
+    second.to()
+    expect(only(d.build(), 'store/duplicate-name')).toMatchObject({ nodeId: second.id })
   })
 
   it.each([

@@ -39,13 +39,30 @@ export function checkNames({ graph, index }: CheckContext): Diagnostic[] {
     for (const { param, value } of stores) {
       if (value === '') continue
       const first = storeNames.get(value)
-      if (first) {
+      if (first && !sharesProcessStore(first, node, value)) {
         const args = { store: value, first: nodeLabel(first), second: label }
         diagnostics.push(createDiagnostic('store/duplicate-name', args, { nodeId: node.id, param }))
       } else storeNames.set(value, node)
     }
   }
   return diagnostics
+}
+
+/**
+ * Custom processors may share a store by name, as Kafka's `process(supplier, "store")` does,
+ * when they declare it alike; any other reuse of a store name is a clash.
+ */
+function sharesProcessStore(first: GraphNode, second: GraphNode, storeName: string): boolean {
+  if (first.kind !== 'process' || second.kind !== 'process') return false
+  const a = first.params.stores.find((store) => store.name === storeName)
+  const b = second.params.stores.find((store) => store.name === storeName)
+  return (
+    a !== undefined &&
+    b !== undefined &&
+    a.type === b.type &&
+    a.retentionMs === b.retentionMs &&
+    a.windowSizeMs === b.windowSizeMs
+  )
 }
 
 function checkApplicationId(applicationId: string | undefined): Diagnostic[] {
