@@ -2,7 +2,7 @@ import { DiagnosticSchema } from '@topology-studio/shared'
 import { describe, expect, it } from 'vitest'
 import { fromDescription } from './from-description'
 import { DESCRIBE_DIAGNOSTIC_CODES } from './internal/describe-text/describe-diagnostics'
-import * as golden from './internal/describe-text/golden-descriptions'
+import * as golden from '../dsl/golden/kafka-describe-texts'
 import { topologyFromPlan } from './topology-from-plan'
 
 /** Lines joined as describe() prints them; line numbers in expectations count from 1. */

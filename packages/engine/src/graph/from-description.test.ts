@@ -10,7 +10,7 @@ import { Suppressed, BufferConfig } from '../dsl/suppressed'
 import { JoinWindows, SessionWindows, SlidingWindows, TimeWindows } from '../dsl/windows'
 import { Topology } from '../topology/topology'
 import { fromDescription } from './from-description'
-import * as golden from './internal/describe-text/golden-descriptions'
+import * as golden from '../dsl/golden/kafka-describe-texts'
 import { topologyFromPlan } from './topology-from-plan'
 
 const joiner = (a: unknown, b: unknown) => `${String(a)}+${String(b)}`

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { StreamsBuilder } from '../dsl/streams-builder'
 import { TopologyException } from '../topology/topology-exception'
 import { fromDescription } from './from-description'
-import * as golden from './internal/describe-text/golden-descriptions'
+import * as golden from '../dsl/golden/kafka-describe-texts'
 import { topologyFromPlan } from './topology-from-plan'
 
 function planOf(text: string): PhysicalPlan {

@@ -3,6 +3,7 @@
 // Only the parts of each test that build the topology and assert describe() are ported; the
 // TopologyTestDriver halves are out of scope here. Expected strings are Kafka's own.
 import { describe, expect, it } from 'vitest'
+import { EXAMPLE_5_TABLE_TABLE_JOIN } from './kafka-describe-texts'
 import type {
   FixedKeyProcessorSupplier,
   ProcessorContext,
@@ -273,34 +274,7 @@ describe('KStreamImplTest', () => {
     const topology = builder.build(props)
 
     const topologyDescription = topology.describe().toString()
-    expect(topologyDescription).toBe(
-      'Topologies:\n' +
-        '   Sub-topology: 0\n' +
-        '    Source: KSTREAM-SOURCE-0000000000 (topics: [left])\n' +
-        '      --> KSTREAM-TOTABLE-0000000001\n' +
-        '    Source: KSTREAM-SOURCE-0000000003 (topics: [right])\n' +
-        '      --> KSTREAM-TOTABLE-0000000004\n' +
-        '    Processor: KSTREAM-TOTABLE-0000000001 (stores: [KSTREAM-TOTABLE-STATE-STORE-0000000002])\n' +
-        '      --> KTABLE-JOINTHIS-0000000007\n' +
-        '      <-- KSTREAM-SOURCE-0000000000\n' +
-        '    Processor: KSTREAM-TOTABLE-0000000004 (stores: [KSTREAM-TOTABLE-STATE-STORE-0000000005])\n' +
-        '      --> KTABLE-JOINOTHER-0000000008\n' +
-        '      <-- KSTREAM-SOURCE-0000000003\n' +
-        '    Processor: KTABLE-JOINOTHER-0000000008 (stores: [KSTREAM-TOTABLE-STATE-STORE-0000000002])\n' +
-        '      --> KTABLE-MERGE-0000000006\n' +
-        '      <-- KSTREAM-TOTABLE-0000000004\n' +
-        '    Processor: KTABLE-JOINTHIS-0000000007 (stores: [KSTREAM-TOTABLE-STATE-STORE-0000000005])\n' +
-        '      --> KTABLE-MERGE-0000000006\n' +
-        '      <-- KSTREAM-TOTABLE-0000000001\n' +
-        '    Processor: KTABLE-MERGE-0000000006 (stores: [])\n' +
-        '      --> KTABLE-TOSTREAM-0000000009\n' +
-        '      <-- KTABLE-JOINTHIS-0000000007, KTABLE-JOINOTHER-0000000008\n' +
-        '    Processor: KTABLE-TOSTREAM-0000000009 (stores: [])\n' +
-        '      --> KSTREAM-SINK-0000000010\n' +
-        '      <-- KTABLE-MERGE-0000000006\n' +
-        '    Sink: KSTREAM-SINK-0000000010 (topic: output)\n' +
-        '      <-- KTABLE-TOSTREAM-0000000009\n\n',
-    )
+    expect(topologyDescription).toBe(EXAMPLE_5_TABLE_TABLE_JOIN)
   })
 
   it('a stream–table join against a toTable() result connects the join to the TOTABLE store', () => {

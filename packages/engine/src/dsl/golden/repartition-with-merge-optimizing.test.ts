@@ -3,6 +3,7 @@
 // RepartitionWithMergeOptimizingTest#runTest is translated line by line; the expected strings
 // are Kafka's own EXPECTED_OPTIMIZED_TOPOLOGY / EXPECTED_UNOPTIMIZED_TOPOLOGY.
 import { describe, expect, it } from 'vitest'
+import { REPARTITION_WITH_MERGE_OPTIMIZED } from './kafka-describe-texts'
 import { Serdes } from '../../serde/serdes'
 import { Stores } from '../../state/stores'
 import type { Topology } from '../../topology/topology'
@@ -69,50 +70,7 @@ function countRepartitionSinks(topology: string): number {
   return (topology.match(/Sink: .*-repartition/g) ?? []).length
 }
 
-const EXPECTED_OPTIMIZED_TOPOLOGY =
-  'Topologies:\n' +
-  '   Sub-topology: 0\n' +
-  '    Source: sourceAStream (topics: [inputA])\n' +
-  '      --> mappedAStream\n' +
-  '    Source: sourceBStream (topics: [inputB])\n' +
-  '      --> mappedBStream\n' +
-  '    Processor: mappedAStream (stores: [])\n' +
-  '      --> mergedStream\n' +
-  '      <-- sourceAStream\n' +
-  '    Processor: mappedBStream (stores: [])\n' +
-  '      --> mergedStream\n' +
-  '      <-- sourceBStream\n' +
-  '    Processor: mergedStream (stores: [])\n' +
-  '      --> long-groupByKey-repartition-filter\n' +
-  '      <-- mappedAStream, mappedBStream\n' +
-  '    Processor: long-groupByKey-repartition-filter (stores: [])\n' +
-  '      --> long-groupByKey-repartition-sink\n' +
-  '      <-- mergedStream\n' +
-  '    Sink: long-groupByKey-repartition-sink (topic: long-groupByKey-repartition)\n' +
-  '      <-- long-groupByKey-repartition-filter\n' +
-  '\n' +
-  '  Sub-topology: 1\n' +
-  '    Source: long-groupByKey-repartition-source (topics: [long-groupByKey-repartition])\n' +
-  '      --> long-count, string-count\n' +
-  '    Processor: string-count (stores: [string-store])\n' +
-  '      --> string-toStream\n' +
-  '      <-- long-groupByKey-repartition-source\n' +
-  '    Processor: long-count (stores: [long-store])\n' +
-  '      --> long-toStream\n' +
-  '      <-- long-groupByKey-repartition-source\n' +
-  '    Processor: string-toStream (stores: [])\n' +
-  '      --> string-mapValues\n' +
-  '      <-- string-count\n' +
-  '    Processor: long-toStream (stores: [])\n' +
-  '      --> long-to\n' +
-  '      <-- long-count\n' +
-  '    Processor: string-mapValues (stores: [])\n' +
-  '      --> string-to\n' +
-  '      <-- string-toStream\n' +
-  '    Sink: long-to (topic: outputTopic_0)\n' +
-  '      <-- long-toStream\n' +
-  '    Sink: string-to (topic: outputTopic_1)\n' +
-  '      <-- string-mapValues\n\n'
+const EXPECTED_OPTIMIZED_TOPOLOGY = REPARTITION_WITH_MERGE_OPTIMIZED
 
 const EXPECTED_UNOPTIMIZED_TOPOLOGY =
   'Topologies:\n' +

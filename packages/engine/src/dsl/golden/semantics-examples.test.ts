@@ -1,6 +1,11 @@
 // Golden describe() texts from the semantics reference's worked examples, each of which
 // cites the Kafka Streams test it was taken from (or says it was derived by its rules).
 import { describe, expect, it } from 'vitest'
+import {
+  EXAMPLE_2_LEFT_JOIN,
+  EXAMPLE_3_REUSED_REPARTITION,
+  EXAMPLE_4_SUPPRESS,
+} from './kafka-describe-texts'
 import { Serdes } from '../../serde/serdes'
 import { KeyValue } from '../key-value'
 import { Materialized } from '../materialized'
@@ -71,30 +76,7 @@ describe('describe() of the worked examples', () => {
       JoinWindows.ofTimeDifferenceWithNoGrace(100),
       StreamJoined.with(Serdes.Integer(), Serdes.String(), Serdes.String()),
     )
-    expect(builder.build().describe().toString()).toBe(
-      'Topologies:\n' +
-        '   Sub-topology: 0\n' +
-        '    Source: KSTREAM-SOURCE-0000000000 (topics: [input-topic1])\n' +
-        '      --> KSTREAM-WINDOWED-0000000002\n' +
-        '    Source: KSTREAM-SOURCE-0000000001 (topics: [input-topic2])\n' +
-        '      --> KSTREAM-WINDOWED-0000000003\n' +
-        '    Processor: KSTREAM-WINDOWED-0000000002 (stores: [KSTREAM-JOINTHIS-0000000004-store])\n' +
-        '      --> KSTREAM-JOINTHIS-0000000004\n' +
-        '      <-- KSTREAM-SOURCE-0000000000\n' +
-        '    Processor: KSTREAM-WINDOWED-0000000003 (stores: [KSTREAM-OUTEROTHER-0000000005-store])\n' +
-        '      --> KSTREAM-OUTEROTHER-0000000005\n' +
-        '      <-- KSTREAM-SOURCE-0000000001\n' +
-        '    Processor: KSTREAM-JOINTHIS-0000000004 (stores: [KSTREAM-OUTEROTHER-0000000005-store, KSTREAM-OUTERSHARED-0000000004-store])\n' +
-        '      --> KSTREAM-MERGE-0000000006\n' +
-        '      <-- KSTREAM-WINDOWED-0000000002\n' +
-        '    Processor: KSTREAM-OUTEROTHER-0000000005 (stores: [KSTREAM-JOINTHIS-0000000004-store, KSTREAM-OUTERSHARED-0000000004-store])\n' +
-        '      --> KSTREAM-MERGE-0000000006\n' +
-        '      <-- KSTREAM-WINDOWED-0000000003\n' +
-        '    Processor: KSTREAM-MERGE-0000000006 (stores: [])\n' +
-        '      --> none\n' +
-        '      <-- KSTREAM-JOINTHIS-0000000004, KSTREAM-OUTEROTHER-0000000005\n' +
-        '\n',
-    )
+    expect(builder.build().describe().toString()).toBe(EXAMPLE_2_LEFT_JOIN)
   })
 
   it('a stream–stream inner join lists JOINOTHER before JOINTHIS (equal size, name order)', () => {
@@ -144,43 +126,7 @@ describe('describe() of the worked examples', () => {
     r.join(tB, joiner).to('out-one')
     r.join(tC, joiner).to('out-two')
     expect(builder.build({ 'topology.optimization': 'none' }).describe().toString()).toBe(
-      'Topologies:\n' +
-        '   Sub-topology: 0\n' +
-        '    Source: KSTREAM-SOURCE-0000000000 (topics: [topic])\n' +
-        '      --> KSTREAM-MAP-0000000007\n' +
-        '    Processor: KSTREAM-MAP-0000000007 (stores: [])\n' +
-        '      --> KSTREAM-FILTER-0000000009\n' +
-        '      <-- KSTREAM-SOURCE-0000000000\n' +
-        '    Processor: KSTREAM-FILTER-0000000009 (stores: [])\n' +
-        '      --> KSTREAM-SINK-0000000008\n' +
-        '      <-- KSTREAM-MAP-0000000007\n' +
-        '    Sink: KSTREAM-SINK-0000000008 (topic: KSTREAM-MAP-0000000007-repartition)\n' +
-        '      <-- KSTREAM-FILTER-0000000009\n' +
-        '\n' +
-        '  Sub-topology: 1\n' +
-        '    Source: KSTREAM-SOURCE-0000000010 (topics: [KSTREAM-MAP-0000000007-repartition])\n' +
-        '      --> KSTREAM-JOIN-0000000011, KSTREAM-JOIN-0000000016\n' +
-        '    Processor: KSTREAM-JOIN-0000000011 (stores: [topic2-STATE-STORE-0000000001])\n' +
-        '      --> KSTREAM-SINK-0000000012\n' +
-        '      <-- KSTREAM-SOURCE-0000000010\n' +
-        '    Processor: KSTREAM-JOIN-0000000016 (stores: [topic3-STATE-STORE-0000000004])\n' +
-        '      --> KSTREAM-SINK-0000000017\n' +
-        '      <-- KSTREAM-SOURCE-0000000010\n' +
-        '    Source: KSTREAM-SOURCE-0000000002 (topics: [topic2])\n' +
-        '      --> KTABLE-SOURCE-0000000003\n' +
-        '    Source: KSTREAM-SOURCE-0000000005 (topics: [topic3])\n' +
-        '      --> KTABLE-SOURCE-0000000006\n' +
-        '    Sink: KSTREAM-SINK-0000000012 (topic: out-one)\n' +
-        '      <-- KSTREAM-JOIN-0000000011\n' +
-        '    Sink: KSTREAM-SINK-0000000017 (topic: out-two)\n' +
-        '      <-- KSTREAM-JOIN-0000000016\n' +
-        '    Processor: KTABLE-SOURCE-0000000003 (stores: [topic2-STATE-STORE-0000000001])\n' +
-        '      --> none\n' +
-        '      <-- KSTREAM-SOURCE-0000000002\n' +
-        '    Processor: KTABLE-SOURCE-0000000006 (stores: [topic3-STATE-STORE-0000000004])\n' +
-        '      --> none\n' +
-        '      <-- KSTREAM-SOURCE-0000000005\n' +
-        '\n',
+      EXAMPLE_3_REUSED_REPARTITION,
     )
   })
 
@@ -196,39 +142,7 @@ describe('describe() of the worked examples', () => {
       .toStream()
       .map((wk, v) => KeyValue.pair(wk.toString(), v))
       .to('output-suppressed', Produced.with(Serdes.String(), Serdes.Long()))
-    expect(builder.build().describe().toString()).toBe(
-      'Topologies:\n' +
-        '   Sub-topology: 0\n' +
-        '    Source: KSTREAM-SOURCE-0000000000 (topics: [input])\n' +
-        '      --> KSTREAM-KEY-SELECT-0000000001\n' +
-        '    Processor: KSTREAM-KEY-SELECT-0000000001 (stores: [])\n' +
-        '      --> counts-repartition-filter\n' +
-        '      <-- KSTREAM-SOURCE-0000000000\n' +
-        '    Processor: counts-repartition-filter (stores: [])\n' +
-        '      --> counts-repartition-sink\n' +
-        '      <-- KSTREAM-KEY-SELECT-0000000001\n' +
-        '    Sink: counts-repartition-sink (topic: counts-repartition)\n' +
-        '      <-- counts-repartition-filter\n' +
-        '\n' +
-        '  Sub-topology: 1\n' +
-        '    Source: counts-repartition-source (topics: [counts-repartition])\n' +
-        '      --> KSTREAM-AGGREGATE-0000000002\n' +
-        '    Processor: KSTREAM-AGGREGATE-0000000002 (stores: [counts])\n' +
-        '      --> KTABLE-SUPPRESS-0000000006\n' +
-        '      <-- counts-repartition-source\n' +
-        '    Processor: KTABLE-SUPPRESS-0000000006 (stores: [KTABLE-SUPPRESS-STATE-STORE-0000000007])\n' +
-        '      --> KTABLE-TOSTREAM-0000000008\n' +
-        '      <-- KSTREAM-AGGREGATE-0000000002\n' +
-        '    Processor: KTABLE-TOSTREAM-0000000008 (stores: [])\n' +
-        '      --> KSTREAM-MAP-0000000009\n' +
-        '      <-- KTABLE-SUPPRESS-0000000006\n' +
-        '    Processor: KSTREAM-MAP-0000000009 (stores: [])\n' +
-        '      --> KSTREAM-SINK-0000000010\n' +
-        '      <-- KTABLE-TOSTREAM-0000000008\n' +
-        '    Sink: KSTREAM-SINK-0000000010 (topic: output-suppressed)\n' +
-        '      <-- KSTREAM-MAP-0000000009\n' +
-        '\n',
-    )
+    expect(builder.build().describe().toString()).toBe(EXAMPLE_4_SUPPRESS)
   })
 })
 

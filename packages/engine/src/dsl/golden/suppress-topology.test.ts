@@ -3,6 +3,7 @@
 // later moved to kstream/internals/suppress/). Programs are translated line by line; the
 // expected strings are Kafka's NAMED_/ANONYMOUS_ FINAL_/INTERMEDIATE_TOPOLOGY constants.
 import { describe, expect, it } from 'vitest'
+import { EXAMPLE_4_SUPPRESS } from './kafka-describe-texts'
 import { Serdes } from '../../serde/serdes'
 import { Consumed } from '../consumed'
 import { Grouped } from '../grouped'
@@ -48,38 +49,7 @@ const NAMED_FINAL_TOPOLOGY =
   '      <-- KSTREAM-MAP-0000000007\n' +
   '\n'
 
-const ANONYMOUS_FINAL_TOPOLOGY =
-  'Topologies:\n' +
-  '   Sub-topology: 0\n' +
-  '    Source: KSTREAM-SOURCE-0000000000 (topics: [input])\n' +
-  '      --> KSTREAM-KEY-SELECT-0000000001\n' +
-  '    Processor: KSTREAM-KEY-SELECT-0000000001 (stores: [])\n' +
-  '      --> counts-repartition-filter\n' +
-  '      <-- KSTREAM-SOURCE-0000000000\n' +
-  '    Processor: counts-repartition-filter (stores: [])\n' +
-  '      --> counts-repartition-sink\n' +
-  '      <-- KSTREAM-KEY-SELECT-0000000001\n' +
-  '    Sink: counts-repartition-sink (topic: counts-repartition)\n' +
-  '      <-- counts-repartition-filter\n' +
-  '\n' +
-  '  Sub-topology: 1\n' +
-  '    Source: counts-repartition-source (topics: [counts-repartition])\n' +
-  '      --> KSTREAM-AGGREGATE-0000000002\n' +
-  '    Processor: KSTREAM-AGGREGATE-0000000002 (stores: [counts])\n' +
-  '      --> KTABLE-SUPPRESS-0000000006\n' +
-  '      <-- counts-repartition-source\n' +
-  '    Processor: KTABLE-SUPPRESS-0000000006 (stores: [KTABLE-SUPPRESS-STATE-STORE-0000000007])\n' +
-  '      --> KTABLE-TOSTREAM-0000000008\n' +
-  '      <-- KSTREAM-AGGREGATE-0000000002\n' +
-  '    Processor: KTABLE-TOSTREAM-0000000008 (stores: [])\n' +
-  '      --> KSTREAM-MAP-0000000009\n' +
-  '      <-- KTABLE-SUPPRESS-0000000006\n' +
-  '    Processor: KSTREAM-MAP-0000000009 (stores: [])\n' +
-  '      --> KSTREAM-SINK-0000000010\n' +
-  '      <-- KTABLE-TOSTREAM-0000000008\n' +
-  '    Sink: KSTREAM-SINK-0000000010 (topic: output-suppressed)\n' +
-  '      <-- KSTREAM-MAP-0000000009\n' +
-  '\n'
+const ANONYMOUS_FINAL_TOPOLOGY = EXAMPLE_4_SUPPRESS
 
 const NAMED_INTERMEDIATE_TOPOLOGY =
   'Topologies:\n' +

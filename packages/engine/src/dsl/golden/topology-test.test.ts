@@ -6,6 +6,7 @@
 // Ported from the Kafka 4.0-era version of the file (JUnit 5, non-deprecated window factories);
 // apache/kafka's older copy asserts the same strings with TimeWindows.of/SessionWindows.with.
 import { describe, expect, it } from 'vitest'
+import { EXAMPLE_2_LEFT_JOIN } from './kafka-describe-texts'
 import type { RecordMetadata, TopicNameExtractor } from '../../processor/processor'
 import { Serdes } from '../../serde/serdes'
 import { Stores } from '../../state/stores'
@@ -174,29 +175,7 @@ describe('TopologyTest: stream–stream left joins', () => {
 
     const describe = builder.build().describe()
 
-    expect(describe.toString()).toBe(
-      'Topologies:\n' +
-        '   Sub-topology: 0\n' +
-        '    Source: KSTREAM-SOURCE-0000000000 (topics: [input-topic1])\n' +
-        '      --> KSTREAM-WINDOWED-0000000002\n' +
-        '    Source: KSTREAM-SOURCE-0000000001 (topics: [input-topic2])\n' +
-        '      --> KSTREAM-WINDOWED-0000000003\n' +
-        '    Processor: KSTREAM-WINDOWED-0000000002 (stores: [KSTREAM-JOINTHIS-0000000004-store])\n' +
-        '      --> KSTREAM-JOINTHIS-0000000004\n' +
-        '      <-- KSTREAM-SOURCE-0000000000\n' +
-        '    Processor: KSTREAM-WINDOWED-0000000003 (stores: [KSTREAM-OUTEROTHER-0000000005-store])\n' +
-        '      --> KSTREAM-OUTEROTHER-0000000005\n' +
-        '      <-- KSTREAM-SOURCE-0000000001\n' +
-        '    Processor: KSTREAM-JOINTHIS-0000000004 (stores: [KSTREAM-OUTEROTHER-0000000005-store, KSTREAM-OUTERSHARED-0000000004-store])\n' +
-        '      --> KSTREAM-MERGE-0000000006\n' +
-        '      <-- KSTREAM-WINDOWED-0000000002\n' +
-        '    Processor: KSTREAM-OUTEROTHER-0000000005 (stores: [KSTREAM-JOINTHIS-0000000004-store, KSTREAM-OUTERSHARED-0000000004-store])\n' +
-        '      --> KSTREAM-MERGE-0000000006\n' +
-        '      <-- KSTREAM-WINDOWED-0000000003\n' +
-        '    Processor: KSTREAM-MERGE-0000000006 (stores: [])\n' +
-        '      --> none\n' +
-        '      <-- KSTREAM-JOINTHIS-0000000004, KSTREAM-OUTEROTHER-0000000005\n\n',
-    )
+    expect(describe.toString()).toBe(EXAMPLE_2_LEFT_JOIN)
   })
 
   it('a left join with StreamJoined.withStoreName names the shared store <name>-left-shared-join-store', () => {

@@ -1,8 +1,9 @@
-// Test fixtures: exact describe() strings of Kafka Streams applications, each naming the Kafka
-// test it comes from (via the semantics reference), for fromDescription's round-trip tests. It is
-// long because it is data.
+// Exact describe() strings of Kafka Streams applications, each naming the Kafka test it comes
+// from (via the semantics reference). Shared by the golden tests and by fromDescription's
+// round-trip tests so each string is written once. It is long because it is data.
 
-// Semantics reference Example 1 (derived word count).
+// Semantics reference Example 1 (word count) in the form older Kafka versions printed: current
+// Kafka names these repartition nodes counts-store-repartition-* (see semantics-examples.test.ts).
 export const EXAMPLE_1_WORD_COUNT =
   'Topologies:\n' +
   '   Sub-topology: 0\n' +
