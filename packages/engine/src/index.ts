@@ -95,3 +95,31 @@ export type { Expression } from './expression/expression-ast'
 export { fromDescription } from './graph/from-description'
 export type { FromDescriptionResult } from './graph/from-description'
 export { topologyFromPlan } from './graph/topology-from-plan'
+export { TopologyTestDriver } from './test-driver/topology-test-driver'
+export type { TestDriverOptions } from './test-driver/topology-test-driver'
+export { TestInputTopic } from './test-driver/test-input-topic'
+export { TestOutputTopic } from './test-driver/test-output-topic'
+export { TestRecord } from './test-driver/test-record'
+export { ValueAndTimestamp } from './state/value-and-timestamp'
+export type {
+  StateStore,
+  KeyValueIterator,
+  WindowStoreIterator,
+  ReadOnlyKeyValueStore,
+  KeyValueStore,
+  TimestampedKeyValueStore,
+  ReadOnlyWindowStore,
+  WindowStore,
+  TimestampedWindowStore,
+  ReadOnlySessionStore,
+  SessionStore,
+} from './state/state-store'
+export { StreamsException } from './runtime/streams-exception'
+export type {
+  RuntimeProps,
+  ExceptionHandler,
+  ExceptionHandlerResponse,
+  ErrorHandlerContext,
+} from './runtime/runtime-config'
+export type { NodeMetricsSnapshot, RuntimeWarning, DropReason } from './telemetry/node-telemetry'
+export type { TappedRecord } from './telemetry/record-tap'

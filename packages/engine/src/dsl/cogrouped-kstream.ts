@@ -1,4 +1,5 @@
 import type { StoreBuilder } from '../state/store-builder'
+import { ChangeForwarding } from './internal/table-forwarding'
 import { operator } from './internal/abstract-stream'
 import type { GraphNode } from './internal/graph-node'
 import { ProcessorGraphNode } from './internal/graph-nodes'
@@ -180,6 +181,8 @@ function buildCogroup<K, VA>(
   const namedInternal = new NamedInternal(named?.name ?? null)
   const processors: ProcessorGraphNode[] = []
   let counter = 0
+  // The aggregating processors forward the table's changes, so they share its flag.
+  const forwarding = new ChangeForwarding()
   for (const [grouped, aggregator] of groupPatterns) {
     const name = namedInternal.suffixWithOrElseGet(
       `-cogroup-agg-${counter++}`,
@@ -194,6 +197,7 @@ function buildCogroup<K, VA>(
         windows,
         sessionMerger,
         storeName: internal.storeName,
+        forwarding,
       }),
       [],
       [store],
@@ -208,7 +212,7 @@ function buildCogroup<K, VA>(
   )
   const merge = new ProcessorGraphNode(
     mergeName,
-    operator('KTablePassThrough', { storeName: internal.storeName }),
+    operator('KTablePassThrough', { storeName: internal.storeName, forwarding }),
   )
   builder.addGraphNode(processors, merge)
   const graceMs = windows === null ? null : windows.graceMs

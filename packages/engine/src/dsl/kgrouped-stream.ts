@@ -1,4 +1,5 @@
 import type { Serde } from '../serde/serde'
+import { Serdes } from '../serde/serdes'
 import { CogroupedKStream } from './cogrouped-kstream'
 import { operator } from './internal/abstract-stream'
 import type { GraphNode } from './internal/graph-node'
@@ -100,6 +101,8 @@ export class KGroupedStream<K = unknown, V = unknown> implements GroupedSource {
   ): KTable<K, VA> {
     const internal = MaterializedInternal.of(materialized, this.builder, prefix)
     internal.keySerde ??= this.keySerde
+    // As Kafka, count() stores and emits Longs unless told otherwise.
+    if (parameters['count'] === true) internal.valueSerde ??= Serdes.Long() as unknown as Serde<VA>
     if (prefix === Prefix.REDUCE) internal.valueSerde ??= this.valueSerde as unknown as Serde<VA>
     const processorName = new NamedInternal(named?.name ?? null).orElseGenerateWithPrefix(
       this.builder,

@@ -1,4 +1,5 @@
 import type { Serde } from '../serde/serde'
+import { Serdes } from '../serde/serdes'
 import type { Grouped } from './grouped'
 import { operator } from './internal/abstract-stream'
 import type { GraphNode } from './internal/graph-node'
@@ -84,6 +85,8 @@ export class KGroupedTable<K = unknown, V = unknown> {
     // KGroupedTable stores are named KTABLE-AGGREGATE-STATE-STORE- for reduce too.
     const internal = MaterializedInternal.of(materialized, this.builder, Prefix.KTABLE_AGGREGATE)
     internal.keySerde ??= this.grouped.keySerde
+    // As Kafka, count() stores and emits Longs unless told otherwise.
+    if (parameters['count'] === true) internal.valueSerde ??= Serdes.Long() as unknown as Serde<VA>
     if (operatorName === 'KTableReduce')
       internal.valueSerde ??= this.grouped.valueSerde as unknown as Serde<VA>
     const namedInternal = new NamedInternal(named?.name ?? null)

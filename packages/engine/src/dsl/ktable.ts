@@ -23,6 +23,9 @@ import { foreignKeyJoin } from './internal/foreign-key-join'
 import { StoreBuilder } from '../state/store-builder'
 import { Stores } from '../state/stores'
 import { TopologyException } from '../topology/topology-exception'
+import type { ProcessorLogic } from '../topology/node-factory'
+import { attachForwarding, type ChangeForwarding } from './internal/table-forwarding'
+import type { TableValueGetter } from './internal/table-value-getter'
 
 /** Where a table's values come from, which decides what its value getter reads. */
 export type TableOrigin =
@@ -45,7 +48,7 @@ export type TableOrigin =
 
 /** A changelog stream, mirroring Kafka Streams' `KTable`. */
 export class KTable<K = unknown, V = unknown> extends AbstractStream<K, V> {
-  private sendOldValues = false
+  private readonly forwarding: ChangeForwarding
 
   constructor(
     builder: InternalStreamsBuilder,
@@ -57,6 +60,7 @@ export class KTable<K = unknown, V = unknown> extends AbstractStream<K, V> {
     /** @internal */ readonly origin: TableOrigin,
   ) {
     super(builder, name, keySerde, valueSerde, subTopologySourceNodes, graphNode)
+    this.forwarding = attachForwarding(graphNode)
   }
 
   /** The store name a user can query, if this table is materialized under a given name. */
@@ -97,9 +101,61 @@ export class KTable<K = unknown, V = unknown> extends AbstractStream<K, V> {
     }
   }
 
+  /** @internal How a join or lookup reads this table's current value for a key. */
+  valueGetter(): TableValueGetter {
+    const origin = this.origin
+    const op = (this.graphNode as { logic?: ProcessorLogic }).logic
+    const params = op?.kind === 'operator' ? op.operator : null
+    switch (origin.kind) {
+      case 'source':
+        origin.materialization.materialize()
+        return { kind: 'store', storeName: origin.materialization.storeName }
+      case 'aggregate':
+        return { kind: 'store', storeName: origin.storeName }
+      case 'transform': {
+        if (origin.queryableStoreName !== null) {
+          return { kind: 'store', storeName: origin.queryableStoreName }
+        }
+        const parent = origin.parent.valueGetter()
+        if (params?.operator === 'KTableFilter') {
+          return {
+            kind: 'filter',
+            parent,
+            predicate: params['predicate'] as (key: unknown, value: unknown) => boolean,
+            negate: params['negate'] === true,
+          }
+        }
+        return {
+          kind: 'mapValues',
+          parent,
+          mapper: params?.['mapper'] as (key: unknown, value: unknown) => unknown,
+        }
+      }
+      case 'join': {
+        if (origin.storeName !== null) return { kind: 'store', storeName: origin.storeName }
+        const join = this.graphNode as TableTableJoinNode
+        const thisJoin = join.thisJoin.logic
+        const joinParams = thisJoin.kind === 'operator' ? thisJoin.operator : null
+        return {
+          kind: 'join',
+          joinKind: joinParams?.['kind'] as 'inner' | 'left' | 'outer',
+          left: origin.left.valueGetter(),
+          right: origin.right.valueGetter(),
+          joiner: joinParams?.['joiner'] as ValueJoiner<unknown, unknown, unknown>,
+        }
+      }
+      case 'suppress':
+        return {
+          kind: 'suppress',
+          storeName: origin.storeName,
+          parent: origin.parent.valueGetter(),
+        }
+    }
+  }
+
   /** @internal Asks upstream to forward old values; may force a source table's store. */
   enableSendingOldValues(forceMaterialization: boolean): boolean {
-    if (this.sendOldValues) return true
+    if (this.forwarding.sendOldValues) return true
     const origin = this.origin
     switch (origin.kind) {
       case 'source':
@@ -124,7 +180,7 @@ export class KTable<K = unknown, V = unknown> extends AbstractStream<K, V> {
         if (!origin.parent.enableSendingOldValues(forceMaterialization)) return false
         break
     }
-    this.sendOldValues = true
+    this.forwarding.sendOldValues = true
     return true
   }
 
@@ -394,6 +450,7 @@ export class KTable<K = unknown, V = unknown> extends AbstractStream<K, V> {
           side: 'this',
           joiner,
           otherStoreNames: otherStores,
+          otherValueGetter: other.valueGetter(),
         }),
       },
       {
@@ -403,6 +460,7 @@ export class KTable<K = unknown, V = unknown> extends AbstractStream<K, V> {
           side: 'other',
           joiner,
           otherStoreNames: thisStores,
+          otherValueGetter: this.valueGetter(),
         }),
       },
       this.name,

@@ -245,6 +245,7 @@ export function streamTableJoin<K, V, VT, VR>(
       joiner,
       leftJoin: kind === 'left',
       storeNames,
+      valueGetter: table.valueGetter(),
       gracePeriodMs: joined?.gracePeriodMs ?? null,
     }),
     storeNames,

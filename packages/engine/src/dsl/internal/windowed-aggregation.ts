@@ -1,4 +1,6 @@
 import type { StoreBuilder } from '../../state/store-builder'
+import type { Serde } from '../../serde/serde'
+import { Serdes } from '../../serde/serdes'
 import type { KGroupedStream, Reducer } from '../kgrouped-stream'
 import { namedAndMaterialized } from '../kgrouped-stream'
 import { KTable } from '../ktable'
@@ -71,6 +73,8 @@ export abstract class WindowedAggregation<K, V> {
     const builder = this.grouped.builder
     const internal = MaterializedInternal.of(materialized, builder, prefix)
     internal.keySerde ??= this.grouped.keySerde
+    // As Kafka, count() stores and emits Longs unless told otherwise.
+    if (parameters['count'] === true) internal.valueSerde ??= Serdes.Long() as unknown as Serde<VA>
     const processorName = new NamedInternal(named?.name ?? null).orElseGenerateWithPrefix(
       builder,
       prefix,

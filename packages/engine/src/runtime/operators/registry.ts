@@ -1,0 +1,26 @@
+// Every DSL operator the runtime runs, by the Kafka Streams processor name the DSL gives it.
+import type { OperatorDefinition } from '../../topology/node-factory'
+import { StreamsException } from '../streams-exception'
+import type { OperatorFactory, OperatorNode, OperatorProcessor } from './operator-processor'
+import { statelessOperators } from './stateless-operators'
+import { streamAggregateOperators } from './stream-aggregate-operators'
+import { tableSourceOperators } from './table-source-operator'
+
+const FACTORIES: Readonly<Record<string, OperatorFactory>> = {
+  ...statelessOperators,
+  ...tableSourceOperators,
+  ...streamAggregateOperators,
+}
+
+export function createOperatorProcessor(
+  definition: OperatorDefinition,
+  node: OperatorNode,
+): OperatorProcessor {
+  const factory = FACTORIES[definition.operator]
+  if (factory === undefined) {
+    throw new StreamsException(
+      `Processor ${node.name} runs operator ${definition.operator}, which this runtime does not implement yet`,
+    )
+  }
+  return factory(definition, node)
+}

@@ -1,0 +1,82 @@
+import type { Processor } from '../processor/processor'
+import type { Record } from '../processor/record'
+import { NodeTelemetry } from '../telemetry/node-telemetry'
+import type { ProcessorContextImpl } from './processor-context-impl'
+import { FailedProcessingException, StreamsException } from './streams-exception'
+
+export type NodeKind = 'source' | 'processor' | 'sink'
+
+/**
+ * One processor node of a task: the processor instance, its children in insertion order and
+ * its counters. Exceptions from the processor go to the processing exception handler here, so
+ * a skipped record at one child does not stop its siblings (Kafka's ProcessorNode#process).
+ */
+export class ProcessorNode {
+  readonly children: ProcessorNode[] = []
+  readonly childByName = new Map<string, ProcessorNode>()
+  readonly telemetry: NodeTelemetry
+  /** Set while a fixed-key processor runs, to refuse forwards that change the key. */
+  fixedKeyInput: { key: unknown } | null = null
+
+  constructor(
+    readonly name: string,
+    readonly kind: NodeKind,
+    readonly processor: Processor<unknown, unknown, unknown, unknown>,
+    /** Stores this node may read and write (global stores are open to all). */
+    readonly storeNames: ReadonlySet<string>,
+    /** `processValues`: forwarded records must keep the input key. */
+    readonly fixedKey: boolean,
+    /** The design node this physical node was built for, if any. */
+    readonly origin: string | undefined,
+  ) {
+    this.telemetry = new NodeTelemetry(name)
+  }
+
+  addChild(child: ProcessorNode): void {
+    this.children.push(child)
+    this.childByName.set(child.name, child)
+  }
+
+  process(record: Record<unknown, unknown>, context: ProcessorContextImpl): void {
+    const telemetry = this.telemetry
+    telemetry.recordsIn++
+    if (telemetry.tap !== null) {
+      const rc = context.recordContext()
+      telemetry.tap.push({
+        key: record.key(),
+        value: record.value(),
+        timestamp: record.timestamp(),
+        topic: rc.topic,
+        partition: rc.partition,
+        offset: rc.offset,
+      })
+    }
+    const clock = context.clock
+    const started = clock === null ? 0 : clock()
+    if (this.fixedKey) this.fixedKeyInput = { key: record.key() }
+    try {
+      this.processor.process(record)
+    } catch (error) {
+      if (error instanceof StreamsException) throw error
+      telemetry.errors++
+      const rc = context.recordContext()
+      const response = context.config.processingExceptionHandler(
+        {
+          topic: rc.topic,
+          partition: rc.partition,
+          offset: rc.offset,
+          processorNodeId: this.name,
+          taskId: context.taskId(),
+          timestamp: rc.timestamp,
+        },
+        error,
+      )
+      if (response === 'FAIL') throw new FailedProcessingException(this.name, error)
+      telemetry.recordDropped('processing-error')
+      context.warn(this.name, 'processing-error', `Skipping record: ${String(error)}`)
+    } finally {
+      if (this.fixedKey) this.fixedKeyInput = null
+      if (clock !== null) telemetry.processTimeMs += clock() - started
+    }
+  }
+}

@@ -1,0 +1,77 @@
+import { KeyValue } from '../dsl/key-value'
+import type { Serde } from '../serde/serde'
+import type { ProducedRecord } from '../runtime/record-collector'
+import { TestRecord } from './test-record'
+
+/** What an output topic needs from its driver. */
+export interface OutputSource {
+  /** The topic's unread records; throws for a topic no sink writes and nothing produced. */
+  outputQueue(topic: string): ProducedRecord[]
+}
+
+/** Reads what the topology wrote to one topic, oldest first, as Kafka's `TestOutputTopic`. */
+export class TestOutputTopic<K, V> {
+  constructor(
+    private readonly driver: OutputSource,
+    readonly topic: string,
+    private readonly keySerde: Serde<K>,
+    private readonly valueSerde: Serde<V>,
+  ) {}
+
+  readRecord(): TestRecord<K, V> {
+    const produced = this.driver.outputQueue(this.topic).shift()
+    if (produced === undefined) throw new RangeError(`Empty topic: ${this.topic}`)
+    return new TestRecord(
+      this.keySerde.deserialize(this.topic, produced.key),
+      this.valueSerde.deserialize(this.topic, produced.value),
+      produced.headers,
+      produced.timestamp,
+    )
+  }
+
+  readValue(): V | null {
+    return this.readRecord().value()
+  }
+
+  readKeyValue(): KeyValue<K | null, V | null> {
+    const record = this.readRecord()
+    return new KeyValue(record.key(), record.value())
+  }
+
+  readRecordsToList(): TestRecord<K, V>[] {
+    const out: TestRecord<K, V>[] = []
+    while (!this.isEmpty()) out.push(this.readRecord())
+    return out
+  }
+
+  readValuesToList(): (V | null)[] {
+    return this.readRecordsToList().map((record) => record.value())
+  }
+
+  readKeyValuesToList(): KeyValue<K | null, V | null>[] {
+    return this.readRecordsToList().map((record) => new KeyValue(record.key(), record.value()))
+  }
+
+  /** Latest value per key (a tombstone is kept as null, as Java's HashMap does). */
+  readKeyValuesToMap(): Map<K, V | null> {
+    const out = new Map<K, V | null>()
+    for (const record of this.readRecordsToList()) {
+      const key = record.key()
+      if (key === null) throw new TypeError('Null keys not allowed with readKeyValuesToMap method')
+      out.set(key, record.value())
+    }
+    return out
+  }
+
+  getQueueSize(): number {
+    return this.driver.outputQueue(this.topic).length
+  }
+
+  isEmpty(): boolean {
+    return this.getQueueSize() === 0
+  }
+
+  toString(): string {
+    return `TestOutputTopic[topic='${this.topic}', size=${this.getQueueSize()}]`
+  }
+}

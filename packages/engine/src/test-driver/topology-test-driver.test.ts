@@ -1,0 +1,653 @@
+import { describe, expect, it } from 'vitest'
+import {
+  Branched,
+  Consumed,
+  Grouped,
+  KeyValue,
+  Materialized,
+  Named,
+  Produced,
+  Record,
+  Serdes,
+  Stores,
+  StreamsBuilder,
+  StreamsException,
+  Topology,
+  TopologyTestDriver,
+  TestRecord,
+  type KeyValueStore,
+  type Serde,
+  type ProcessorContext,
+} from '../index'
+
+const S = Serdes.String()
+const L = Serdes.Long()
+const props = {
+  'application.id': 'app',
+  'default.key.serde': S,
+  'default.value.serde': S,
+  'statestore.cache.max.bytes': 0,
+}
+
+function records<K = string, V = string>(
+  driver: TopologyTestDriver,
+  topic: string,
+  k: Serde<K> = S as unknown as Serde<K>,
+  v: Serde<V> = S as unknown as Serde<V>,
+) {
+  return driver
+    .createOutputTopic(topic, k, v)
+    .readRecordsToList()
+    .map((r) => [r.key(), r.value(), r.timestamp()] as [K | null, V | null, number | null])
+}
+
+describe('TopologyTestDriver: stateless operators', () => {
+  it('runs a chain of filter, mapValues, map, flatMapValues and selectKey with input timestamps (Kafka: stateless results keep the input record timestamp)', () => {
+    const builder = new StreamsBuilder()
+    builder
+      .stream<string, string>('in')
+      .filter((_k, v) => v !== 'skip')
+      .mapValues((v: string) => v.toUpperCase())
+      .map((k, v) => KeyValue.pair(`${k}!`, v))
+      .flatMapValues((v: string) => v.split(' '))
+      .selectKey((_k, v) => v.toLowerCase())
+      .to('out')
+    const driver = new TopologyTestDriver(builder.build(), props)
+    const input = driver.createInputTopic('in', S, S)
+    input.pipeInput('a', 'hello world', 10)
+    input.pipeInput('b', 'skip', 11)
+    input.pipeInput('c', 'x', 12)
+    expect(records(driver, 'out')).toEqual([
+      ['hello', 'HELLO', 10],
+      ['world', 'WORLD', 10],
+      ['x', 'X', 12],
+    ])
+  })
+
+  it('mapValues with (key, value) receives the read-only key (Kafka: ValueMapperWithKey)', () => {
+    const builder = new StreamsBuilder()
+    builder
+      .stream<string, string>('in')
+      .mapValues((k, v) => `${k}:${v}`)
+      .to('out')
+    const driver = new TopologyTestDriver(builder.build(), props)
+    driver.createInputTopic('in', S, S).pipeInput('k', 'v', 1)
+    expect(records(driver, 'out')).toEqual([['k', 'k:v', 1]])
+  })
+
+  it('split routes each record to the first matching branch, else the default branch (Kafka: BranchedKStream)', () => {
+    const builder = new StreamsBuilder()
+    const branches = builder
+      .stream<string, string>('in')
+      .split(Named.as('route-'))
+      .branch((_k, v) => v.startsWith('a'), Branched.as('a'))
+      .branch((_k, v) => v.startsWith('ab'), Branched.as('ab'))
+      .defaultBranch(Branched.as('other'))
+    branches.get('route-a')?.to('a')
+    branches.get('route-ab')?.to('ab')
+    branches.get('route-other')?.to('other')
+    const driver = new TopologyTestDriver(builder.build(), props)
+    const input = driver.createInputTopic('in', S, S)
+    input.pipeInput('1', 'abc', 1)
+    input.pipeInput('2', 'zzz', 2)
+    expect(records(driver, 'a')).toEqual([['1', 'abc', 1]])
+    expect(driver.createOutputTopic('ab', S, S).isEmpty()).toBe(true)
+    expect(records(driver, 'other')).toEqual([['2', 'zzz', 2]])
+  })
+
+  it('merge forwards records of both streams in processing order (Kafka: KStream#merge)', () => {
+    const builder = new StreamsBuilder()
+    const a = builder.stream<string, string>('a')
+    const b = builder.stream<string, string>('b')
+    a.merge(b).to('out')
+    const driver = new TopologyTestDriver(builder.build(), props)
+    driver.createInputTopic('a', S, S).pipeInput('x', '1', 5)
+    driver.createInputTopic('b', S, S).pipeInput('y', '2', 3)
+    driver.createInputTopic('a', S, S).pipeInput('z', '3', 4)
+    expect(records(driver, 'out')).toEqual([
+      ['x', '1', 5],
+      ['y', '2', 3],
+      ['z', '3', 4],
+    ])
+  })
+
+  it('keeps headers through the topology to the sink (Kafka: sinks write the record headers)', () => {
+    const builder = new StreamsBuilder()
+    builder
+      .stream<string, string>('in')
+      .mapValues((v: string) => v + '!')
+      .to('out')
+    const driver = new TopologyTestDriver(builder.build(), props)
+    const header = { key: 'trace', value: new Uint8Array([1, 2]) }
+    driver.createInputTopic('in', S, S).pipeInput(new TestRecord('k', 'v', [header], 7))
+    const out = driver.createOutputTopic('out', S, S).readRecord()
+    expect([out.key(), out.value(), out.timestamp(), out.headers()]).toEqual([
+      'k',
+      'v!',
+      7,
+      [header],
+    ])
+  })
+
+  it('gives records without a timestamp the input topic time, advancing by autoAdvance (Kafka: TestInputTopic)', () => {
+    const builder = new StreamsBuilder()
+    builder.stream<string, string>('in').to('out')
+    const driver = new TopologyTestDriver(builder.build(), props)
+    const input = driver.createInputTopic('in', S, S, 1000, 10)
+    input.pipeInput('a', '1')
+    input.pipeInput('b', '2')
+    input.advanceTime(100)
+    input.pipeInput('c', '3')
+    expect(records(driver, 'out').map((r) => r[2])).toEqual([1000, 1010, 1120])
+  })
+})
+
+describe('TopologyTestDriver: topics', () => {
+  it('refuses unknown input topics and reports empty output topics as Kafka does', () => {
+    const builder = new StreamsBuilder()
+    builder.stream<string, string>('in').to('out')
+    const driver = new TopologyTestDriver(builder.build(), props)
+    expect(() => driver.createInputTopic('nope', S, S)).toThrow('Unknown topic: nope')
+    expect(() => driver.createOutputTopic('out', S, S).readValue()).toThrow('Empty topic: out')
+    expect(() => driver.createOutputTopic('elsewhere', S, S).readValue()).toThrow(
+      'Unknown topic: elsewhere',
+    )
+  })
+
+  it('routes repartition topics inside the driver and lists them, prefixed by application.id, with changelogs (Kafka: producedTopicNames)', () => {
+    const builder = new StreamsBuilder()
+    builder
+      .stream<string, string>('in')
+      .selectKey((_k, v) => v)
+      .groupByKey(Grouped.as('by-value'))
+      .count(Materialized.as('counts'))
+      .toStream()
+      .to('out', Produced.with(S, L))
+    const driver = new TopologyTestDriver(builder.build(), props)
+    const input = driver.createInputTopic('in', S, S)
+    input.pipeInput('1', 'x', 1)
+    input.pipeInput('2', 'y', 2)
+    input.pipeInput('3', 'x', 3)
+    expect(records(driver, 'out', S, L)).toEqual([
+      ['x', 1, 1],
+      ['y', 1, 2],
+      ['x', 2, 3],
+    ])
+    expect([...driver.producedTopicNames()].sort()).toEqual([
+      'app-by-value-repartition',
+      'app-counts-changelog',
+      'out',
+    ])
+    const repartitioned = driver.createOutputTopic('app-by-value-repartition', S, S)
+    expect(repartitioned.readKeyValuesToList().map((kv) => [kv.key, kv.value])).toEqual([
+      ['x', 'x'],
+      ['y', 'y'],
+      ['x', 'x'],
+    ])
+    expect(driver.getKeyValueStore<string, number>('counts')?.get('x')).toBe(2)
+  })
+})
+
+describe('TopologyTestDriver: aggregations and caching', () => {
+  function wordCount(cacheBytes: number) {
+    const builder = new StreamsBuilder()
+    builder
+      .stream<string, string>('lines')
+      .flatMapValues((line: string) => line.toLowerCase().split(' '))
+      .groupBy((_k, word) => word)
+      .count()
+      .toStream()
+      .to('counts', Produced.with(S, L))
+    const driver = new TopologyTestDriver(builder.build(), {
+      ...props,
+      'statestore.cache.max.bytes': cacheBytes,
+    })
+    const input = driver.createInputTopic('lines', S, S)
+    input.pipeInput(null, 'the cat the', 100)
+    input.pipeInput(null, 'a cat', 200)
+    return records(driver, 'counts', S, L)
+  }
+
+  it('word count without caching emits every update (Kafka: cache size 0 forwards each update)', () => {
+    expect(wordCount(0)).toEqual([
+      ['the', 1, 100],
+      ['cat', 1, 100],
+      ['the', 2, 100],
+      ['a', 1, 200],
+      ['cat', 2, 200],
+    ])
+  })
+
+  it('word count through the repartition topic with caching still emits per processed record (Kafka: the driver commits after each record)', () => {
+    // Each word crosses the repartition topic as its own record, so each is committed alone.
+    expect(wordCount(10 * 1024 * 1024)).toEqual(wordCount(0))
+  })
+
+  it('caching collapses updates of one key made while processing one record (Kafka: CachingKeyValueStore)', () => {
+    const builder = new StreamsBuilder()
+    builder
+      .stream<string, string>('in')
+      .flatMapValues((v: string) => v.split(','))
+      .groupByKey()
+      .reduce((a, b) => a + b)
+      .toStream()
+      .to('out')
+    const run = (cache: number) => {
+      const driver = new TopologyTestDriver(builder.build(), {
+        ...props,
+        'statestore.cache.max.bytes': cache,
+      })
+      driver.createInputTopic('in', S, S).pipeInput('k', 'a,b,c', 5)
+      return records(driver, 'out')
+    }
+    expect(run(0)).toEqual([
+      ['k', 'a', 5],
+      ['k', 'ab', 5],
+      ['k', 'abc', 5],
+    ])
+    expect(run(1024 * 1024)).toEqual([['k', 'abc', 5]])
+  })
+
+  it('count drops null keys and counts the drop (Kafka: KStreamAggregate skips null keys, dropped-records metric)', () => {
+    const builder = new StreamsBuilder()
+    builder
+      .stream<string, string>('in')
+      .groupByKey()
+      .count(Named.as('cnt'))
+      .toStream()
+      .to('out', Produced.with(S, L))
+    const driver = new TopologyTestDriver(builder.build(), props)
+    const input = driver.createInputTopic('in', S, S)
+    input.pipeInput(null, 'x', 1)
+    input.pipeInput('k', null, 2)
+    input.pipeInput('k', 'y', 3)
+    expect(records(driver, 'out', S, L)).toEqual([['k', 1, 3]])
+    const cnt = driver.metrics().find((m) => m.node === 'cnt')
+    expect(cnt?.dropped).toBe(2)
+    expect(cnt?.droppedByReason).toEqual({ 'null-key': 1, 'null-value': 1 })
+    expect(driver.warnings().map((w) => w.message)[0]).toMatch(
+      /Skipping record due to null key or value/,
+    )
+  })
+
+  it('aggregate results carry max(input ts, previous result ts) (Kafka: KStreamAggregate timestamps)', () => {
+    const builder = new StreamsBuilder()
+    builder
+      .stream<string, string>('in')
+      .groupByKey()
+      .aggregate(
+        () => '',
+        (_k, v, agg) => agg + v,
+      )
+      .toStream()
+      .to('out')
+    const driver = new TopologyTestDriver(builder.build(), props)
+    const input = driver.createInputTopic('in', S, S)
+    input.pipeInput('k', 'a', 10)
+    input.pipeInput('k', 'b', 5)
+    input.pipeInput('k', 'c', 20)
+    expect(records(driver, 'out')).toEqual([
+      ['k', 'a', 10],
+      ['k', 'ab', 10],
+      ['k', 'abc', 20],
+    ])
+  })
+
+  it('a source table applies updates and deletes and drops null keys (Kafka: KTableSource)', () => {
+    const builder = new StreamsBuilder()
+    builder.table<string, string>('t', Materialized.as('t-store')).toStream().to('out')
+    const driver = new TopologyTestDriver(builder.build(), props)
+    const input = driver.createInputTopic('t', S, S)
+    input.pipeInput('a', '1', 1)
+    input.pipeInput('a', '2', 2)
+    input.pipeInput(null, 'x', 3)
+    input.pipeInput('a', null, 4)
+    expect(records(driver, 'out')).toEqual([
+      ['a', '1', 1],
+      ['a', '2', 2],
+      ['a', null, 4],
+    ])
+    expect(driver.getKeyValueStore('t-store')?.get('a')).toBeNull()
+    expect(driver.getTimestampedKeyValueStore('t-store')).not.toBeNull()
+  })
+})
+
+class Upper {
+  private context!: ProcessorContext<string, string>
+  init(context: ProcessorContext<string, string>) {
+    this.context = context
+  }
+  process(record: Record<string, string>) {
+    const meta = this.context.recordMetadata()
+    this.context.forward(
+      record.withValue(
+        `${record.value().toUpperCase()}@${meta?.topic()}/${meta?.partition()}/${meta?.offset()}`,
+      ),
+      'sink-upper',
+    )
+  }
+}
+
+describe('TopologyTestDriver: Processor API', () => {
+  it('forwards to a named child and exposes record metadata (Kafka: ProcessorContext#forward(record, childName), recordMetadata)', () => {
+    const topology = new Topology()
+      .addSource('src', { keySerde: S, valueSerde: S }, 'in')
+      .addProcessor('upper', () => new Upper(), 'src')
+      .addSink('sink-upper', 'upper-out', 'upper')
+      .addSink('sink-other', 'other-out', 'upper')
+    const driver = new TopologyTestDriver(topology, props)
+    const input = driver.createInputTopic('in', S, S)
+    input.pipeInput('k', 'a', 1)
+    input.pipeInput('k', 'b', 2)
+    expect(records(driver, 'upper-out')).toEqual([
+      ['k', 'A@in/0/0', 1],
+      ['k', 'B@in/0/1', 2],
+    ])
+    expect(driver.createOutputTopic('other-out', S, S).isEmpty()).toBe(true)
+  })
+
+  it('lets a processor use its connected store and refuses unconnected ones (Kafka: "has no access to StateStore")', () => {
+    const store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore('seen'), S, L)
+    const topology = new Topology()
+      .addSource('src', 'in')
+      .addProcessor(
+        'dedupe',
+        () => {
+          let context: ProcessorContext<string, string>
+          let seen: KeyValueStore<string, number>
+          return {
+            init(ctx: ProcessorContext<string, string>) {
+              context = ctx
+              seen = ctx.getStateStore('seen')
+            },
+            process(record: Record<string, string>) {
+              const count = (seen.get(record.value()) ?? 0) + 1
+              seen.put(record.value(), count)
+              if (count === 1) context.forward(record)
+            },
+          }
+        },
+        'src',
+      )
+      .addProcessor(
+        'snoop',
+        () => ({
+          init: (ctx: ProcessorContext) => void ctx.getStateStore('seen'),
+          process: () => undefined,
+        }),
+        'src',
+      )
+      .addStateStore(store, 'dedupe')
+      .addSink('out', 'out', 'dedupe')
+    expect(() => new TopologyTestDriver(topology, props)).toThrow(
+      /Failed to initialize processor snoop .*Processor snoop has no access to StateStore seen/,
+    )
+  })
+
+  it('deduplicates with a key-value store and writes its changelog (Kafka: logged stores produce to <app>-<store>-changelog)', () => {
+    const store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore('seen'), S, L)
+    const topology = new Topology()
+      .addSource('src', 'in')
+      .addProcessor(
+        'dedupe',
+        () => {
+          let context: ProcessorContext<string, string>
+          let seen: KeyValueStore<string, number>
+          return {
+            init(ctx: ProcessorContext<string, string>) {
+              context = ctx
+              seen = ctx.getStateStore('seen')
+            },
+            process(record: Record<string, string>) {
+              if (seen.get(record.value()) === null) context.forward(record)
+              seen.put(record.value(), record.timestamp())
+            },
+          }
+        },
+        'src',
+      )
+      .addStateStore(store, 'dedupe')
+      .addSink('out', 'out', 'dedupe')
+    const driver = new TopologyTestDriver(topology, props)
+    const input = driver.createInputTopic('in', S, S)
+    input.pipeInput('1', 'x', 1)
+    input.pipeInput('2', 'x', 2)
+    input.pipeInput('3', 'y', 3)
+    expect(records(driver, 'out')).toEqual([
+      ['1', 'x', 1],
+      ['3', 'y', 3],
+    ])
+    expect(records(driver, 'app-seen-changelog', S, L)).toEqual([
+      ['x', 1, 1],
+      ['x', 2, 2],
+      ['y', 3, 3],
+    ])
+  })
+
+  it('refuses a fixed-key processor changing the key (Kafka: processValues keeps keys)', () => {
+    const builder = new StreamsBuilder()
+    builder
+      .stream<string, string>('in')
+      .processValues(() => {
+        let context: ProcessorContext<string, string>
+        return {
+          init: (ctx: ProcessorContext<string, string>) => void (context = ctx),
+          process: (record: Record<string, string>) => context.forward(record.withKey('other')),
+        }
+      })
+      .to('out')
+    const driver = new TopologyTestDriver(builder.build(), props)
+    expect(() => driver.createInputTopic('in', S, S).pipeInput('k', 'v', 1)).toThrow(
+      /fixed-key processor .* may not change the key/,
+    )
+  })
+})
+
+describe('TopologyTestDriver: punctuation', () => {
+  function punctuating(type: 'STREAM_TIME' | 'WALL_CLOCK_TIME', interval: number) {
+    const fired: number[] = []
+    const topology = new Topology().addSource('src', 'in').addProcessor(
+      'p',
+      () => ({
+        init: (ctx: ProcessorContext) =>
+          void ctx.schedule(interval, type, (timestamp) => fired.push(timestamp)),
+        process: () => undefined,
+      }),
+      'src',
+    )
+    const driver = new TopologyTestDriver(topology, props, 1000)
+    return { driver, fired, input: driver.createInputTopic('in', S, S) }
+  }
+
+  it('fires STREAM_TIME punctuators as soon as stream time exists, then on interval multiples, once for missed intervals (Kafka: PunctuationQueue)', () => {
+    const { fired, input } = punctuating('STREAM_TIME', 10)
+    expect(fired).toEqual([])
+    input.pipeInput('k', 'v', 3)
+    expect(fired).toEqual([3])
+    input.pipeInput('k', 'v', 9)
+    expect(fired).toEqual([3])
+    input.pipeInput('k', 'v', 10)
+    expect(fired).toEqual([3, 10])
+    input.pipeInput('k', 'v', 47)
+    expect(fired).toEqual([3, 10, 47])
+    input.pipeInput('k', 'v', 49)
+    input.pipeInput('k', 'v', 50)
+    expect(fired).toEqual([3, 10, 47, 50])
+    // Stream time never goes back: an older record does not fire anything.
+    input.pipeInput('k', 'v', 5)
+    expect(fired).toEqual([3, 10, 47, 50])
+  })
+
+  it('fires WALL_CLOCK_TIME punctuators only when the wall clock advances, first at schedule time + interval (Kafka: advanceWallClockTime)', () => {
+    const { driver, fired, input } = punctuating('WALL_CLOCK_TIME', 100)
+    input.pipeInput('k', 'v', 5000)
+    expect(fired).toEqual([])
+    driver.advanceWallClockTime(99)
+    expect(fired).toEqual([])
+    driver.advanceWallClockTime(1)
+    expect(fired).toEqual([1100])
+    driver.advanceWallClockTime(250)
+    expect(fired).toEqual([1100, 1350])
+    driver.advanceWallClockTime(50)
+    expect(fired).toEqual([1100, 1350, 1400])
+  })
+
+  it('stops a cancelled punctuator and gives punctuators a record context without topic (Kafka: Cancellable, recordMetadata in punctuate)', () => {
+    const seen: (string | null)[] = []
+    const topology = new Topology()
+      .addSource('src', 'in')
+      .addProcessor(
+        'p',
+        () => {
+          let context: ProcessorContext<string, string>
+          return {
+            init(ctx: ProcessorContext<string, string>) {
+              context = ctx
+              const cancellable = ctx.schedule(10, 'STREAM_TIME', (ts) => {
+                seen.push(context.recordMetadata()?.topic() ?? 'none')
+                context.forward(new Record('tick', String(ts), ts))
+                if (ts >= 20) cancellable.cancel()
+              })
+            },
+            process: () => undefined,
+          }
+        },
+        'src',
+      )
+      .addSink('out', 'out', 'p')
+    const driver = new TopologyTestDriver(topology, props)
+    const input = driver.createInputTopic('in', S, S)
+    for (const ts of [0, 10, 20, 30, 40]) input.pipeInput('k', 'v', ts)
+    expect(records(driver, 'out')).toEqual([
+      ['tick', '0', 0],
+      ['tick', '10', 10],
+      ['tick', '20', 20],
+    ])
+    expect(seen).toEqual([null, null, null].map(() => 'none'))
+  })
+})
+
+describe('TopologyTestDriver: errors and telemetry', () => {
+  function failing(extraProps: object = {}) {
+    const builder = new StreamsBuilder()
+    const stream = builder.stream<string, string>('in')
+    stream
+      .mapValues((v: string) => {
+        if (v === 'boom') throw new Error('cannot map boom')
+        return v
+      }, Named.as('risky'))
+      .to('out')
+    stream.to('copy')
+    return new TopologyTestDriver(builder.build(), { ...props, ...extraProps })
+  }
+
+  it('fails by default with an error naming the node, topic, partition and offset (Kafka: LogAndFailProcessingExceptionHandler)', () => {
+    const driver = failing()
+    const input = driver.createInputTopic('in', S, S)
+    input.pipeInput('k', 'ok', 1)
+    let error: unknown
+    try {
+      input.pipeInput('k', 'boom', 2)
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(StreamsException)
+    expect((error as Error).message).toBe(
+      'Exception caught in process. taskId=0_0, processor=risky, topic=in, partition=0, offset=1: cannot map boom',
+    )
+  })
+
+  it('skips and counts the record with LogAndContinueProcessingExceptionHandler, siblings still get it (Kafka: processing.exception.handler)', () => {
+    const driver = failing({
+      'processing.exception.handler':
+        'org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler',
+    })
+    const input = driver.createInputTopic('in', S, S)
+    input.pipeInput('k', 'boom', 1)
+    input.pipeInput('k', 'fine', 2)
+    expect(records(driver, 'out')).toEqual([['k', 'fine', 2]])
+    expect(records(driver, 'copy')).toEqual([
+      ['k', 'boom', 1],
+      ['k', 'fine', 2],
+    ])
+    const risky = driver.metrics().find((m) => m.node === 'risky')
+    expect(risky).toMatchObject({ recordsIn: 2, recordsOut: 1, errors: 1, dropped: 1 })
+  })
+
+  it('fails on undeserializable records by default and skips them with LogAndContinueExceptionHandler (Kafka: deserialization.exception.handler)', () => {
+    const builder = new StreamsBuilder()
+    builder
+      .stream('in', Consumed.with(S, L))
+      .mapValues((v: number) => String(v))
+      .to('out')
+    const bad = new Uint8Array([1, 2, 3])
+    const failingDriver = new TopologyTestDriver(builder.build(), props)
+    const raw = failingDriver.createInputTopic('in', S, Serdes.ByteArray())
+    expect(() => raw.pipeInput('k', bad, 1)).toThrow(
+      /Deserialization exception handler is set to fail/,
+    )
+
+    const skipping = new TopologyTestDriver(builder.build(), {
+      ...props,
+      'deserialization.exception.handler':
+        'org.apache.kafka.streams.errors.LogAndContinueExceptionHandler',
+    })
+    const input = skipping.createInputTopic('in', S, Serdes.ByteArray())
+    input.pipeInput('k', bad, 1)
+    input.pipeInput('k', L.serialize('in', 42), 2)
+    expect(records(skipping, 'out')).toEqual([['k', '42', 2]])
+    const source = skipping.metrics().find((m) => m.node.startsWith('KSTREAM-SOURCE'))
+    expect(source?.droppedByReason).toEqual({ 'deserialization-error': 1 })
+  })
+
+  it('drops records whose extracted timestamp is negative, counted (Kafka: RecordQueue skips negative extracted timestamps)', () => {
+    const builder = new StreamsBuilder()
+    builder
+      .stream(
+        'in',
+        Consumed.with(S, S).withTimestampExtractor({
+          extract: (record) => (record.value === 'bad' ? -1 : record.timestamp),
+          toString: () => 'ByValue',
+        }),
+      )
+      .to('out')
+    const driver = new TopologyTestDriver(builder.build(), props)
+    const input = driver.createInputTopic('in', S, S)
+    input.pipeInput('k', 'bad', 1)
+    input.pipeInput('k', 'good', 2)
+    expect(records(driver, 'out')).toEqual([['k', 'good', 2]])
+    const source = driver.metrics().find((m) => m.node.startsWith('KSTREAM-SOURCE'))
+    expect(source?.droppedByReason).toEqual({ 'invalid-timestamp': 1 })
+  })
+
+  it('names the missing serde when no default is configured', () => {
+    const builder = new StreamsBuilder()
+    builder.stream<string, string>('in').to('out')
+    expect(() => new TopologyTestDriver(builder.build(), { 'application.id': 'x' })).toThrow(
+      /Source KSTREAM-SOURCE-0000000000 has no key serde: set one with Consumed.with\(...\) or configure default.key.serde/,
+    )
+  })
+
+  it('counts records in and out per node and keeps the last N records in an opened tap', () => {
+    const builder = new StreamsBuilder()
+    builder
+      .stream<string, string>('in')
+      .filter((_k, v) => v !== 'x', Named.as('keep'))
+      .to('out')
+    const driver = new TopologyTestDriver(builder.build(), props)
+    const input = driver.createInputTopic('in', S, S)
+    input.pipeInput('a', 'x', 1)
+    driver.openTap('keep', 2)
+    for (const [i, v] of ['p', 'x', 'q', 'r'].entries()) input.pipeInput(`k${i}`, v, 10 + i)
+    expect(driver.metrics().find((m) => m.node === 'keep')).toMatchObject({
+      recordsIn: 5,
+      recordsOut: 3,
+    })
+    expect(driver.tapped('keep')).toEqual([
+      { key: 'k2', value: 'q', timestamp: 12, topic: 'in', partition: 0, offset: 3 },
+      { key: 'k3', value: 'r', timestamp: 13, topic: 'in', partition: 0, offset: 4 },
+    ])
+    driver.closeTap('keep')
+    expect(driver.tapped('keep')).toEqual([])
+  })
+})

@@ -1,0 +1,310 @@
+// Runs a topology in memory, record by record, as Kafka Streams' TopologyTestDriver: every
+// input topic has one partition, the whole topology runs as task 0_0, repartition output is
+// fed back in, and each piped record is processed to completion with a commit after it.
+import type { Header } from '../processor/record'
+import type { Serde } from '../serde/serde'
+import type {
+  KeyValueStore,
+  SessionStore,
+  StateStore,
+  TimestampedKeyValueStore,
+  TimestampedWindowStore,
+  WindowStore,
+} from '../state/state-store'
+import type { NodeMetricsSnapshot, RuntimeWarning } from '../telemetry/node-telemetry'
+import type { TappedRecord } from '../telemetry/record-tap'
+import type { Topology } from '../topology/topology'
+import { runtimeTopicNamer } from '../runtime/build-processor-topology'
+import type { ProducedRecord, RecordCollector } from '../runtime/record-collector'
+import { runtimeConfig, type RuntimeConfig, type RuntimeProps } from '../runtime/runtime-config'
+import {
+  isKeyValueStore,
+  isSessionStore,
+  isTimestamped,
+  isWindowStore,
+  keyValueView,
+  windowView,
+  type RuntimeStore,
+} from '../runtime/state/create-state-store'
+import { StreamTask } from '../runtime/stream-task'
+import { TestInputTopic, type InputPipe } from './test-input-topic'
+import { TestOutputTopic, type OutputSource } from './test-output-topic'
+
+export interface TestDriverOptions {
+  /** High-resolution clock (ms) for per-node process time, e.g. `() => performance.now()`. */
+  readonly clock?: () => number
+  /** Called for every record the runtime skips (late, null key, bad data…). */
+  readonly onWarning?: (warning: RuntimeWarning) => void
+}
+
+const DEFAULT_APPLICATION_ID = 'dummy-topology-test-driver-app-id'
+
+export class TopologyTestDriver implements InputPipe, OutputSource {
+  private readonly config: RuntimeConfig
+  private readonly task: StreamTask | null
+  private readonly globalTask: StreamTask | null
+  private readonly runtimeTopic: (topic: string) => string
+  private readonly internalTopics: ReadonlySet<string>
+  private readonly sinkTopics: ReadonlySet<string>
+  private readonly outputs = new Map<string, ProducedRecord[]>()
+  private readonly offsets = new Map<string, number>()
+  private pending: ProducedRecord[] = []
+  private wallClockMs: number
+  private closed = false
+
+  constructor(
+    topology: Topology,
+    props: RuntimeProps = {},
+    initialWallClockTimeMs: number = Date.now(),
+    options: TestDriverOptions = {},
+  ) {
+    const merged: RuntimeProps = {
+      'application.id': DEFAULT_APPLICATION_ID,
+      ...topology.config,
+      ...props,
+      // The driver commits after every record and checks closed windows and unmatched join
+      // records on every one, as Kafka's test driver does.
+      '__emit.interval.ms.kstreams.windowed.aggregation__': 0,
+      '__emit.interval.ms.kstreams.outer.join.spurious.results.fix__': 0,
+    }
+    this.config = runtimeConfig(merged)
+    this.wallClockMs = initialWallClockTimeMs
+    const builder = topology.internalBuilder
+    this.runtimeTopic = runtimeTopicNamer(builder, this.config.applicationId)
+    this.internalTopics = new Set([...builder.internalTopics().keys()].map(this.runtimeTopic))
+    const sinks = new Set<string>()
+    for (const factory of builder.nodes().values()) {
+      if (factory.type === 'sink' && factory.topic !== null)
+        sinks.add(this.runtimeTopic(factory.topic))
+    }
+    this.sinkTopics = sinks
+    const collector: RecordCollector = {
+      send: (record) => void this.pending.push(record),
+      partitionsFor: () => 1,
+    }
+    const groups = builder.nodeGroups()
+    const common = {
+      partition: 0,
+      builder,
+      config: this.config,
+      collector,
+      runtimeTopic: this.runtimeTopic,
+      changelog: collector,
+      wallClockMs: () => this.wallClockMs,
+      ...(options.clock !== undefined ? { clock: options.clock } : {}),
+      ...(options.onWarning !== undefined ? { onWarning: options.onWarning } : {}),
+    }
+    this.globalTask = groups.some((group) => group.global)
+      ? new StreamTask({ ...common, id: 'global', global: true, changelog: null })
+      : null
+    this.task = groups.some((group) => !group.global)
+      ? new StreamTask({
+          ...common,
+          id: '0_0',
+          global: false,
+          ...(this.globalTask !== null ? { globalStores: this.globalTask.localStores() } : {}),
+        })
+      : null
+    // Processors may forward or write stores while initializing.
+    this.captureOutputsAndReEnqueueInternalResults()
+  }
+
+  createInputTopic<K, V>(
+    topic: string,
+    keySerde: Serde<K>,
+    valueSerde: Serde<V>,
+    startTimestampMs: number = this.wallClockMs,
+    autoAdvanceMs = 0,
+  ): TestInputTopic<K, V> {
+    this.requireOpen()
+    if (!this.readsTopic(topic)) throw new RangeError(`Unknown topic: ${topic}`)
+    return new TestInputTopic(this, topic, keySerde, valueSerde, startTimestampMs, autoAdvanceMs)
+  }
+
+  createOutputTopic<K, V>(
+    topic: string,
+    keySerde: Serde<K>,
+    valueSerde: Serde<V>,
+  ): TestOutputTopic<K, V> {
+    this.requireOpen()
+    return new TestOutputTopic(this, topic, keySerde, valueSerde)
+  }
+
+  private readsTopic(topic: string): boolean {
+    return this.task?.readsTopic(topic) === true || this.globalTask?.readsTopic(topic) === true
+  }
+
+  /** @internal Used by TestInputTopic. */
+  pipeRecord(
+    topic: string,
+    timestamp: number,
+    key: Uint8Array | null,
+    value: Uint8Array | null,
+    headers: readonly Header[],
+  ): void {
+    this.requireOpen()
+    const inTask = this.task?.readsTopic(topic) === true
+    const inGlobal = this.globalTask?.readsTopic(topic) === true
+    if (!inTask && !inGlobal) throw new RangeError(`Unknown topic: ${topic}`)
+    const offset = this.offsets.get(topic) ?? 0
+    this.offsets.set(topic, offset + 1)
+    const raw = { topic, partition: 0, offset, timestamp, key, value, headers }
+    if (inTask) {
+      ;(this.task as StreamTask).addRecord(raw)
+      this.completeAllProcessableWork()
+    }
+    if (inGlobal) {
+      const global = this.globalTask as StreamTask
+      global.addRecord(raw)
+      global.commit()
+    }
+  }
+
+  private completeAllProcessableWork(): void {
+    const task = this.task
+    if (task === null) return
+    while (task.hasRecordsQueued()) {
+      task.process()
+      task.maybePunctuateStreamTime()
+      task.commit()
+      this.captureOutputsAndReEnqueueInternalResults()
+    }
+  }
+
+  private captureOutputsAndReEnqueueInternalResults(): void {
+    const output = this.pending
+    this.pending = []
+    for (const record of output) {
+      let queue = this.outputs.get(record.topic)
+      if (queue === undefined) {
+        queue = []
+        this.outputs.set(record.topic, queue)
+      }
+      queue.push(record)
+      if (this.internalTopics.has(record.topic) || this.readsTopic(record.topic)) {
+        this.pipeRecord(record.topic, record.timestamp, record.key, record.value, record.headers)
+      }
+    }
+  }
+
+  /** Moves the mock wall clock, firing due WALL_CLOCK_TIME punctuators, then commits. */
+  advanceWallClockTime(advanceMs: number): void {
+    this.requireOpen()
+    if (!Number.isFinite(advanceMs) || advanceMs < 0) {
+      throw new RangeError(`advanceWallClockTime needs a non-negative duration, got ${advanceMs}`)
+    }
+    this.wallClockMs += advanceMs
+    if (this.task !== null) {
+      this.task.maybePunctuateSystemTime()
+      this.task.commit()
+    }
+    this.captureOutputsAndReEnqueueInternalResults()
+    this.completeAllProcessableWork()
+  }
+
+  /** @internal Used by TestOutputTopic. */
+  outputQueue(topic: string): ProducedRecord[] {
+    const queue = this.outputs.get(topic)
+    if (queue !== undefined) return queue
+    if (!this.sinkTopics.has(topic)) {
+      throw new RangeError(
+        `Unknown topic: ${topic} (no sink writes it and nothing was produced to it; topics: ${[...new Set([...this.sinkTopics, ...this.outputs.keys()])].join(', ')})`,
+      )
+    }
+    const created: ProducedRecord[] = []
+    this.outputs.set(topic, created)
+    return created
+  }
+
+  /** Every topic the topology wrote to: sinks, repartition topics and changelogs. */
+  producedTopicNames(): Set<string> {
+    return new Set([...this.outputs].filter(([, records]) => records !== undefined).map(([t]) => t))
+  }
+
+  getStateStore<S extends StateStore = StateStore>(name: string): S | null {
+    return (this.findStore(name) as S | undefined) ?? null
+  }
+
+  getAllStateStores(): Map<string, StateStore> {
+    const all = new Map<string, StateStore>()
+    for (const task of [this.globalTask, this.task]) {
+      for (const [name, store] of task?.localStores() ?? []) all.set(name, store)
+    }
+    return all
+  }
+
+  /** A key-value store with plain values (timestamped stores are unwrapped), or null. */
+  getKeyValueStore<K, V>(name: string): KeyValueStore<K, V> | null {
+    const store = this.findStore(name)
+    if (store === undefined || !isKeyValueStore(store)) return null
+    return keyValueView(store) as KeyValueStore<K, V>
+  }
+
+  getTimestampedKeyValueStore<K, V>(name: string): TimestampedKeyValueStore<K, V> | null {
+    const store = this.findStore(name)
+    if (store === undefined || !isKeyValueStore(store) || !isTimestamped(store)) return null
+    return store as unknown as TimestampedKeyValueStore<K, V>
+  }
+
+  getWindowStore<K, V>(name: string): WindowStore<K, V> | null {
+    const store = this.findStore(name)
+    if (store === undefined || !isWindowStore(store)) return null
+    return windowView(store) as WindowStore<K, V>
+  }
+
+  getTimestampedWindowStore<K, V>(name: string): TimestampedWindowStore<K, V> | null {
+    const store = this.findStore(name)
+    if (store === undefined || !isWindowStore(store) || !isTimestamped(store)) return null
+    return store as unknown as TimestampedWindowStore<K, V>
+  }
+
+  getSessionStore<K, V>(name: string): SessionStore<K, V> | null {
+    const store = this.findStore(name)
+    if (store === undefined || !isSessionStore(store)) return null
+    return store as unknown as SessionStore<K, V>
+  }
+
+  private findStore(name: string): RuntimeStore | undefined {
+    return this.task?.localStores().get(name) ?? this.globalTask?.localStores().get(name)
+  }
+
+  /** Per-node counters of the stream task (records in/out, errors, dropped, process time). */
+  metrics(): NodeMetricsSnapshot[] {
+    return [...(this.globalTask?.nodeMetrics() ?? []), ...(this.task?.nodeMetrics() ?? [])]
+  }
+
+  /** Warnings of records the runtime skipped, most recent last (bounded). */
+  warnings(): readonly RuntimeWarning[] {
+    return [...(this.globalTask?.warnings ?? []), ...(this.task?.warnings ?? [])]
+  }
+
+  /** Keeps the last `capacity` records passing through a processor node. */
+  openTap(nodeName: string, capacity = 100): void {
+    this.taskOf(nodeName).openTap(nodeName, capacity)
+  }
+
+  closeTap(nodeName: string): void {
+    this.taskOf(nodeName).closeTap(nodeName)
+  }
+
+  tapped(nodeName: string): TappedRecord[] {
+    return this.taskOf(nodeName).tapped(nodeName)
+  }
+
+  private taskOf(nodeName: string): StreamTask {
+    if (this.globalTask?.nodeNames().includes(nodeName) === true) return this.globalTask
+    if (this.task === null) throw new RangeError(`No processor node ${nodeName}`)
+    return this.task
+  }
+
+  close(): void {
+    if (this.closed) return
+    this.task?.close()
+    this.globalTask?.close()
+    this.closed = true
+  }
+
+  private requireOpen(): void {
+    if (this.closed) throw new Error('This TopologyTestDriver is closed')
+  }
+}
