@@ -1,0 +1,136 @@
+// Serialized keys are held in memory as "binary strings", one char (0..255) per byte: native
+// string comparison then orders them as Kafka's `Bytes` comparator does (unsigned bytes, a
+// prefix before its extensions), and they can be Map keys, which a Uint8Array cannot.
+
+export type BinaryKey = string
+
+// String.fromCharCode takes its bytes as arguments; engines cap how many a call may pass.
+const CHARS_PER_CALL = 8192
+
+// `apply` takes the typed array as the argument list directly: several times faster than
+// spreading it, and this runs on every store access.
+const fromCharCodes = (bytes: Uint8Array): string =>
+  String.fromCharCode.apply(null, bytes as unknown as number[])
+
+export function toBinaryKey(bytes: Uint8Array): BinaryKey {
+  if (bytes.length <= CHARS_PER_CALL) return fromCharCodes(bytes)
+  let out = ''
+  for (let i = 0; i < bytes.length; i += CHARS_PER_CALL) {
+    out += fromCharCodes(bytes.subarray(i, i + CHARS_PER_CALL))
+  }
+  return out
+}
+
+export function fromBinaryKey(key: BinaryKey): Uint8Array {
+  const out = new Uint8Array(key.length)
+  for (let i = 0; i < key.length; i++) out[i] = key.charCodeAt(i)
+  return out
+}
+
+/** Kafka's `Bytes` order: unsigned bytes, then the shorter first. */
+export function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  const length = Math.min(a.length, b.length)
+  for (let i = 0; i < length; i++) {
+    const diff = (a[i] as number) - (b[i] as number)
+    if (diff !== 0) return diff
+  }
+  return a.length - b.length
+}
+
+/**
+ * The least key above every key that starts with `prefix`, or null when there is none (an
+ * empty prefix or one of only 0xff bytes): the exclusive upper bound of a prefix scan.
+ */
+export function prefixUpperBound(prefix: BinaryKey): BinaryKey | null {
+  let i = prefix.length - 1
+  while (i >= 0 && prefix.charCodeAt(i) === 0xff) i--
+  if (i < 0) return null
+  return prefix.slice(0, i) + String.fromCharCode(prefix.charCodeAt(i) + 1)
+}
+
+function view(bytes: Uint8Array): DataView {
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+}
+
+/** Writes Java's 8-byte big-endian long; times and timestamps are safe integers. */
+export function writeLong(target: Uint8Array, offset: number, value: number): void {
+  view(target).setBigInt64(offset, BigInt(value))
+}
+
+export function readLong(source: Uint8Array, offset: number): number {
+  return Number(view(source).getBigInt64(offset))
+}
+
+const LONG_SIZE = 8
+const INT_SIZE = 4
+
+/** The binary form of a time, for keys kept as binary strings. */
+export function longKey(value: number): BinaryKey {
+  const bytes = new Uint8Array(LONG_SIZE)
+  writeLong(bytes, 0, value)
+  return toBinaryKey(bytes)
+}
+
+export function intKey(value: number): BinaryKey {
+  const bytes = new Uint8Array(INT_SIZE)
+  view(bytes).setInt32(0, value)
+  return toBinaryKey(bytes)
+}
+
+// Window store keys (and their changelog keys), as Kafka's WindowKeySchema lays them out:
+// [key][8-byte window start][4-byte sequence number]. The sequence number keeps every put of
+// a store that retains duplicates; it is 0 otherwise.
+export const WINDOW_KEY_SUFFIX = LONG_SIZE + INT_SIZE
+
+export function windowStoreKey(key: Uint8Array, windowStart: number, seqnum: number): Uint8Array {
+  const out = new Uint8Array(key.length + WINDOW_KEY_SUFFIX)
+  out.set(key, 0)
+  writeLong(out, key.length, windowStart)
+  view(out).setInt32(key.length + LONG_SIZE, seqnum)
+  return out
+}
+
+export function parseWindowStoreKey(bytes: Uint8Array): { key: Uint8Array; windowStart: number } {
+  const keyLength = bytes.length - WINDOW_KEY_SUFFIX
+  return { key: bytes.subarray(0, keyLength), windowStart: readLong(bytes, keyLength) }
+}
+
+// Session store keys, as Kafka's SessionKeySchema: [key][8-byte end][8-byte start].
+export const SESSION_KEY_SUFFIX = 2 * LONG_SIZE
+
+export function sessionStoreKey(key: Uint8Array, end: number, start: number): Uint8Array {
+  const out = new Uint8Array(key.length + SESSION_KEY_SUFFIX)
+  out.set(key, 0)
+  writeLong(out, key.length, end)
+  writeLong(out, key.length + LONG_SIZE, start)
+  return out
+}
+
+export function parseSessionStoreKey(bytes: Uint8Array): {
+  key: Uint8Array
+  start: number
+  end: number
+} {
+  const keyLength = bytes.length - SESSION_KEY_SUFFIX
+  return {
+    key: bytes.subarray(0, keyLength),
+    end: readLong(bytes, keyLength),
+    start: readLong(bytes, keyLength + LONG_SIZE),
+  }
+}
+
+// Timestamped stores keep [8-byte timestamp][value bytes], as Kafka's ValueAndTimestamp serde.
+export function timestampOf(valueAndTimestamp: Uint8Array): number {
+  return readLong(valueAndTimestamp, 0)
+}
+
+export function rawValueOf(valueAndTimestamp: Uint8Array): Uint8Array {
+  return valueAndTimestamp.subarray(LONG_SIZE)
+}
+
+export function withTimestamp(value: Uint8Array, timestamp: number): Uint8Array {
+  const out = new Uint8Array(LONG_SIZE + value.length)
+  writeLong(out, 0, timestamp)
+  out.set(value, LONG_SIZE)
+  return out
+}

@@ -1,0 +1,165 @@
+import {
+  WINDOW_KEY_SUFFIX,
+  compareBytes,
+  fromBinaryKey,
+  parseWindowStoreKey,
+  toBinaryKey,
+  windowStoreKey,
+} from './bytes'
+import type {
+  BytesFlushListener,
+  CachingLayer,
+  StoreRecordContext,
+  WindowBytesStore,
+  WindowEntry,
+  WindowKey,
+} from './bytes-stores'
+import { emptyIterator, filterIterator, mergeCacheOverStore } from './iterators'
+import type { DirtyEntry, ThreadCache } from './thread-cache'
+import { dirtyEntry } from './thread-cache'
+
+const NO_TIMESTAMP = -1
+
+interface CachedWindowEntry {
+  readonly key: Uint8Array
+  readonly windowStart: number
+  readonly value: Uint8Array | null
+}
+
+function byTimeThenKey(a: CachedWindowEntry, b: CachedWindowEntry): number {
+  return a.windowStart - b.windowStart || compareBytes(a.key, b.key)
+}
+
+function cacheKey(key: Uint8Array, windowStart: number): string {
+  return toBinaryKey(windowStoreKey(key, windowStart, 0))
+}
+
+/**
+ * Kafka's `CachingWindowStore`: cache keys are the store's binary layout [key][start][0], so
+ * one key's windows are adjacent in the cache. Reads merge the cache over the store in the
+ * in-memory store's order (window start, then key). Windows the store would have expired,
+ * by the newest start written through this layer, are not returned from either.
+ */
+export class CachingWindowStore implements WindowBytesStore, CachingLayer<WindowKey> {
+  private listener: BytesFlushListener<WindowKey> | null = null
+  private sendOldValues = false
+  private observedStreamTime = NO_TIMESTAMP
+
+  constructor(
+    private readonly wrapped: WindowBytesStore,
+    private readonly cache: ThreadCache,
+    private readonly cacheName: string,
+    private readonly recordContext: StoreRecordContext,
+    private readonly retentionMs: number,
+  ) {
+    cache.addDirtyEntryFlushListener(cacheName, (entries) => {
+      for (const entry of entries) this.putAndMaybeForward(entry)
+    })
+  }
+
+  setFlushListener(listener: BytesFlushListener<WindowKey>, sendOldValues: boolean): void {
+    this.listener = listener
+    this.sendOldValues = sendOldValues
+  }
+
+  flushCache(): void {
+    this.cache.flush(this.cacheName)
+  }
+
+  put(key: Uint8Array, value: Uint8Array | null, windowStart: number): void {
+    const entry = dirtyEntry(value, this.recordContext.current())
+    this.cache.put(this.cacheName, cacheKey(key, windowStart), entry)
+    this.observedStreamTime = Math.max(this.observedStreamTime, windowStart)
+  }
+
+  fetch(key: Uint8Array, windowStart: number): Uint8Array | null {
+    if (this.expired(windowStart)) return null
+    const cached = this.cache.get(this.cacheName, cacheKey(key, windowStart))
+    return cached !== undefined ? cached.value : this.wrapped.fetch(key, windowStart)
+  }
+
+  fetchRange(
+    keyFrom: Uint8Array | null,
+    keyTo: Uint8Array | null,
+    timeFrom: number,
+    timeTo: number,
+    forward: boolean,
+  ): Iterator<WindowEntry> {
+    if (keyFrom !== null && keyTo !== null && compareBytes(keyFrom, keyTo) > 0) {
+      return emptyIterator()
+    }
+    const minTime = Math.max(timeFrom, this.observedStreamTime - this.retentionMs + 1, 0)
+    if (timeTo < minTime) return emptyIterator()
+    const cached = this.cachedWindows(keyFrom, keyTo, minTime, timeTo)
+    if (!forward) cached.reverse()
+    const order = forward
+      ? byTimeThenKey
+      : (a: CachedWindowEntry, b: CachedWindowEntry) => byTimeThenKey(b, a)
+    const merged = mergeCacheOverStore(
+      cached[Symbol.iterator](),
+      this.wrapped.fetchRange(keyFrom, keyTo, timeFrom, timeTo, forward),
+      order,
+    )
+    return filterIterator(merged, (entry) => !this.expired(entry.windowStart))
+  }
+
+  flush(): void {
+    this.flushCache()
+    this.wrapped.flush()
+  }
+
+  close(): void {
+    this.flushCache()
+    this.cache.close(this.cacheName)
+    this.wrapped.close()
+  }
+
+  private expired(windowStart: number): boolean {
+    return windowStart <= this.observedStreamTime - this.retentionMs
+  }
+
+  /** Cached windows in the ranges, ascending by start then key. */
+  private cachedWindows(
+    keyFrom: Uint8Array | null,
+    keyTo: Uint8Array | null,
+    timeFrom: number,
+    timeTo: number,
+  ): CachedWindowEntry[] {
+    const singleKey = keyFrom !== null && keyTo !== null && compareBytes(keyFrom, keyTo) === 0
+    const lastTime = Math.min(timeTo, Number.MAX_SAFE_INTEGER)
+    // One key's windows sit between [key][timeFrom] and [key][timeTo]; longer keys that
+    // start with it may sit there too and are told apart by length.
+    const entries = singleKey
+      ? this.cache.range(this.cacheName, cacheKey(keyFrom, timeFrom), cacheKey(keyFrom, lastTime))
+      : this.cache.range(this.cacheName, keyFrom === null ? null : toBinaryKey(keyFrom), null)
+    const out: CachedWindowEntry[] = []
+    for (const { key, entry } of entries) {
+      const { key: recordKey, windowStart } = parseWindowStoreKey(fromBinaryKey(key))
+      if (singleKey) {
+        if (key.length !== keyFrom.length + WINDOW_KEY_SUFFIX) continue
+      } else {
+        if (windowStart < timeFrom || windowStart > timeTo) continue
+        if (keyFrom !== null && compareBytes(recordKey, keyFrom) < 0) continue
+        if (keyTo !== null && compareBytes(recordKey, keyTo) > 0) continue
+      }
+      out.push({ key: recordKey, windowStart, value: entry.value })
+    }
+    return out.sort(byTimeThenKey)
+  }
+
+  private putAndMaybeForward(entry: DirtyEntry): void {
+    const { key, windowStart } = parseWindowStoreKey(fromBinaryKey(entry.key))
+    const listener = this.listener
+    if (listener === null) {
+      this.recordContext.runWith(entry.context, () =>
+        this.wrapped.put(key, entry.value, windowStart),
+      )
+      return
+    }
+    const oldValue =
+      entry.value === null || this.sendOldValues ? this.wrapped.fetch(key, windowStart) : null
+    if (entry.value === null && oldValue === null) return
+    this.recordContext.runWith(entry.context, () => this.wrapped.put(key, entry.value, windowStart))
+    listener({ key, windowStart }, entry.value, this.sendOldValues ? oldValue : null, entry.context)
+  }
+}
