@@ -215,7 +215,13 @@ function buildCogroup<K, VA>(
     operator('KTablePassThrough', { storeName: internal.storeName, forwarding }),
   )
   builder.addGraphNode(processors, merge)
-  const graceMs = windows === null ? null : windows.graceMs
+  // As Kafka's GraphGraceSearchUtil: a session can grow until gap after its end.
+  const graceMs =
+    windows === null
+      ? null
+      : windows instanceof SessionWindows
+        ? windows.graceMs + windows.inactivityGapMs
+        : windows.graceMs
   return new KTable(
     builder,
     mergeName,
@@ -227,7 +233,7 @@ function buildCogroup<K, VA>(
       kind: 'aggregate',
       storeName: internal.storeName,
       queryableStoreName: internal.queryableStoreName,
-      windowed: graceMs === null ? null : { graceMs },
+      windowed: graceMs === null ? null : { graceMs, sessions: windows instanceof SessionWindows },
     },
   )
 }

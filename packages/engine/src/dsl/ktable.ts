@@ -1,6 +1,7 @@
 // The KTable DSL, mirroring KTableImpl: lazy materialization of source tables, value-getter
 // stores read by joins, old-value forwarding requested by groupBy and outer joins.
 import type { Serde } from '../serde/serde'
+import { Serdes } from '../serde/serdes'
 import { Grouped } from './grouped'
 import { AbstractStream, operator, union } from './internal/abstract-stream'
 import type { GraphNode } from './internal/graph-node'
@@ -35,7 +36,8 @@ export type TableOrigin =
       storeName: string
       /** The store name if the user gave one (only then is it queryable). */
       queryableStoreName: string | null
-      windowed: { graceMs: number } | null
+      /** `sessions`: keys are session windows (Kafka's session-windowed key layout). */
+      windowed: { graceMs: number; sessions?: boolean } | null
     }
   | { kind: 'transform'; parent: KTable<unknown, unknown>; queryableStoreName: string | null }
   | {
@@ -186,10 +188,15 @@ export class KTable<K = unknown, V = unknown> extends AbstractStream<K, V> {
 
   /** @internal The grace period of the windowed aggregation upstream, for `untilWindowCloses`. */
   windowedGrace(): number | null {
+    return this.windowedAggregation()?.graceMs ?? null
+  }
+
+  /** @internal The windowed aggregation upstream, if any. */
+  windowedAggregation(): { graceMs: number; sessions?: boolean } | null {
     const origin = this.origin
-    if (origin.kind === 'aggregate') return origin.windowed?.graceMs ?? null
+    if (origin.kind === 'aggregate') return origin.windowed
     if (origin.kind === 'transform' || origin.kind === 'suppress')
-      return origin.parent.windowedGrace()
+      return origin.parent.windowedAggregation()
     return null
   }
 
@@ -510,20 +517,31 @@ export class KTable<K = unknown, V = unknown> extends AbstractStream<K, V> {
         `Window close time is only defined for windowed computations. Got [${name}]: suppress(untilWindowCloses) needs the result of a windowed aggregation upstream.`,
       )
     }
+    // The buffer logs serialized keys and Kafka's buffer values; the processor serializes
+    // with the table's serdes.
     const store = new StoreBuilder(
       Stores.inMemoryKeyValueStore(storeName),
       'keyValue',
-      this.keySerde,
-      this.valueSerde,
+      Serdes.ByteArray(),
+      Serdes.ByteArray(),
     )
     if (!suppressed.bufferConfig.loggingEnabled) store.withLoggingDisabled()
     const node = new ProcessorGraphNode(
       name,
-      operator('KTableSuppress', { suppressed, storeName, graceMs }),
+      operator('KTableSuppress', {
+        suppressed,
+        storeName,
+        graceMs,
+        keySerde: this.keySerde,
+        valueSerde: this.valueSerde,
+        sessionKeys: this.windowedAggregation()?.sessions === true,
+      }),
       [],
       [store],
     )
     this.builder.addGraphNode(this.graphNode, node)
+    // As Kafka's suppress processor supplier: the buffer keeps the value downstream last saw.
+    this.enableSendingOldValues(true)
     return new KTable(this.builder, name, this.keySerde, this.valueSerde, [this.name], node, {
       kind: 'suppress',
       parent: this as KTable<unknown, unknown>,

@@ -41,7 +41,8 @@ export class SessionWindowedKStream<K, V> extends WindowedAggregation<K, V> {
     return {
       windows: this.windows,
       operatorName: 'KStreamSessionWindowAggregate',
-      graceMs,
+      // As Kafka's GraphGraceSearchUtil: a session can grow until gap after its end.
+      graceMs: graceMs + inactivityGapMs,
       burnsStoreNameOnCount: true,
       store(internal) {
         const retentionMs = internal.retentionOr(minimumRetention)

@@ -103,7 +103,10 @@ export abstract class WindowedAggregation<K, V> {
         kind: 'aggregate',
         storeName: internal.storeName,
         queryableStoreName: internal.queryableStoreName,
-        windowed: { graceMs: windowing.graceMs },
+        windowed: {
+          graceMs: windowing.graceMs,
+          sessions: windowing.operatorName === 'KStreamSessionWindowAggregate',
+        },
       },
     )
   }

@@ -5,11 +5,17 @@ import type { OperatorFactory, OperatorNode, OperatorProcessor } from './operato
 import { statelessOperators } from './stateless-operators'
 import { streamAggregateOperators } from './stream-aggregate-operators'
 import { tableSourceOperators } from './table-source-operator'
+import { windowedAggregateOperators } from './windowed-aggregate-operators'
+import { cogroupAggregateOperators } from './cogroup-aggregate-operator'
+import { suppressOperators } from './suppress-operator'
 
 const FACTORIES: Readonly<Record<string, OperatorFactory>> = {
   ...statelessOperators,
   ...tableSourceOperators,
   ...streamAggregateOperators,
+  ...windowedAggregateOperators,
+  ...cogroupAggregateOperators,
+  ...suppressOperators,
 }
 
 export function createOperatorProcessor(
