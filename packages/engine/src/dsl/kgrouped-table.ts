@@ -2,6 +2,7 @@ import type { Serde } from '../serde/serde'
 import { Serdes } from '../serde/serdes'
 import type { Grouped } from './grouped'
 import { operator } from './internal/abstract-stream'
+import { changedSerde } from './internal/changed-serde'
 import type { GraphNode } from './internal/graph-node'
 import { ProcessorGraphNode, RepartitionNode } from './internal/graph-nodes'
 import type { InternalStreamsBuilder } from './internal/internal-streams-builder'
@@ -102,7 +103,8 @@ export class KGroupedTable<K = unknown, V = unknown> {
         null,
         topic,
         this.grouped.keySerde as Serde<unknown> | null,
-        this.grouped.valueSerde as Serde<unknown> | null,
+        // Updates cross the topic with their old value, as Kafka's ChangedSerializer.
+        changedSerde(this.grouped.valueSerde as Serde<unknown> | null),
         {},
         null,
       )

@@ -284,11 +284,21 @@ export class KTable<K = unknown, V = unknown> extends AbstractStream<K, V> {
       storeBuilder === null ? [] : [storeBuilder],
     )
     this.builder.addGraphNode(this.graphNode, node)
-    return new KTable(this.builder, name, keySerde, valueSerde, this.subTopologySourceNodes, node, {
-      kind: 'transform',
-      parent: this as KTable<unknown, unknown>,
-      queryableStoreName: queryable,
-    })
+    const table = new KTable<K, VR>(
+      this.builder,
+      name,
+      keySerde,
+      valueSerde,
+      this.subTopologySourceNodes,
+      node,
+      { kind: 'transform', parent: this as KTable<unknown, unknown>, queryableStoreName: queryable },
+    )
+    // As Kafka's KTableFilter: over an already materialized table the filter asks for old
+    // values, so updates failing the predicate before and after forward no tombstone.
+    if (operatorName === 'KTableFilter' && this.enableSendingOldValues(false)) {
+      table.forwarding.sendOldValues = true
+    }
+    return table
   }
 
   /** The changelog as a stream; with a key mapper this is `toStream().selectKey(mapper)`. */

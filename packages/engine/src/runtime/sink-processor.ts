@@ -1,6 +1,7 @@
 import type { Processor, RecordMetadata } from '../processor/processor'
 import type { Record } from '../processor/record'
 import type { Serde } from '../serde/serde'
+import { prepareSerde } from '../serde/wrapping-nullable-serde'
 import type { SinkNodeFactory } from '../topology/node-factory'
 import type { ProcessorContextImpl } from './processor-context-impl'
 import type { RecordCollector } from './record-collector'
@@ -32,12 +33,16 @@ export function sinkProcessor(
   let valueSerde: Serde<unknown> | null = null
   return {
     init() {
-      keySerde = requireSerde(factory.keySerde, context.config.defaultKeySerde, 'key', factory.name)
-      valueSerde = requireSerde(
-        factory.valueSerde,
-        context.config.defaultValueSerde,
-        'value',
-        factory.name,
+      const { defaultKeySerde, defaultValueSerde } = context.config
+      keySerde = prepareSerde(
+        requireSerde(factory.keySerde, defaultKeySerde, 'key', factory.name),
+        defaultKeySerde,
+        defaultValueSerde,
+      )
+      valueSerde = prepareSerde(
+        requireSerde(factory.valueSerde, defaultValueSerde, 'value', factory.name),
+        defaultKeySerde,
+        defaultValueSerde,
       )
     },
     process(record: Record<unknown, unknown>) {

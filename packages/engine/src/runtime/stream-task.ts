@@ -3,6 +3,7 @@
 import type { Cancellable, PunctuationType } from '../processor/processor'
 import { Record, type Header } from '../processor/record'
 import type { Serde } from '../serde/serde'
+import { prepareSerde } from '../serde/wrapping-nullable-serde'
 import type { InternalTopologyBuilder } from '../topology/internal-topology-builder'
 import type { DropReason, NodeMetricsSnapshot, RuntimeWarning } from '../telemetry/node-telemetry'
 import { RecordTap, type TappedRecord } from '../telemetry/record-tap'
@@ -149,7 +150,7 @@ export class StreamTask implements ContextOwner {
         `Source ${node} has no ${which} serde: set one with Consumed.with(...) or configure default.${which}.serde`,
       )
     }
-    return chosen
+    return prepareSerde(chosen, this.config.defaultKeySerde, this.config.defaultValueSerde)
   }
 
   /** The source node reading `topic`, if this task reads it. */

@@ -2,11 +2,17 @@
 // table's partitions, a subscription store there, a response topic back, and a resolver that
 // re-reads the primary table. Names, counter use and wiring follow Kafka Streams exactly.
 import type { Serde } from '../../serde/serde'
+import { Serdes } from '../../serde/serdes'
 import { Stores } from '../../state/stores'
 import type { KTable } from '../ktable'
 import type { Materialized } from '../materialized'
 import { TableJoined } from '../table-joined'
 import { operator, union } from './abstract-stream'
+import {
+  subscriptionResponseWrapperSerde,
+  subscriptionStoreValueSerde,
+  subscriptionWrapperSerde,
+} from './foreign-key-wrappers'
 import {
   ProcessorGraphNode,
   StreamSinkNode,
@@ -52,6 +58,16 @@ export function foreignKeyJoin(
     renamed.suffixWithOrElseGet('-subscription-registration', builder, SUBSCRIPTION_REGISTRATION) +
     '-topic'
   builder.topologyBuilder.addInternalTopic(subscriptionTopic)
+  // The runtime needs the key and value serdes Kafka hands these processors: the foreign key
+  // serde to compare foreign keys and build store keys, the primary serdes for the subscription
+  // and the value hash (null ones are completed with the defaults when a task starts).
+  const foreignKeySerde = foreign.keySerde as Serde<unknown> | null
+  const primaryKeySerde = primary.keySerde as Serde<unknown> | null
+  const primaryValueSerde = primary.valueSerde as Serde<unknown> | null
+  const subscriptionSerde = subscriptionWrapperSerde(primaryKeySerde)
+  const responseSerde = subscriptionResponseWrapperSerde(
+    foreign.valueSerde as Serde<unknown> | null,
+  )
 
   const send = new ProcessorGraphNode(
     renamed.suffixWithOrElseGet(
@@ -59,14 +75,20 @@ export function foreignKeyJoin(
       builder,
       SUBSCRIPTION_REGISTRATION,
     ),
-    operator('SubscriptionSend', { foreignKeyExtractor, leftJoin, subscriptionTopic }),
+    operator('SubscriptionSend', {
+      foreignKeyExtractor,
+      leftJoin,
+      subscriptionTopic,
+      foreignKeySerde,
+      primaryValueSerde,
+    }),
   )
   builder.addGraphNode(primary.graphNode, send)
   const sink = new StreamSinkNode(
     renamed.suffixWithOrElseGet('-subscription-registration-sink', builder, Prefix.SINK),
     subscriptionTopic,
-    foreign.keySerde as Serde<unknown> | null,
-    null,
+    foreignKeySerde,
+    subscriptionSerde,
     (joined.otherPartitioner ?? null) as never,
   )
   builder.addGraphNode(send, sink)
@@ -74,17 +96,20 @@ export function foreignKeyJoin(
     renamed.suffixWithOrElseGet('-subscription-registration-source', builder, Prefix.SOURCE),
     [subscriptionTopic],
     null,
-    { keySerde: foreign.keySerde as Serde<unknown> | null },
+    { keySerde: foreignKeySerde, valueSerde: subscriptionSerde },
   )
   builder.addGraphNode(sink, source)
 
   const storeName = renamed.suffixWithOrElseGet('-subscription-store', builder, STATE_STORE)
+  // Keyed by the combined key's bytes, as Kafka's Bytes-keyed subscription store.
   const subscriptionStore = Stores.timestampedKeyValueStoreBuilder(
     Stores.inMemoryKeyValueStore(storeName),
+    Serdes.ByteArray(),
+    subscriptionStoreValueSerde(),
   )
   const receive = new ProcessorGraphNode(
     renamed.suffixWithOrElseGet('-subscription-receive', builder, SUBSCRIPTION_PROCESSOR),
-    operator('SubscriptionReceive', { storeName }),
+    operator('SubscriptionReceive', { storeName, foreignKeySerde, primaryKeySerde }),
     [],
     [subscriptionStore],
   )
@@ -92,13 +117,16 @@ export function foreignKeyJoin(
   const foreignStores = foreign.valueGetterStoreNames()
   const joinForeign = new ProcessorGraphNode(
     renamed.suffixWithOrElseGet('-subscription-join-foreign', builder, SUBSCRIPTION_PROCESSOR),
-    operator('SubscriptionJoin', { foreignStoreNames: foreignStores }),
+    operator('SubscriptionJoin', {
+      foreignStoreNames: foreignStores,
+      foreignValueGetter: foreign.valueGetter(),
+    }),
     foreignStores,
   )
   builder.addGraphNode(receive, joinForeign)
   const foreignTableJoin = new ProcessorGraphNode(
     renamed.suffixWithOrElseGet('-foreign-join-subscription', builder, SUBSCRIPTION_PROCESSOR),
-    operator('ForeignTableJoin', { storeName }),
+    operator('ForeignTableJoin', { storeName, foreignKeySerde, primaryKeySerde }),
     [],
     [subscriptionStore],
   )
@@ -110,8 +138,8 @@ export function foreignKeyJoin(
   const responseSink = new StreamSinkNode(
     renamed.suffixWithOrElseGet('-subscription-response-sink', builder, Prefix.SINK),
     responseTopic,
-    primary.keySerde as Serde<unknown> | null,
-    null,
+    primaryKeySerde,
+    responseSerde,
     (joined.partitioner ?? null) as never,
   )
   builder.addGraphNode([joinForeign, foreignTableJoin], responseSink)
@@ -119,7 +147,7 @@ export function foreignKeyJoin(
     renamed.suffixWithOrElseGet('-subscription-response-source', builder, Prefix.SOURCE),
     [responseTopic],
     null,
-    { keySerde: primary.keySerde as Serde<unknown> | null },
+    { keySerde: primaryKeySerde, valueSerde: responseSerde },
   )
   builder.addGraphNode(responseSink, responseSource)
   builder.topologyBuilder.copartitionSources([...foreign.subTopologySourceNodes, source.nodeName])
@@ -129,7 +157,13 @@ export function foreignKeyJoin(
   const primaryStores = primary.valueGetterStoreNames()
   const resolver = new ProcessorGraphNode(
     renamed.suffixWithOrElseGet('-subscription-response-resolver', builder, RESPONSE_RESOLVER),
-    operator('ResponseJoin', { joiner, leftJoin, primaryStoreNames: primaryStores }),
+    operator('ResponseJoin', {
+      joiner,
+      leftJoin,
+      primaryStoreNames: primaryStores,
+      primaryValueGetter: primary.valueGetter(),
+      primaryValueSerde,
+    }),
     primaryStores,
   )
   builder.addGraphNode(responseSource, resolver)

@@ -8,6 +8,10 @@ import { tableSourceOperators } from './table-source-operator'
 import { windowedAggregateOperators } from './windowed-aggregate-operators'
 import { cogroupAggregateOperators } from './cogroup-aggregate-operator'
 import { suppressOperators } from './suppress-operator'
+import { tableOperators } from './table-operators'
+import { tableJoinOperators } from './table-join-operators'
+import { tableAggregateOperators } from './table-aggregate-operators'
+import { foreignKeyJoinOperators } from './foreign-key-join-operators'
 
 const FACTORIES: Readonly<Record<string, OperatorFactory>> = {
   ...statelessOperators,
@@ -16,6 +20,10 @@ const FACTORIES: Readonly<Record<string, OperatorFactory>> = {
   ...windowedAggregateOperators,
   ...cogroupAggregateOperators,
   ...suppressOperators,
+  ...tableOperators,
+  ...tableJoinOperators,
+  ...tableAggregateOperators,
+  ...foreignKeyJoinOperators,
 }
 
 export function createOperatorProcessor(

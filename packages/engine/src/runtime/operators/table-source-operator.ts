@@ -45,7 +45,7 @@ export const tableSourceOperators: { readonly [operator: string]: OperatorFactor
           context.warn(
             context.currentNodeName(),
             'unknown',
-            `Detected out-of-order KTable update for ${String(key)}, old timestamp=[${old.timestamp()}] new timestamp=[${record.timestamp()}]. topic=[${rc.topic}] partition=[${rc.partition}] offset=[${rc.offset}].`,
+            `Detected out-of-order KTable update for ${store.name()}, old timestamp=[${old.timestamp()}] new timestamp=[${record.timestamp()}]. topic=[${rc.topic}] partition=[${rc.partition}] offset=[${rc.offset}].`,
           )
         }
         store.put(key, ValueAndTimestamp.make(record.value(), record.timestamp()))
