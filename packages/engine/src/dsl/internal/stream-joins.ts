@@ -2,6 +2,7 @@
 // KStreamImplJoin build them: repartitions per side, processor and store names, and the
 // stores each join processor reads.
 import type { Serde } from '../../serde/serde'
+import { Serdes } from '../../serde/serdes'
 import { StoreBuilder } from '../../state/store-builder'
 import { Stores } from '../../state/stores'
 import type { GlobalKTable } from '../global-ktable'
@@ -50,6 +51,7 @@ function joinWindowStore(
   name: string,
   windows: JoinWindows,
   joined: StreamJoined<unknown, unknown, unknown>,
+  valueSerde: Serde<unknown> | null,
 ): StoreBuilder {
   const supplier = Stores.inMemoryWindowStore(
     name,
@@ -57,7 +59,7 @@ function joinWindowStore(
     windows.size(),
     true,
   )
-  const builder = Stores.windowStoreBuilder(supplier, joined.keySerde, null)
+  const builder = Stores.windowStoreBuilder(supplier, joined.keySerde, valueSerde)
   return joined.loggingEnabled
     ? builder.withLoggingEnabled(joined.logConfig)
     : builder.withLoggingDisabled()
@@ -127,19 +129,25 @@ export function streamStreamJoin<K, V, VO, VR>(
   const baseStoreName = joined.storeName
   const thisStore =
     joined.thisStoreSupplier !== null
-      ? Stores.windowStoreBuilder(joined.thisStoreSupplier, joined.keySerde, null)
+      ? Stores.windowStoreBuilder(joined.thisStoreSupplier, joined.keySerde, joined.valueSerde)
       : joinWindowStore(
           `${baseStoreName === null ? joinThisGenerated : baseStoreName + joinThisSuffix}-store`,
           windows,
           joined,
+          joined.valueSerde,
         )
   const otherStore =
     joined.otherStoreSupplier !== null
-      ? Stores.windowStoreBuilder(joined.otherStoreSupplier, joined.keySerde, null)
+      ? Stores.windowStoreBuilder(
+          joined.otherStoreSupplier,
+          joined.keySerde,
+          joined.otherValueSerde,
+        )
       : joinWindowStore(
           `${baseStoreName === null ? joinOtherGenerated : baseStoreName + joinOtherSuffix}-store`,
           windows,
           joined,
+          joined.otherValueSerde,
         )
 
   const thisWindowed = new ProcessorGraphNode(
@@ -164,7 +172,10 @@ export function streamStreamJoin<K, V, VO, VR>(
           : 'KSTREAM-OUTERSHARED-' +
             joinThisGenerated.slice((rightOuter ? Prefix.OUTERTHIS : Prefix.JOINTHIS).length)
     const supplier = Stores.inMemoryKeyValueStore(`${sharedName}-store`)
-    sharedStore = new StoreBuilder(supplier, 'keyValue', joined.keySerde, null)
+    // The join processors encode Kafka's TimestampedKeyAndJoinSide keys and lists of
+    // LeftOrRightValue themselves (with the serdes below, or the defaults), so the store
+    // holds bytes.
+    sharedStore = new StoreBuilder(supplier, 'keyValue', Serdes.ByteArray(), Serdes.ByteArray())
     if (joined.loggingEnabled) sharedStore.withLoggingEnabled(joined.logConfig)
     else sharedStore.withLoggingDisabled()
   }
@@ -175,6 +186,9 @@ export function streamStreamJoin<K, V, VO, VR>(
     thisStoreName: thisStore.name,
     otherStoreName: otherStore.name,
     sharedStoreName: sharedStore?.name ?? null,
+    keySerde: joined.keySerde,
+    valueSerde: joined.valueSerde,
+    otherValueSerde: joined.otherValueSerde,
   }
   const joinNode = new StreamStreamJoinNode(
     mergeName,

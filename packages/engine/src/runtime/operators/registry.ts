@@ -4,6 +4,8 @@ import { StreamsException } from '../streams-exception'
 import type { OperatorFactory, OperatorNode, OperatorProcessor } from './operator-processor'
 import { statelessOperators } from './stateless-operators'
 import { streamAggregateOperators } from './stream-aggregate-operators'
+import { streamStreamJoinOperators } from './stream-stream-join-operators'
+import { streamTableJoinOperators } from './stream-table-join-operators'
 import { tableSourceOperators } from './table-source-operator'
 import { windowedAggregateOperators } from './windowed-aggregate-operators'
 import { cogroupAggregateOperators } from './cogroup-aggregate-operator'
@@ -20,6 +22,8 @@ const FACTORIES: Readonly<Record<string, OperatorFactory>> = {
   ...windowedAggregateOperators,
   ...cogroupAggregateOperators,
   ...suppressOperators,
+  ...streamStreamJoinOperators,
+  ...streamTableJoinOperators,
   ...tableOperators,
   ...tableJoinOperators,
   ...tableAggregateOperators,
