@@ -43,6 +43,7 @@ export class SessionWindowedKStream<K, V> extends WindowedAggregation<K, V> {
       operatorName: 'KStreamSessionWindowAggregate',
       // As Kafka's GraphGraceSearchUtil: a session can grow until gap after its end.
       graceMs: graceMs + inactivityGapMs,
+      windowSizeMs: 0,
       burnsStoreNameOnCount: true,
       store(internal) {
         const retentionMs = internal.retentionOr(minimumRetention)

@@ -46,6 +46,7 @@ export class TimeWindowedKStream<K, V> extends WindowedAggregation<K, V> {
       windows,
       operatorName: timeWindows ? 'KStreamWindowAggregate' : 'KStreamSlidingWindowAggregate',
       graceMs: windows.graceMs,
+      windowSizeMs: sizeMs,
       burnsStoreNameOnCount: timeWindows,
       store(internal) {
         const retentionMs = internal.retentionOr(minimumRetention)

@@ -1,18 +1,16 @@
 import type { Serde } from '../serde/serde'
+import { readInt64, writeInt64 } from '../serde/int64'
 import { SerializationException } from '../serde/serde'
 import { Window, Windowed } from './windowed'
 
 function concat(inner: Uint8Array, trailer: number[]): Uint8Array {
   const out = new Uint8Array(inner.length + trailer.length * 8)
   out.set(inner, 0)
-  const view = new DataView(out.buffer)
-  trailer.forEach((value, index) => view.setBigInt64(inner.length + index * 8, BigInt(value)))
+  trailer.forEach((value, index) => writeInt64(out, inner.length + index * 8, value))
   return out
 }
 
-function readLong(data: Uint8Array, offset: number): number {
-  return Number(new DataView(data.buffer, data.byteOffset, data.byteLength).getBigInt64(offset))
-}
+const readLong = readInt64
 
 /**
  * Serdes for windowed keys with Kafka Streams' binary layout: the inner key's bytes followed

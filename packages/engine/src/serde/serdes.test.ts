@@ -51,3 +51,13 @@ describe('Serdes', () => {
     expect(serdeByName('Avro')).toBeUndefined()
   })
 })
+
+describe('UTF-8 fallback', () => {
+  it('encodes and decodes as the platform codec does', async () => {
+    const { encodeUtf8ByHand, decodeUtf8ByHand, encodeUtf8, decodeUtf8 } = await import('./utf8')
+    for (const text of ['', 'ascii', 'héllo wörld', '日本語', 'emoji 🎉 pair']) {
+      expect([...encodeUtf8ByHand(text)]).toEqual([...encodeUtf8(text)])
+      expect(decodeUtf8ByHand(encodeUtf8(text))).toBe(decodeUtf8(encodeUtf8(text)))
+    }
+  })
+})

@@ -1,5 +1,6 @@
 import type { Serde } from './serde'
 import { SerializationException } from './serde'
+import { readInt64, writeInt64 } from './int64'
 import { decodeUtf8, encodeUtf8 } from './utf8'
 
 function fixedWidth(
@@ -36,17 +37,33 @@ const stringSerde: Serde<string> = {
 
 // Java's long is 64-bit; JavaScript numbers are exact up to 2^53, which covers timestamps,
 // counts and offsets. Larger values are refused rather than silently rounded.
-const longSerde = fixedWidth(
-  'Long',
-  8,
-  (view, value) => {
-    if (!Number.isSafeInteger(value)) {
-      throw new SerializationException(`LongSerializer needs a safe integer, got ${value}`)
+const longSerde: Serde<number> = {
+  name: 'Long',
+  serialize(_topic, data) {
+    if (data === null) return null
+    if (!Number.isSafeInteger(data)) {
+      throw new SerializationException(`LongSerializer needs a safe integer, got ${data}`)
     }
-    view.setBigInt64(0, BigInt(value))
+    const bytes = new Uint8Array(8)
+    writeInt64(bytes, 0, data)
+    return bytes
   },
-  (view) => Number(view.getBigInt64(0)),
-)
+  deserialize(topic, data) {
+    if (data === null) return null
+    if (data.length !== 8) {
+      throw new SerializationException(
+        `Size of data received by LongDeserializer is not 8 (got ${data.length} bytes on topic ${topic})`,
+      )
+    }
+    const value = readInt64(data, 0)
+    if (!Number.isSafeInteger(value)) {
+      throw new SerializationException(
+        `LongDeserializer read ${value}, beyond JavaScript's exact integers (2^53), on topic ${topic}`,
+      )
+    }
+    return value
+  },
+}
 
 const integerSerde = fixedWidth(
   'Integer',

@@ -1,7 +1,27 @@
-// UTF-8 by hand: the engine core targets ES2023 without DOM or Node typings, where
-// TextEncoder is not declared, and must behave identically in browsers and Node.
+// UTF-8 with the platform's TextEncoder/TextDecoder (browsers and Node both have them; they
+// are standard, so results are identical), falling back to code here where they are absent.
+// The engine core is compiled without DOM or Node typings, hence the local declarations.
+
+interface Utf8Codecs {
+  readonly TextEncoder?: new () => { encode(text: string): Uint8Array }
+  readonly TextDecoder?: new () => { decode(bytes: Uint8Array): string }
+}
+const codecs = globalThis as Utf8Codecs
+const encoder = codecs.TextEncoder === undefined ? null : new codecs.TextEncoder()
+const decoder = codecs.TextDecoder === undefined ? null : new codecs.TextDecoder()
 
 export function encodeUtf8(text: string): Uint8Array {
+  if (encoder !== null) return encoder.encode(text)
+  return encodeUtf8ByHand(text)
+}
+
+export function decodeUtf8(bytes: Uint8Array): string {
+  if (decoder !== null) return decoder.decode(bytes)
+  return decodeUtf8ByHand(bytes)
+}
+
+/** @internal Exported for tests of the fallback. */
+export function encodeUtf8ByHand(text: string): Uint8Array {
   const bytes: number[] = []
   for (let i = 0; i < text.length; i++) {
     let code = text.charCodeAt(i)
@@ -27,7 +47,8 @@ export function encodeUtf8(text: string): Uint8Array {
   return Uint8Array.from(bytes)
 }
 
-export function decodeUtf8(bytes: Uint8Array): string {
+/** @internal Exported for tests of the fallback. */
+export function decodeUtf8ByHand(bytes: Uint8Array): string {
   let out = ''
   let i = 0
   while (i < bytes.length) {

@@ -1,12 +1,12 @@
 import { KeyValue } from '../dsl/key-value'
 import type { Serde } from '../serde/serde'
-import type { ProducedRecord } from '../runtime/record-collector'
+import type { OutputQueue } from './output-queue'
 import { TestRecord } from './test-record'
 
 /** What an output topic needs from its driver. */
 export interface OutputSource {
   /** The topic's unread records; throws for a topic no sink writes and nothing produced. */
-  outputQueue(topic: string): ProducedRecord[]
+  outputQueue(topic: string): OutputQueue
 }
 
 /** Reads what the topology wrote to one topic, oldest first, as Kafka's `TestOutputTopic`. */
@@ -19,7 +19,7 @@ export class TestOutputTopic<K, V> {
   ) {}
 
   readRecord(): TestRecord<K, V> {
-    const produced = this.driver.outputQueue(this.topic).shift()
+    const produced = this.driver.outputQueue(this.topic).poll()
     if (produced === undefined) throw new RangeError(`Empty topic: ${this.topic}`)
     return new TestRecord(
       this.keySerde.deserialize(this.topic, produced.key),
@@ -64,7 +64,7 @@ export class TestOutputTopic<K, V> {
   }
 
   getQueueSize(): number {
-    return this.driver.outputQueue(this.topic).length
+    return this.driver.outputQueue(this.topic).size
   }
 
   isEmpty(): boolean {

@@ -28,6 +28,7 @@ import {
 } from '../runtime/state/create-state-store'
 import { StreamTask } from '../runtime/stream-task'
 import { TestInputTopic, type InputPipe } from './test-input-topic'
+import { OutputQueue } from './output-queue'
 import { TestOutputTopic, type OutputSource } from './test-output-topic'
 
 export interface TestDriverOptions {
@@ -46,9 +47,10 @@ export class TopologyTestDriver implements InputPipe, OutputSource {
   private readonly runtimeTopic: (topic: string) => string
   private readonly internalTopics: ReadonlySet<string>
   private readonly sinkTopics: ReadonlySet<string>
-  private readonly outputs = new Map<string, ProducedRecord[]>()
+  private readonly outputs = new Map<string, OutputQueue>()
   private readonly offsets = new Map<string, number>()
   private pending: ProducedRecord[] = []
+  private readonly produced = new Set<string>()
   private wallClockMs: number
   private closed = false
 
@@ -177,10 +179,11 @@ export class TopologyTestDriver implements InputPipe, OutputSource {
     for (const record of output) {
       let queue = this.outputs.get(record.topic)
       if (queue === undefined) {
-        queue = []
+        queue = new OutputQueue()
         this.outputs.set(record.topic, queue)
       }
       queue.push(record)
+      this.produced.add(record.topic)
       if (this.internalTopics.has(record.topic) || this.readsTopic(record.topic)) {
         this.pipeRecord(record.topic, record.timestamp, record.key, record.value, record.headers)
       }
@@ -203,7 +206,7 @@ export class TopologyTestDriver implements InputPipe, OutputSource {
   }
 
   /** @internal Used by TestOutputTopic. */
-  outputQueue(topic: string): ProducedRecord[] {
+  outputQueue(topic: string): OutputQueue {
     const queue = this.outputs.get(topic)
     if (queue !== undefined) return queue
     if (!this.sinkTopics.has(topic)) {
@@ -211,14 +214,14 @@ export class TopologyTestDriver implements InputPipe, OutputSource {
         `Unknown topic: ${topic} (no sink writes it and nothing was produced to it; topics: ${[...new Set([...this.sinkTopics, ...this.outputs.keys()])].join(', ')})`,
       )
     }
-    const created: ProducedRecord[] = []
+    const created = new OutputQueue()
     this.outputs.set(topic, created)
     return created
   }
 
   /** Every topic the topology wrote to: sinks, repartition topics and changelogs. */
   producedTopicNames(): Set<string> {
-    return new Set([...this.outputs].filter(([, records]) => records !== undefined).map(([t]) => t))
+    return new Set(this.produced)
   }
 
   getStateStore<S extends StateStore = StateStore>(name: string): S | null {

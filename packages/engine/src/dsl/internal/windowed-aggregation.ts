@@ -7,6 +7,7 @@ import { KTable } from '../ktable'
 import type { Materialized } from '../materialized'
 import type { Named } from '../named'
 import { EmitStrategy } from '../emit-strategy'
+import { WindowedSerdes } from '../windowed-serdes'
 import type { Windowed } from '../windowed'
 import { operator } from './abstract-stream'
 import { buildAggregation, type GroupedSource } from './grouped-stream-aggregate-builder'
@@ -19,6 +20,8 @@ export interface Windowing {
   readonly windows: unknown
   readonly operatorName: string
   readonly graceMs: number
+  /** The size time-windowed keys are deserialized with (sliding: the time difference). */
+  readonly windowSizeMs: number
   /** Kafka burns a store name when count() gets an unnamed Materialized (not for sliding). */
   readonly burnsStoreNameOnCount: boolean
   store(internal: MaterializedInternal<unknown, unknown>): StoreBuilder
@@ -75,6 +78,10 @@ export abstract class WindowedAggregation<K, V> {
     internal.keySerde ??= this.grouped.keySerde
     // As Kafka, count() stores and emits Longs unless told otherwise.
     if (parameters['count'] === true) internal.valueSerde ??= Serdes.Long() as unknown as Serde<VA>
+    // reduce keeps values of the stream's type, so it stores them with the stream's serde.
+    if ('reducer' in parameters) {
+      internal.valueSerde ??= this.grouped.valueSerde as unknown as Serde<VA> | null
+    }
     const processorName = new NamedInternal(named?.name ?? null).orElseGenerateWithPrefix(
       builder,
       prefix,
@@ -92,10 +99,18 @@ export abstract class WindowedAggregation<K, V> {
         storeName: internal.storeName,
       }),
     )
+    const innerKeySerde = internal.keySerde as Serde<K> | null
+    // As Kafka, the result is keyed by windows serialized with the inner key's serde.
+    const windowedKeySerde =
+      innerKeySerde === null
+        ? null
+        : windowing.operatorName === 'KStreamSessionWindowAggregate'
+          ? WindowedSerdes.sessionWindowedSerdeFrom(innerKeySerde)
+          : WindowedSerdes.timeWindowedSerdeFrom(innerKeySerde, windowing.windowSizeMs)
     return new KTable<Windowed<K>, VA>(
       builder,
       processorName,
-      null,
+      windowedKeySerde,
       internal.valueSerde,
       sourceNodes,
       node,

@@ -1,3 +1,4 @@
+import { readInt64, writeInt64 } from '../../serde/int64'
 // Serialized keys are held in memory as "binary strings", one char (0..255) per byte: native
 // string comparison then orders them as Kafka's `Bytes` comparator does (unsigned bytes, a
 // prefix before its extensions), and they can be Map keys, which a Uint8Array cannot.
@@ -48,17 +49,17 @@ export function prefixUpperBound(prefix: BinaryKey): BinaryKey | null {
   return prefix.slice(0, i) + String.fromCharCode(prefix.charCodeAt(i) + 1)
 }
 
+/** Writes Java's 8-byte big-endian long; times and timestamps are safe integers. */
 function view(bytes: Uint8Array): DataView {
   return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 }
 
-/** Writes Java's 8-byte big-endian long; times and timestamps are safe integers. */
 export function writeLong(target: Uint8Array, offset: number, value: number): void {
-  view(target).setBigInt64(offset, BigInt(value))
+  writeInt64(target, offset, value)
 }
 
 export function readLong(source: Uint8Array, offset: number): number {
-  return Number(view(source).getBigInt64(offset))
+  return readInt64(source, offset)
 }
 
 const LONG_SIZE = 8
