@@ -291,7 +291,11 @@ export class KTable<K = unknown, V = unknown> extends AbstractStream<K, V> {
       valueSerde,
       this.subTopologySourceNodes,
       node,
-      { kind: 'transform', parent: this as KTable<unknown, unknown>, queryableStoreName: queryable },
+      {
+        kind: 'transform',
+        parent: this as KTable<unknown, unknown>,
+        queryableStoreName: queryable,
+      },
     )
     // As Kafka's KTableFilter: over an already materialized table the filter asks for old
     // values, so updates failing the predicate before and after forward no tombstone.
