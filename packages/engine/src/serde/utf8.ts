@@ -10,12 +10,38 @@ const codecs = globalThis as Utf8Codecs
 const encoder = codecs.TextEncoder === undefined ? null : new codecs.TextEncoder()
 const decoder = codecs.TextDecoder === undefined ? null : new codecs.TextDecoder()
 
+// Keys and small values are mostly short ASCII, where a loop here beats a call into the
+// platform codec; anything else goes to the codec.
+const SHORT = 64
+
 export function encodeUtf8(text: string): Uint8Array {
+  const length = text.length
+  if (length <= SHORT) {
+    const out = new Uint8Array(length)
+    let i = 0
+    for (; i < length; i++) {
+      const code = text.charCodeAt(i)
+      if (code >= 0x80) break
+      out[i] = code
+    }
+    if (i === length) return out
+  }
   if (encoder !== null) return encoder.encode(text)
   return encodeUtf8ByHand(text)
 }
 
 export function decodeUtf8(bytes: Uint8Array): string {
+  const length = bytes.length
+  if (length <= SHORT) {
+    let ascii = true
+    for (let i = 0; i < length; i++) {
+      if ((bytes[i] as number) >= 0x80) {
+        ascii = false
+        break
+      }
+    }
+    if (ascii) return String.fromCharCode.apply(null, bytes as unknown as number[])
+  }
   if (decoder !== null) return decoder.decode(bytes)
   return decodeUtf8ByHand(bytes)
 }
