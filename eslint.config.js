@@ -14,7 +14,8 @@ const coreBoundaries = {
 }
 
 // The engine's layers import one way (see packages/engine/README.md): the physical topology
-// knows nothing of the DSL, and neither knows of designs or expressions.
+// knows nothing of the DSL, neither knows of the runtime, and none of them knows of designs
+// or expressions; the runtime and test driver run topologies whatever built them.
 function layerBoundaries(...forbidden) {
   return {
     patterns: [
@@ -49,10 +50,32 @@ const webBoundaries = {
 const engineLayers = [
   {
     files: ['packages/engine/src/topology/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', layerBoundaries('dsl', 'graph', 'expression')] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        layerBoundaries('dsl', 'graph', 'expression', 'runtime', 'test-driver', 'telemetry'),
+      ],
+    },
   },
   {
     files: ['packages/engine/src/dsl/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        layerBoundaries('graph', 'expression', 'runtime', 'test-driver', 'telemetry'),
+      ],
+    },
+  },
+  {
+    files: ['packages/engine/src/runtime/**/*.ts', 'packages/engine/src/telemetry/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', layerBoundaries('graph', 'expression', 'test-driver')],
+    },
+  },
+  {
+    files: ['packages/engine/src/test-driver/**/*.ts'],
+    ignores: ['**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', layerBoundaries('graph', 'expression')] },
   },
   {

@@ -144,3 +144,50 @@ describe('running a compiled design', () => {
     expect(driver.createOutputTopic('out', S, J).readValuesToList()).toEqual([3])
   })
 })
+
+describe('running a design with a custom processor', () => {
+  it('runs a JavaScript processor with its own store, forwarding only first sightings', () => {
+    const graph: TopologyGraph = {
+      version: 1,
+      name: 'Dedupe',
+      applicationId: 'dedupe',
+      config: { 'default.key.serde': 'String', 'default.value.serde': 'String' },
+      nodes: [
+        node('clicks', 'stream', { topics: ['clicks'] }),
+        node('dedupe', 'process', {
+          processor: code(`() => {
+            let context, seen
+            return {
+              init(ctx) { context = ctx; seen = ctx.getStateStore('seen') },
+              process(record) {
+                if (seen.get(record.value()) !== null) return
+                seen.put(record.value(), String(record.timestamp()))
+                context.forward(record)
+              },
+            }
+          }`),
+          stores: [{ name: 'seen', type: 'keyValue' }],
+          valuesOnly: true,
+          name: 'dedupe',
+        }),
+        node('out', 'sink', { topic: 'first-clicks' }),
+      ],
+      edges: [edge('clicks', 'dedupe'), edge('dedupe', 'out')],
+    }
+    const driver = new TopologyTestDriver(compiled(graph), { 'application.id': 'dedupe' })
+    const input = driver.createInputTopic('clicks', S, S)
+    input.pipeInput('u1', '/home', 1)
+    input.pipeInput('u2', '/home', 2)
+    input.pipeInput('u2', '/cart', 3)
+    expect(
+      driver
+        .createOutputTopic('first-clicks', S, S)
+        .readRecordsToList()
+        .map((r) => [r.key(), r.value(), r.timestamp()]),
+    ).toEqual([
+      ['u1', '/home', 1],
+      ['u2', '/cart', 3],
+    ])
+    expect(driver.getKeyValueStore<string, string>('seen')?.get('/home')).toBe('1')
+  })
+})

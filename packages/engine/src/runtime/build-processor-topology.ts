@@ -41,6 +41,8 @@ export function buildProcessorTopology(
   options: {
     /** Build the global groups (global stores) or the stream groups. */
     readonly global: boolean
+    /** Only this sub-topology (a Kafka task's); all stream groups when omitted. */
+    readonly subtopology?: number
     readonly context: ProcessorContextImpl
     readonly collector: RecordCollector
     readonly runtimeTopic: (topic: string) => string
@@ -49,7 +51,11 @@ export function buildProcessorTopology(
   const included = new Set(
     builder
       .nodeGroups()
-      .filter((group) => group.global === options.global)
+      .filter(
+        (group) =>
+          group.global === options.global &&
+          (options.subtopology === undefined || group.id === options.subtopology),
+      )
       .flatMap((group) => group.nodes),
   )
   const factories = builder.nodes()

@@ -42,6 +42,8 @@ export interface StreamTaskOptions {
   readonly builder: InternalTopologyBuilder
   /** Global tasks hold the global stores: records update them at once, without stream time. */
   readonly global: boolean
+  /** The sub-topology this task runs (task `<subtopology>_<partition>`); all when omitted. */
+  readonly subtopology?: number
   readonly config: RuntimeConfig
   readonly collector: RecordCollector
   readonly runtimeTopic: (topic: string) => string
@@ -78,6 +80,7 @@ export class StreamTask implements ContextOwner {
     this.context = new ProcessorContextImpl(this, options.clock ?? null)
     this.topology = buildProcessorTopology(options.builder, {
       global: options.global,
+      ...(options.subtopology !== undefined ? { subtopology: options.subtopology } : {}),
       context: this.context,
       collector: options.collector,
       runtimeTopic: options.runtimeTopic,

@@ -8,6 +8,7 @@ import {
   Named,
   Produced,
   Record,
+  Repartitioned,
   Serdes,
   Stores,
   StreamsBuilder,
@@ -649,5 +650,51 @@ describe('TopologyTestDriver: errors and telemetry', () => {
     ])
     driver.closeTap('keep')
     expect(driver.tapped('keep')).toEqual([])
+  })
+})
+
+describe('TopologyTestDriver: repartition and user serdes', () => {
+  it('repartition() writes through its named topic and reads it back (Kafka: KStream#repartition)', () => {
+    const builder = new StreamsBuilder()
+    builder
+      .stream<string, string>('in')
+      .repartition(Repartitioned.as('shuffle'))
+      .mapValues((v: string) => v + '!')
+      .to('out')
+    const driver = new TopologyTestDriver(builder.build(), props)
+    driver.createInputTopic('in', S, S).pipeInput('k', 'v', 4)
+    expect(records(driver, 'out')).toEqual([['k', 'v!', 4]])
+    expect(records(driver, 'app-shuffle-repartition')).toEqual([['k', 'v', 4]])
+  })
+
+  it('uses a user serde for sources, stores and sinks', () => {
+    interface Point {
+      x: number
+      y: number
+    }
+    const points: Serde<Point> = {
+      name: 'Point',
+      serialize: (_topic, p) => (p === null ? null : S.serialize('', `${p.x},${p.y}`)),
+      deserialize(_topic, bytes) {
+        if (bytes === null) return null
+        const [x, y] = (S.deserialize('', bytes) as string).split(',').map(Number)
+        return { x: x as number, y: y as number }
+      },
+    }
+    const builder = new StreamsBuilder()
+    builder
+      .stream('moves', Consumed.with(S, points))
+      .groupByKey()
+      .reduce((a, b) => ({ x: a.x + b.x, y: a.y + b.y }), Materialized.with(S, points))
+      .toStream()
+      .to('positions', Produced.with(S, points))
+    const driver = new TopologyTestDriver(builder.build(), props)
+    const moves = driver.createInputTopic('moves', S, points)
+    moves.pipeInput('bot', { x: 1, y: 2 }, 1)
+    moves.pipeInput('bot', { x: 3, y: -1 }, 2)
+    expect(records(driver, 'positions', S, points)).toEqual([
+      ['bot', { x: 1, y: 2 }, 1],
+      ['bot', { x: 4, y: 1 }, 2],
+    ])
   })
 })
