@@ -61,3 +61,19 @@ describe('UTF-8 fallback', () => {
     }
   })
 })
+
+describe('serializers refuse values of the wrong type, naming what arrived', () => {
+  it('String, Long, Integer, Double and ByteArray', () => {
+    expect(() => Serdes.String().serialize('t', 42 as unknown as string)).toThrow(
+      'StringSerializer needs a string, got number 42 (topic t)',
+    )
+    expect(() => Serdes.Long().serialize('t', 'x' as unknown as number)).toThrow(/LongSerializer/)
+    expect(() => Serdes.Integer().serialize('t', '1' as unknown as number)).toThrow(
+      'IntegerSerializer needs a number, got string "1" (topic t)',
+    )
+    expect(() => Serdes.Double().serialize('t', null)).not.toThrow()
+    expect(() => Serdes.ByteArray().serialize('t', [1] as unknown as Uint8Array)).toThrow(
+      /ByteArraySerializer needs a Uint8Array/,
+    )
+  })
+})

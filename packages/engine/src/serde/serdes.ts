@@ -11,8 +11,13 @@ function fixedWidth(
 ): Serde<number> {
   return {
     name,
-    serialize(_topic, data) {
+    serialize(topic, data) {
       if (data === null) return null
+      if (typeof data !== 'number') {
+        throw new SerializationException(
+          `${name}Serializer needs a number, got ${typeof data} ${JSON.stringify(data) ?? String(data)} (topic ${topic})`,
+        )
+      }
       const bytes = new Uint8Array(width)
       write(new DataView(bytes.buffer), data)
       return bytes
@@ -31,7 +36,16 @@ function fixedWidth(
 
 const stringSerde: Serde<string> = {
   name: 'String',
-  serialize: (_topic, data) => (data === null ? null : encodeUtf8(data)),
+  serialize(topic, data) {
+    if (data === null) return null
+    // Java's StringSerializer would throw a ClassCastException; say what arrived instead.
+    if (typeof data !== 'string') {
+      throw new SerializationException(
+        `StringSerializer needs a string, got ${typeof data} ${JSON.stringify(data) ?? String(data)} (topic ${topic}); use a serde matching the data, e.g. Serdes.Long() or Serdes.Json()`,
+      )
+    }
+    return encodeUtf8(data)
+  },
   deserialize: (_topic, data) => (data === null ? null : decodeUtf8(data)),
 }
 
@@ -41,7 +55,7 @@ const longSerde: Serde<number> = {
   name: 'Long',
   serialize(_topic, data) {
     if (data === null) return null
-    if (!Number.isSafeInteger(data)) {
+    if (typeof data !== 'number' || !Number.isSafeInteger(data)) {
       throw new SerializationException(`LongSerializer needs a safe integer, got ${data}`)
     }
     const bytes = new Uint8Array(8)
@@ -86,7 +100,14 @@ const doubleSerde = fixedWidth(
 
 const byteArraySerde: Serde<Uint8Array> = {
   name: 'ByteArray',
-  serialize: (_topic, data) => data,
+  serialize(topic, data) {
+    if (data !== null && !(data instanceof Uint8Array)) {
+      throw new SerializationException(
+        `ByteArraySerializer needs a Uint8Array, got ${typeof data} (topic ${topic})`,
+      )
+    }
+    return data
+  },
   deserialize: (_topic, data) => data,
 }
 
