@@ -667,6 +667,29 @@ describe('TopologyTestDriver: repartition and user serdes', () => {
     expect(records(driver, 'app-shuffle-repartition')).toEqual([['k', 'v', 4]])
   })
 
+  it('enqueues everything a commit wrote to internal topics before processing any of it (Kafka: captureOutputsAndReEnqueueInternalResults, then the process loop)', () => {
+    const builder = new StreamsBuilder()
+    const shuffled = builder
+      .stream<string, string>('in')
+      .flatMap((k, v) => [KeyValue.pair(`${k}1`, v), KeyValue.pair(`${k}2`, v)])
+      .repartition(Repartitioned.as('first'))
+    shuffled.to('out')
+    shuffled
+      .selectKey((k) => `${k}!`)
+      .repartition(Repartitioned.as('second'))
+      .to('out')
+    const driver = new TopologyTestDriver(builder.build(), props)
+    driver.createInputTopic('in', S, S).pipeInput('a', 'x', 5)
+    // Both records of the first repartition topic are queued before either is processed, and
+    // the second topic's records join the queue behind them.
+    expect(records(driver, 'out')).toEqual([
+      ['a1', 'x', 5],
+      ['a2', 'x', 5],
+      ['a1!', 'x', 5],
+      ['a2!', 'x', 5],
+    ])
+  })
+
   it('uses a user serde for sources, stores and sinks', () => {
     interface Point {
       x: number

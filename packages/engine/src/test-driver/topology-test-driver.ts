@@ -45,7 +45,6 @@ export class TopologyTestDriver implements InputPipe, OutputSource {
   private readonly task: StreamTask | null
   private readonly globalTask: StreamTask | null
   private readonly runtimeTopic: (topic: string) => string
-  private readonly internalTopics: ReadonlySet<string>
   private readonly sinkTopics: ReadonlySet<string>
   private readonly outputs = new Map<string, OutputQueue>()
   private readonly offsets = new Map<string, number>()
@@ -73,7 +72,6 @@ export class TopologyTestDriver implements InputPipe, OutputSource {
     this.wallClockMs = initialWallClockTimeMs
     const builder = topology.internalBuilder
     this.runtimeTopic = runtimeTopicNamer(builder, this.config.applicationId)
-    this.internalTopics = new Set([...builder.internalTopics().keys()].map(this.runtimeTopic))
     const sinks = new Set<string>()
     for (const factory of builder.nodes().values()) {
       if (factory.type === 'sink' && factory.topic !== null)
@@ -148,21 +146,55 @@ export class TopologyTestDriver implements InputPipe, OutputSource {
     const inTask = this.task?.readsTopic(topic) === true
     const inGlobal = this.globalTask?.readsTopic(topic) === true
     if (!inTask && !inGlobal) throw new RangeError(`Unknown topic: ${topic}`)
-    const offset = this.offsets.get(topic) ?? 0
-    this.offsets.set(topic, offset + 1)
-    const raw = { topic, partition: 0, offset, timestamp, key, value, headers }
     if (inTask) {
-      ;(this.task as StreamTask).addRecord(raw)
+      this.enqueueTaskRecord(topic, timestamp, key, value, headers)
       this.completeAllProcessableWork()
     }
-    if (inGlobal) {
-      const global = this.globalTask as StreamTask
-      global.addRecord(raw)
-      global.commit()
-    }
+    if (inGlobal) this.processGlobalRecord(topic, timestamp, key, value, headers)
+  }
+
+  private nextOffset(topic: string): number {
+    const offset = this.offsets.get(topic) ?? 0
+    this.offsets.set(topic, offset + 1)
+    return offset
+  }
+
+  private enqueueTaskRecord(
+    topic: string,
+    timestamp: number,
+    key: Uint8Array | null,
+    value: Uint8Array | null,
+    headers: readonly Header[],
+  ): void {
+    const offset = this.nextOffset(topic)
+    ;(this.task as StreamTask).addRecord({
+      topic,
+      partition: 0,
+      offset,
+      timestamp,
+      key,
+      value,
+      headers,
+    })
+  }
+
+  private processGlobalRecord(
+    topic: string,
+    timestamp: number,
+    key: Uint8Array | null,
+    value: Uint8Array | null,
+    headers: readonly Header[],
+  ): void {
+    const global = this.globalTask as StreamTask
+    const offset = this.nextOffset(topic)
+    global.addRecord({ topic, partition: 0, offset, timestamp, key, value, headers })
+    global.commit()
   }
 
   private completeAllProcessableWork(): void {
+    // Work started outside the loop (wall-clock punctuation, processor init) may have written
+    // to internal topics: queue that first.
+    this.captureOutputsAndReEnqueueInternalResults()
     const task = this.task
     if (task === null) return
     while (task.hasRecordsQueued()) {
@@ -173,6 +205,11 @@ export class TopologyTestDriver implements InputPipe, OutputSource {
     }
   }
 
+  /**
+   * Moves what the last commit produced to the output queues. Records for topics the topology
+   * reads are only queued here, all of them, before the loop processes any (as Kafka's
+   * driver): processing them one by one as they are captured would reorder outputs.
+   */
   private captureOutputsAndReEnqueueInternalResults(): void {
     const output = this.pending
     this.pending = []
@@ -184,8 +221,12 @@ export class TopologyTestDriver implements InputPipe, OutputSource {
       }
       queue.push(record)
       this.produced.add(record.topic)
-      if (this.internalTopics.has(record.topic) || this.readsTopic(record.topic)) {
-        this.pipeRecord(record.topic, record.timestamp, record.key, record.value, record.headers)
+      const { topic, timestamp, key, value, headers } = record
+      if (this.task?.readsTopic(topic) === true) {
+        this.enqueueTaskRecord(topic, timestamp, key, value, headers)
+      }
+      if (this.globalTask?.readsTopic(topic) === true) {
+        this.processGlobalRecord(topic, timestamp, key, value, headers)
       }
     }
   }
