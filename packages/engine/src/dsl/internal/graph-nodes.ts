@@ -165,6 +165,12 @@ export class RepartitionNode extends GraphNode {
     super(sourceName)
   }
 
+  /**
+   * Whether the filter drops null keys: Kafka's build rewrites it to `k != null` unless a join
+   * that tolerates null keys is downstream (KIP-962).
+   */
+  dropsNullKeys = true
+
   writeToTopology(builder: InternalTopologyBuilder): void {
     builder.addInternalTopic(this.repartitionTopic, this.properties)
     const sinkOptions = {
@@ -175,7 +181,10 @@ export class RepartitionNode extends GraphNode {
     if (this.filterName !== null) {
       builder.addProcessor(
         this.filterName,
-        { kind: 'operator', operator: { operator: 'RepartitionNullKeyFilter' } },
+        {
+          kind: 'operator',
+          operator: { operator: 'RepartitionNullKeyFilter', dropNullKeys: this.dropsNullKeys },
+        },
         ...this.parentNodeNames(),
       )
       builder.addSink(this.sinkName, this.repartitionTopic, sinkOptions, this.filterName)

@@ -8,6 +8,7 @@ import {
   RepartitionNode,
   StreamSourceNode,
   StreamStreamJoinNode,
+  StreamTableJoinNode,
   TableSourceNode,
 } from './graph-nodes'
 import type { InternalNameProvider } from './names'
@@ -123,6 +124,7 @@ export class InternalStreamsBuilder implements InternalNameProvider {
     }
     if (optimizations.has(MERGE_REPARTITION_TOPICS)) this.mergeRepartitionTopics()
     if (optimizations.has(SINGLE_STORE_SELF_JOIN)) optimizeSelfJoins(this.root)
+    markNullKeyTolerantRepartitions(this.root)
 
     // Nodes are written in build-priority order once all their parents are written, as
     // Kafka's priority-queue walk does. A node offers its children only once it is written:
@@ -278,4 +280,41 @@ export function findParentNodeMatching(
     found = findParentNodeMatching(parent, predicate)
   }
   return found
+}
+
+/** Stream–table and stream–globalTable left joins and stream–stream left/outer joins. */
+function isNullKeyTolerantJoin(node: GraphNode): boolean {
+  if (node instanceof StreamStreamJoinNode) return !node.inner
+  if (node instanceof StreamTableJoinNode) {
+    return node.logic.kind === 'operator' && node.logic.operator['leftJoin'] === true
+  }
+  return false
+}
+
+/**
+ * As Kafka's NodesWithRelaxedNullKeyJoinDownstream: a repartition keeps null keys when a join
+ * that tolerates them is anywhere downstream, and drops them otherwise.
+ */
+function markNullKeyTolerantRepartitions(root: GraphNode): void {
+  // Iterative post-order walk: designs can chain thousands of nodes.
+  const tolerantBelow = new Map<GraphNode, boolean>()
+  const stack: { node: GraphNode; expanded: boolean }[] = [{ node: root, expanded: false }]
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1] as { node: GraphNode; expanded: boolean }
+    if (tolerantBelow.has(top.node)) {
+      stack.pop()
+    } else if (!top.expanded) {
+      top.expanded = true
+      for (const child of top.node.children) {
+        if (!tolerantBelow.has(child)) stack.push({ node: child, expanded: false })
+      }
+    } else {
+      stack.pop()
+      const tolerant = top.node.children.some(
+        (child) => tolerantBelow.get(child) === true || isNullKeyTolerantJoin(child),
+      )
+      tolerantBelow.set(top.node, tolerant)
+      if (top.node instanceof RepartitionNode) top.node.dropsNullKeys = !tolerant
+    }
+  }
 }

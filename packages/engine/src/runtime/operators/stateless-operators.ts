@@ -97,8 +97,14 @@ export const statelessOperators: { readonly [operator: string]: OperatorFactory 
     })
   },
   KStreamPassThrough: passThrough,
-  // Records with null keys also reach the repartition topic; the operators after it decide.
-  RepartitionNullKeyFilter: passThrough,
+  // Kafka's filter before a repartition topic: `k != null` (dropping silently, as any filter)
+  // unless a join downstream tolerates null keys (KIP-962), then everything passes.
+  RepartitionNullKeyFilter(def, node) {
+    if (def['dropNullKeys'] !== true) return passThrough(def, node)
+    return withContext((ctx, record) => {
+      if (record.key() !== null && record.key() !== undefined) ctx.forward(record)
+    })
+  },
   KTablePassThrough: passThrough,
   KTableToStream: () =>
     withContext((ctx, record) => {
