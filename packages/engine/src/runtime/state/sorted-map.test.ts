@@ -43,6 +43,46 @@ describe('SortedMap', () => {
     expect(map.keys()).toEqual([])
   })
 
+  it('stays ordered when ordered reads come between batches of writes of every size', () => {
+    // New keys wait unordered until a read needs them, then are inserted one by one (few) or
+    // sorted and merged (many); deletes may hit waiting or ordered keys.
+    const next = random(7)
+    const map = new SortedMap<number, number>()
+    const reference = new Map<number, number>()
+    for (let round = 0; round < 200; round++) {
+      const writes = Math.floor(next() * (round % 3 === 0 ? 3000 : 40))
+      for (let i = 0; i < writes; i++) {
+        const key = Math.floor(next() * 20_000)
+        if (next() < 0.25) {
+          expect(map.delete(key)).toBe(reference.delete(key))
+        } else {
+          map.set(key, i)
+          reference.set(key, i)
+        }
+      }
+      const sorted = [...reference.keys()].sort((a, b) => a - b)
+      if (round % 50 === 49) {
+        map.deleteBelow(round * 50)
+        for (const key of sorted) if (key < round * 50) reference.delete(key)
+        expect(map.keys()).toEqual(sorted.filter((k) => k >= round * 50))
+      } else if (round % 2 === 0) {
+        expect(map.keys(5000, 15_000)).toEqual(sorted.filter((k) => k >= 5000 && k <= 15_000))
+      } else {
+        expect(map.firstKey()).toBe(sorted[0])
+      }
+      expect(map.size).toBe(reference.size)
+    }
+    // A key set and deleted again before any read never reaches the order.
+    map.clear()
+    map.set(3, 3)
+    map.set(1, 1)
+    expect(map.delete(1)).toBe(true)
+    map.set(2, 2)
+    expect(map.delete(3)).toBe(true)
+    expect(map.keys()).toEqual([2])
+    expect(map.get(3)).toBeUndefined()
+  })
+
   it('orders binary-string keys as unsigned bytes, a prefix first', () => {
     const map = new SortedMap<string, number>()
     for (const key of ['\u00ff', 'b', '', 'ab', 'a', '\u0000']) map.set(key, key.length)

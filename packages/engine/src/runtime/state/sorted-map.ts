@@ -1,15 +1,28 @@
 // Keys live in sorted chunks of bounded size, so an insert or delete moves at most a chunk's
 // worth of array slots: one flat sorted array made a 100k-key store take seconds to fill.
 const MAX_CHUNK = 1024
+// Chunks built in bulk are filled this far, leaving room for later single inserts.
+const BULK_CHUNK = (MAX_CHUNK * 3) / 4
+// Below this many pending keys, or this share of the ordered ones, inserting them one by one
+// beats sorting and merging them with all the ordered keys.
+const MIN_BULK_MERGE = 64
+const BULK_MERGE_SHARE = 16
 
 /**
  * A map kept in key order, standing in for Java's `TreeMap`/`ConcurrentSkipListMap`: sorted
  * key chunks (binary-search insertion) beside a hash map for point lookups. Keys are numbers
  * (times) or binary strings (serialized keys, see bytes.ts), both ordered by `<`.
+ *
+ * New keys are only ordered when an ordered read (or a delete) needs them: many of these maps
+ * are written far more than they are scanned (a record cache only scans for range queries,
+ * a key-value store under a count only for interactive queries), and a batch of keys sorts
+ * and merges for much less than inserting each into its chunk.
  */
 export class SortedMap<K extends string | number, V> {
   // Non-empty and ascending within and across chunks.
   private chunks: K[][] = []
+  // Keys in `values` that are not in a chunk yet, in arrival order.
+  private pending: K[] = []
   private readonly values = new Map<K, V>()
 
   get size(): number {
@@ -21,12 +34,21 @@ export class SortedMap<K extends string | number, V> {
   }
 
   set(key: K, value: V): void {
-    if (!this.values.has(key)) this.insert(key)
+    if (!this.values.has(key)) this.pending.push(key)
     this.values.set(key, value)
   }
 
   delete(key: K): boolean {
-    if (!this.values.delete(key)) return false
+    if (!this.values.has(key)) return false
+    const pending = this.pending
+    // The newest pending key is the usual one to go (an insert undone), and is not ordered yet.
+    if (pending.length > 0 && pending[pending.length - 1] === key) {
+      pending.pop()
+      this.values.delete(key)
+      return true
+    }
+    this.order()
+    this.values.delete(key)
     const index = this.chunkFor(key)
     const chunk = this.chunks[index] as K[]
     chunk.splice(lowerBound(chunk, key), 1)
@@ -34,11 +56,23 @@ export class SortedMap<K extends string | number, V> {
     return true
   }
 
+  /** Every key, in no particular order, without ordering the new ones; live, not a copy. */
+  keysInAnyOrder(): IterableIterator<K> {
+    return this.values.keys()
+  }
+
+  /** The least key, or undefined when the map is empty. */
+  firstKey(): K | undefined {
+    this.order()
+    return this.chunks[0]?.[0]
+  }
+
   /**
    * The keys in `[from, to]` (or `[from, to)`), ascending; null bounds are open. A copy, so the
    * caller may change the map while walking it, as Java's iterators over these maps allow.
    */
   keys(from: K | null = null, to: K | null = null, toExclusive = false): K[] {
+    this.order()
     const out: K[] = []
     let index = from === null ? 0 : this.chunkFor(from)
     let position = from === null ? 0 : lowerBound(this.chunks[index] ?? [], from)
@@ -55,6 +89,7 @@ export class SortedMap<K extends string | number, V> {
 
   /** Removes every key below `bound`. */
   deleteBelow(bound: K): void {
+    this.order()
     let whole = 0
     while (whole < this.chunks.length && last(this.chunks[whole] as K[]) < bound) {
       for (const key of this.chunks[whole] as K[]) this.values.delete(key)
@@ -64,13 +99,29 @@ export class SortedMap<K extends string | number, V> {
     const first = this.chunks[0]
     if (first === undefined) return
     const end = lowerBound(first, bound)
+    if (end === 0) return
     for (const key of first.splice(0, end)) this.values.delete(key)
     if (first.length === 0) this.chunks.shift()
   }
 
   clear(): void {
     this.chunks = []
+    this.pending = []
     this.values.clear()
+  }
+
+  /** Moves the pending keys into the chunks. */
+  private order(): void {
+    const pending = this.pending
+    if (pending.length === 0) return
+    this.pending = []
+    const ordered = this.values.size - pending.length
+    if (pending.length < MIN_BULK_MERGE && pending.length * BULK_MERGE_SHARE < ordered) {
+      for (const key of pending) this.insert(key)
+      return
+    }
+    pending.sort(ascending)
+    this.chunks = chunked(ordered === 0 ? pending : merge(this.chunks, pending))
   }
 
   private insert(key: K): void {
@@ -97,6 +148,31 @@ export class SortedMap<K extends string | number, V> {
     }
     return low
   }
+}
+
+function ascending<K extends string | number>(a: K, b: K): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** The chunks' keys and `sorted` (disjoint from them) in one ascending array. */
+function merge<K extends string | number>(chunks: readonly K[][], sorted: readonly K[]): K[] {
+  const out: K[] = []
+  let next = 0
+  for (const chunk of chunks) {
+    for (const key of chunk) {
+      while (next < sorted.length && (sorted[next] as K) < key) out.push(sorted[next++] as K)
+      out.push(key)
+    }
+  }
+  while (next < sorted.length) out.push(sorted[next++] as K)
+  return out
+}
+
+function chunked<K>(sorted: K[]): K[][] {
+  if (sorted.length <= BULK_CHUNK) return [sorted]
+  const chunks: K[][] = []
+  for (let i = 0; i < sorted.length; i += BULK_CHUNK) chunks.push(sorted.slice(i, i + BULK_CHUNK))
+  return chunks
 }
 
 /** The index of the first element of `sorted` not below `key`. */
