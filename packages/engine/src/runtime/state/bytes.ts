@@ -22,10 +22,28 @@ export function toBinaryKey(bytes: Uint8Array): BinaryKey {
   return out
 }
 
-export function fromBinaryKey(key: BinaryKey): Uint8Array {
-  const out = new Uint8Array(key.length)
-  for (let i = 0; i < key.length; i++) out[i] = key.charCodeAt(i)
+/** The bytes of `key`, or of its first `length` chars (a stored key without its suffix). */
+export function fromBinaryKey(key: BinaryKey, length = key.length): Uint8Array {
+  const out = new Uint8Array(length)
+  for (let i = 0; i < length; i++) out[i] = key.charCodeAt(i)
   return out
+}
+
+/** Java's 8-byte big-endian long at `offset` of a binary key, as `readLong` on its bytes. */
+export function readBinaryLong(key: BinaryKey, offset: number): number {
+  const high =
+    ((key.charCodeAt(offset) << 24) |
+      (key.charCodeAt(offset + 1) << 16) |
+      (key.charCodeAt(offset + 2) << 8) |
+      key.charCodeAt(offset + 3)) >>
+    0
+  const low =
+    ((key.charCodeAt(offset + 4) << 24) |
+      (key.charCodeAt(offset + 5) << 16) |
+      (key.charCodeAt(offset + 6) << 8) |
+      key.charCodeAt(offset + 7)) >>>
+    0
+  return high * 4294967296 + low
 }
 
 /** Kafka's `Bytes` order: unsigned bytes, then the shorter first. */
@@ -50,10 +68,6 @@ export function prefixUpperBound(prefix: BinaryKey): BinaryKey | null {
 }
 
 /** Writes Java's 8-byte big-endian long; times and timestamps are safe integers. */
-function view(bytes: Uint8Array): DataView {
-  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-}
-
 export function writeLong(target: Uint8Array, offset: number, value: number): void {
   writeInt64(target, offset, value)
 }
@@ -72,10 +86,22 @@ export function longKey(value: number): BinaryKey {
   return toBinaryKey(bytes)
 }
 
-export function intKey(value: number): BinaryKey {
-  const bytes = new Uint8Array(INT_SIZE)
-  view(bytes).setInt32(0, value)
-  return toBinaryKey(bytes)
+// Written byte by byte: a DataView per call cost more than the rest of a window store put.
+function writeInt(target: Uint8Array, offset: number, value: number): void {
+  target[offset] = (value >>> 24) & 0xff
+  target[offset + 1] = (value >>> 16) & 0xff
+  target[offset + 2] = (value >>> 8) & 0xff
+  target[offset + 3] = value & 0xff
+}
+
+/** The binary form of a 4-byte int (a window store's sequence number). */
+export function seqnumKey(value: number): BinaryKey {
+  return String.fromCharCode(
+    (value >>> 24) & 0xff,
+    (value >>> 16) & 0xff,
+    (value >>> 8) & 0xff,
+    value & 0xff,
+  )
 }
 
 // Window store keys (and their changelog keys), as Kafka's WindowKeySchema lays them out:
@@ -87,7 +113,7 @@ export function windowStoreKey(key: Uint8Array, windowStart: number, seqnum: num
   const out = new Uint8Array(key.length + WINDOW_KEY_SUFFIX)
   out.set(key, 0)
   writeLong(out, key.length, windowStart)
-  view(out).setInt32(key.length + LONG_SIZE, seqnum)
+  writeInt(out, key.length + LONG_SIZE, seqnum)
   return out
 }
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { Serdes } from '../../serde/serdes'
 import type { WindowStore } from '../../state/state-store'
 import { Stores } from '../../state/stores'
+import type { WindowEntry } from './bytes-stores'
+import { InMemoryWindowStore } from './in-memory-window-store'
 import { entries, storeWith } from './test-helpers'
 
 function windowStore(retentionMs: number, windowSizeMs: number, retainDuplicates = false) {
@@ -141,5 +143,157 @@ describe('in-memory window store', () => {
     expect([...store.fetch('a', 50, 40)]).toEqual([])
     expect([...store.fetch('a', 0, 80)]).toEqual([])
     expect([...store.fetch('b', 'a', 0, 200)]).toEqual([])
+  })
+})
+
+// A plain list of windows, filtered and sorted on every read: what the store must answer,
+// however it indexes its windows.
+class ReferenceWindowStore {
+  private windows: { key: string; start: number; seqnum: number; value: string }[] = []
+  private observed = -1
+  private seqnum = 0
+
+  constructor(
+    private readonly retentionMs: number,
+    private readonly retainDuplicates: boolean,
+  ) {}
+
+  put(key: string, value: string | null, start: number): void {
+    this.expire()
+    this.observed = Math.max(this.observed, start)
+    if (start <= this.observed - this.retentionMs) return
+    if (this.retainDuplicates) {
+      if (value === null) return
+      this.seqnum++
+      this.windows.push({ key, start, seqnum: this.seqnum, value })
+      return
+    }
+    this.windows = this.windows.filter((w) => w.key !== key || w.start !== start)
+    if (value !== null) this.windows.push({ key, start, seqnum: 0, value })
+  }
+
+  fetch(key: string, start: number): string | null {
+    this.expire()
+    if (this.retainDuplicates || start <= this.observed - this.retentionMs) return null
+    return this.windows.find((w) => w.key === key && w.start === start)?.value ?? null
+  }
+
+  fetchRange(
+    keyFrom: string | null,
+    keyTo: string | null,
+    timeFrom: number,
+    timeTo: number,
+    forward: boolean,
+  ): [string, number, string][] {
+    this.expire()
+    const minTime = Math.max(timeFrom, this.observed - this.retentionMs + 1)
+    const found = this.windows
+      .filter(
+        (w) =>
+          w.start >= minTime &&
+          w.start <= timeTo &&
+          (keyFrom === null || w.key >= keyFrom) &&
+          (keyTo === null || w.key <= keyTo),
+      )
+      .sort((a, b) => a.start - b.start || compareKeys(a.key, b.key) || a.seqnum - b.seqnum)
+      .map((w): [string, number, string] => [w.key, w.start, w.value])
+    return forward ? found : found.reverse()
+  }
+
+  private expire(): void {
+    const bound = Math.max(0, this.observed - this.retentionMs + 1)
+    this.windows = this.windows.filter((w) => w.start >= bound)
+  }
+}
+
+// Keys are Latin-1 strings here, one char per byte, so `<` is the byte order; with duplicates
+// the store orders a key's windows by [key][seqnum], a prefix key first.
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+const bytesOf = (key: string) => Uint8Array.from(key, (c) => c.charCodeAt(0))
+const stringOf = (bytes: Uint8Array) => String.fromCharCode(...bytes)
+const textOf = (bytes: Uint8Array) => new TextDecoder().decode(bytes)
+
+function drain(iterator: Iterator<WindowEntry>): [string, number, string][] {
+  const out: [string, number, string][] = []
+  for (let r = iterator.next(); r.done !== true; r = iterator.next()) {
+    out.push([stringOf(r.value.key), r.value.windowStart, textOf(r.value.value)])
+  }
+  return out
+}
+
+describe('in-memory window store against a reference', () => {
+  // A key's windows come from an index once it is fetched by key: it must agree with the
+  // segments through puts, overwrites, deletes, duplicates, out-of-order puts and expiry.
+  for (const retainDuplicates of [false, true]) {
+    it(`answers every read as a plain list of windows would (duplicates: ${retainDuplicates})`, () => {
+      let state = 11
+      const next = (n: number) => {
+        state = (state * 1103515245 + 12345) % 2147483648
+        return Math.floor((state / 2147483648) * n)
+      }
+      const keys = ['a', 'ab', 'b', 'a\u00ff', '\u00ff', 'abc']
+      const store = new InMemoryWindowStore(300, retainDuplicates)
+      const reference = new ReferenceWindowStore(300, retainDuplicates)
+      let time = 0
+      for (let step = 0; step < 6000; step++) {
+        // Mostly forward, sometimes late, sometimes past retention.
+        time = Math.max(0, time + next(20) - 6)
+        const key = keys[next(keys.length)] as string
+        const start = Math.max(0, time - next(next(10) === 0 ? 400 : 60))
+        const op = next(10)
+        if (op < 5) {
+          const value = next(8) === 0 ? null : `v${step}`
+          store.put(bytesOf(key), value === null ? null : new TextEncoder().encode(value), start)
+          reference.put(key, value, start)
+        } else if (op < 6) {
+          const found = store.fetch(bytesOf(key), start)
+          expect(found === null ? null : textOf(found)).toBe(reference.fetch(key, start))
+        } else {
+          const forward = next(2) === 0
+          const from = Math.max(0, time - next(500))
+          const to = from + next(400)
+          // Single keys most often (the indexed path), then key ranges and open ranges.
+          const range =
+            op < 9
+              ? [key, key]
+              : [next(2) === 0 ? null : key, next(2) === 0 ? null : keys[next(keys.length)]]
+          const [keyFrom = null, keyTo = null] = range
+          const iterator = store.fetchRange(
+            keyFrom === null ? null : bytesOf(keyFrom),
+            keyTo === null ? null : bytesOf(keyTo),
+            from,
+            to,
+            forward,
+          )
+          expect(drain(iterator), `step ${step}`).toEqual(
+            keyFrom !== null && keyTo !== null && keyFrom > keyTo
+              ? []
+              : reference.fetchRange(keyFrom, keyTo, from, to, forward),
+          )
+        }
+      }
+    })
+  }
+
+  it("keeps a key's fetched windows when they expire or change while the iterator is open", () => {
+    const store = new InMemoryWindowStore(100, false)
+    store.put(bytesOf('a'), bytesOf('0'), 0)
+    store.put(bytesOf('a'), bytesOf('10'), 10)
+    store.put(bytesOf('a'), bytesOf('20'), 20)
+    const iterator = store.fetchRange(bytesOf('a'), bytesOf('a'), 0, 50, true)
+    // Expires the window at 0, deletes the one at 10 and overwrites the one at 20.
+    store.put(bytesOf('b'), bytesOf('x'), 100)
+    store.put(bytesOf('a'), null, 10)
+    store.put(bytesOf('a'), bytesOf('20 again'), 20)
+    expect(drain(iterator)).toEqual([
+      ['a', 0, '0'],
+      ['a', 20, '20 again'],
+    ])
+    expect(drain(store.fetchRange(bytesOf('a'), bytesOf('a'), 0, 50, true))).toEqual([
+      ['a', 20, '20 again'],
+    ])
   })
 })
