@@ -88,6 +88,8 @@ export abstract class WindowedAggregation<K, V> {
     )
     const windowing = this.windowing()
     const store = windowing.store(internal as MaterializedInternal<unknown, unknown>)
+    // As Kafka's window and session store materializers: emit-final stores are never cached.
+    if (this.emit.type === 'onWindowClose') store.withCachingDisabled()
     const { node, sourceNodes } = buildAggregation(
       this.grouped as unknown as GroupedSource,
       processorName,

@@ -621,4 +621,49 @@ describe('KStreamSessionWindowAggregate', () => {
     expect(read(driver, serde, L)).toEqual([['[A@0/5]', 2, 5]])
     driver.close()
   })
+
+  it('emitStrategy(onWindowClose) stores are never cached, so every store write reaches the changelog (Kafka: SessionWindowedStoreMaterializer disables caching for emit-final)', () => {
+    const serde = WindowedSerdes.sessionWindowedSerdeFrom(S)
+    const builder = new StreamsBuilder()
+    builder
+      .stream<string, string>('in')
+      .groupByKey()
+      .windowedBy(SessionWindows.ofInactivityGapWithNoGrace(10))
+      .emitStrategy(EmitStrategy.onWindowClose())
+      .count(Materialized.as('sessions'))
+    // The default cache size: Kafka ignores it for emit-final stores.
+    const driver = new TopologyTestDriver(builder.build(), withCache, 0)
+    const input = driver.createInputTopic('in', S, S)
+    input.pipeInput('A', 'a', 0)
+    input.pipeInput('A', 'a', 5)
+    // Inside [0,5]: the session is removed, then written again; a cache would keep the write.
+    input.pipeInput('A', 'a', 3)
+    const changelog = driver
+      .createOutputTopic('app-sessions-changelog', serde, L)
+      .readRecordsToList()
+      .map((r) => [String(r.key()), r.value()])
+    expect(changelog).toEqual([
+      ['[A@0/0]', 1],
+      ['[A@0/0]', null],
+      ['[A@0/5]', 2],
+      ['[A@0/5]', null],
+      ['[A@0/5]', 3],
+    ])
+  })
+
+  it('emitStrategy(onWindowClose) builds time- and sliding-window stores without caching, onWindowUpdate with it (Kafka: the window store materializers)', () => {
+    const cachingOf = (strategy: EmitStrategy, sliding: boolean): boolean | undefined => {
+      const builder = new StreamsBuilder()
+      const grouped = builder.stream<string, string>('in').groupByKey()
+      const windowed = sliding
+        ? grouped.windowedBy(SlidingWindows.ofTimeDifferenceWithNoGrace(10))
+        : grouped.windowedBy(TimeWindows.ofSizeWithNoGrace(10))
+      windowed.emitStrategy(strategy).count(Materialized.as('windows'))
+      return builder.build().internalBuilder.stateStores().get('windows')?.builder.cachingEnabled
+    }
+    expect(cachingOf(EmitStrategy.onWindowClose(), false)).toBe(false)
+    expect(cachingOf(EmitStrategy.onWindowClose(), true)).toBe(false)
+    expect(cachingOf(EmitStrategy.onWindowUpdate(), false)).toBe(true)
+    expect(cachingOf(EmitStrategy.onWindowUpdate(), true)).toBe(true)
+  })
 })
