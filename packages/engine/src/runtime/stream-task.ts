@@ -364,6 +364,27 @@ export class StreamTask implements ContextOwner {
     try {
       schedule.punctuator(timestamp)
     } catch (error) {
+      // As Kafka's StreamTask#punctuate, the processing exception handler decides (without a
+      // record) whether the task fails; errors of downstream nodes were handled there already.
+      if (!(error instanceof StreamsException)) {
+        node.telemetry.errors++
+        const response = this.config.processingExceptionHandler(
+          {
+            topic: null,
+            partition: -1,
+            offset: -1,
+            processorNodeId: node.name,
+            taskId: this.id,
+            timestamp,
+          },
+          error,
+        )
+        if (response === 'CONTINUE') {
+          node.telemetry.recordDropped('processing-error')
+          this.warn(node.name, 'processing-error', `Skipping punctuation: ${String(error)}`)
+          return
+        }
+      }
       const failed = error instanceof FailedProcessingException ? error.processorName : node.name
       throw new StreamsException(
         `Exception caught while punctuating processor ${failed}${this.originSuffix(failed)} (${type} at ${timestamp}) in task ${this.id}: ${error instanceof FailedProcessingException ? messageOf(error.cause) : messageOf(error)}`,

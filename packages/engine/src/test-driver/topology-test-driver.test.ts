@@ -526,6 +526,41 @@ describe('TopologyTestDriver: punctuation', () => {
     ])
     expect(seen).toEqual([null, null, null].map(() => 'none'))
   })
+
+  it('hands a punctuator exception to the processing exception handler: CONTINUE skips that punctuation, counted, and the schedule stays (Kafka: StreamTask#punctuate)', () => {
+    const fired: number[] = []
+    const topology = new Topology().addSource('src', 'in').addProcessor(
+      'p',
+      () => ({
+        init: (ctx: ProcessorContext) =>
+          void ctx.schedule(10, 'STREAM_TIME', (timestamp) => {
+            if (timestamp === 0) throw new Error('tick failed')
+            fired.push(timestamp)
+          }),
+        process: () => undefined,
+      }),
+      'src',
+    )
+    const continuing = new TopologyTestDriver(topology, {
+      ...props,
+      'processing.exception.handler':
+        'org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler',
+    })
+    const input = continuing.createInputTopic('in', S, S)
+    input.pipeInput('k', 'v', 0)
+    input.pipeInput('k', 'v', 10)
+    expect(fired).toEqual([10])
+    expect(continuing.metrics().find((m) => m.node === 'p')).toMatchObject({
+      errors: 1,
+      dropped: 1,
+      droppedByReason: { 'processing-error': 1 },
+    })
+
+    const failing = new TopologyTestDriver(topology, props)
+    expect(() => failing.createInputTopic('in', S, S).pipeInput('k', 'v', 0)).toThrow(
+      /Exception caught while punctuating processor p .*tick failed/,
+    )
+  })
 })
 
 describe('TopologyTestDriver: errors and telemetry', () => {
