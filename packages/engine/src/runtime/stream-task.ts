@@ -18,7 +18,7 @@ import type { ProcessorNode } from './processor-node'
 import { PunctuationQueue, type PunctuationSchedule } from './punctuation-queue'
 import type { RecordCollector } from './record-collector'
 import { punctuationContext } from './record-context'
-import type { RuntimeConfig } from './runtime-config'
+import type { ExceptionHandler, RuntimeConfig } from './runtime-config'
 import { createStateStore, type RuntimeStore } from './state/create-state-store'
 import type { ChangelogWriter } from './state/store-context'
 import { ThreadCache } from './state/thread-cache'
@@ -55,6 +55,8 @@ export interface StreamTaskOptions {
   /** High-resolution clock for per-node process time; omit to skip timing. */
   readonly clock?: () => number
   readonly onWarning?: (warning: RuntimeWarning) => void
+  /** Replaces the configured deserialization exception handler (the test driver's global task). */
+  readonly deserializationExceptionHandler?: ExceptionHandler
 }
 
 const MAX_WARNINGS = 100
@@ -186,7 +188,9 @@ export class StreamTask implements ContextOwner {
       key = serdes.key.deserialize(raw.topic, raw.key)
       value = serdes.value.deserialize(raw.topic, raw.value)
     } catch (error) {
-      const response = this.config.deserializationExceptionHandler(
+      const handler =
+        this.options.deserializationExceptionHandler ?? this.config.deserializationExceptionHandler
+      const response = handler(
         {
           topic: raw.topic,
           partition: raw.partition,
@@ -208,6 +212,11 @@ export class StreamTask implements ContextOwner {
         'deserialization-error',
         `Skipping record at offset ${raw.offset} of ${raw.topic}-${raw.partition}: ${messageOf(error)}`,
       )
+      return
+    }
+    if (this.options.global) {
+      // As Kafka's GlobalStateUpdateTask: the consumed record's timestamp, no extractor.
+      this.processStamped({ ...raw, key, value })
       return
     }
     const extractor =
@@ -243,8 +252,7 @@ export class StreamTask implements ContextOwner {
       value,
       headers: raw.headers,
     }
-    if (this.options.global) this.processStamped(stamped)
-    else this.partitionGroup.add(stamped)
+    this.partitionGroup.add(stamped)
   }
 
   private sourceDropped(node: ProcessorNode, reason: DropReason, message: string): void {

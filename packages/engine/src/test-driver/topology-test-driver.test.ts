@@ -189,6 +189,37 @@ describe('TopologyTestDriver: topics', () => {
   })
 })
 
+describe('TopologyTestDriver: global stores', () => {
+  it('keeps the record timestamp of global topics, ignoring timestamp extractors (Kafka: GlobalStateUpdateTask uses the consumed record timestamp)', () => {
+    const builder = new StreamsBuilder()
+    builder.globalTable(
+      'global',
+      Consumed.with(S, S).withTimestampExtractor({
+        extract: (record) => record.timestamp + 1000,
+        toString: () => 'Shifted',
+      }),
+      Materialized.as('global-store'),
+    )
+    const driver = new TopologyTestDriver(builder.build(), props)
+    driver.createInputTopic('global', S, S).pipeInput('k', 'v', 7)
+    const stored = driver.getTimestampedKeyValueStore<string, string>('global-store')?.get('k')
+    expect([stored?.value(), stored?.timestamp()]).toEqual(['v', 7])
+  })
+
+  it('skips undeserializable global records even when the configured handler fails (Kafka: the test driver gives its global task LogAndContinueExceptionHandler)', () => {
+    const builder = new StreamsBuilder()
+    builder.globalTable('global', Consumed.with(S, L), Materialized.as('global-store'))
+    const driver = new TopologyTestDriver(builder.build(), props)
+    const raw = driver.createInputTopic('global', S, Serdes.ByteArray())
+    raw.pipeInput('bad', new Uint8Array([1, 2, 3]), 1)
+    raw.pipeInput('good', L.serialize('global', 42), 2)
+    const store = driver.getKeyValueStore<string, number>('global-store')
+    expect([store?.get('bad'), store?.get('good')]).toEqual([null, 42])
+    const source = driver.metrics().find((m) => m.node.startsWith('KSTREAM-SOURCE'))
+    expect(source?.droppedByReason).toEqual({ 'deserialization-error': 1 })
+  })
+})
+
 describe('TopologyTestDriver: aggregations and caching', () => {
   function wordCount(cacheBytes: number) {
     const builder = new StreamsBuilder()

@@ -95,7 +95,14 @@ export class TopologyTestDriver implements InputPipe, OutputSource {
       ...(options.onWarning !== undefined ? { onWarning: options.onWarning } : {}),
     }
     this.globalTask = groups.some((group) => group.global)
-      ? new StreamTask({ ...common, id: 'global', global: true, changelog: null })
+      ? new StreamTask({
+          ...common,
+          id: 'global',
+          global: true,
+          changelog: null,
+          // As Kafka's driver, whatever the configured handler.
+          deserializationExceptionHandler: () => 'CONTINUE',
+        })
       : null
     this.task = groups.some((group) => !group.global)
       ? new StreamTask({
