@@ -107,21 +107,26 @@ export interface CachingLayer<KEY> {
  * timestamp of the write it stands for.
  */
 export class StoreRecordContext {
-  private override: RecordContext | null = null
+  private overridden: RecordContext | null = null
 
   constructor(private readonly context: StoreContext) {}
 
   current(): RecordContext {
-    return this.override ?? this.context.recordContext()
+    return this.overridden ?? this.context.recordContext()
   }
 
-  runWith<T>(recordContext: RecordContext, action: () => T): T {
-    const previous = this.override
-    this.override = recordContext
-    try {
-      return action()
-    } finally {
-      this.override = previous
-    }
+  /**
+   * Makes `recordContext` current until `restore` is given what this returns. A pair rather
+   * than a callback: caches flush through here once per entry, and a closure per entry was
+   * measurable.
+   */
+  override(recordContext: RecordContext): RecordContext | null {
+    const previous = this.overridden
+    this.overridden = recordContext
+    return previous
+  }
+
+  restore(previous: RecordContext | null): void {
+    this.overridden = previous
   }
 }

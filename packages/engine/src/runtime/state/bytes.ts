@@ -79,13 +79,6 @@ export function readLong(source: Uint8Array, offset: number): number {
 const LONG_SIZE = 8
 const INT_SIZE = 4
 
-/** The binary form of a time, for keys kept as binary strings. */
-export function longKey(value: number): BinaryKey {
-  const bytes = new Uint8Array(LONG_SIZE)
-  writeLong(bytes, 0, value)
-  return toBinaryKey(bytes)
-}
-
 // Written byte by byte: a DataView per call cost more than the rest of a window store put.
 function writeInt(target: Uint8Array, offset: number, value: number): void {
   target[offset] = (value >>> 24) & 0xff
@@ -117,6 +110,47 @@ export function windowStoreKey(key: Uint8Array, windowStart: number, seqnum: num
   return out
 }
 
+// Cache keys are built from a key and times on every cached read and write. Gathering their
+// char codes in one reused array and making the string from it allocates only the string,
+// where building the Uint8Array first (then the string) allocated twice as much and took
+// twice as long.
+const codes: number[] = []
+let codeCount = 0
+
+function pushKey(key: Uint8Array): void {
+  codeCount = 0
+  for (let i = 0; i < key.length; i++) codes[codeCount++] = key[i] as number
+}
+
+function pushInt(value: number): void {
+  codes[codeCount++] = (value >>> 24) & 0xff
+  codes[codeCount++] = (value >>> 16) & 0xff
+  codes[codeCount++] = (value >>> 8) & 0xff
+  codes[codeCount++] = value & 0xff
+}
+
+function pushLong(value: number): void {
+  const high = Math.floor(value / 4294967296)
+  pushInt(high)
+  pushInt(value - high * 4294967296)
+}
+
+function codesKey(): BinaryKey {
+  codes.length = codeCount
+  return String.fromCharCode.apply(null, codes)
+}
+
+/** `toBinaryKey(windowStoreKey(key, windowStart, seqnum))`, without the bytes. */
+export function windowBinaryKey(key: Uint8Array, windowStart: number, seqnum: number): BinaryKey {
+  if (key.length + WINDOW_KEY_SUFFIX > CHARS_PER_CALL) {
+    return toBinaryKey(windowStoreKey(key, windowStart, seqnum))
+  }
+  pushKey(key)
+  pushLong(windowStart)
+  pushInt(seqnum)
+  return codesKey()
+}
+
 export function parseWindowStoreKey(bytes: Uint8Array): { key: Uint8Array; windowStart: number } {
   const keyLength = bytes.length - WINDOW_KEY_SUFFIX
   return { key: bytes.subarray(0, keyLength), windowStart: readLong(bytes, keyLength) }
@@ -131,6 +165,17 @@ export function sessionStoreKey(key: Uint8Array, end: number, start: number): Ui
   writeLong(out, key.length, end)
   writeLong(out, key.length + LONG_SIZE, start)
   return out
+}
+
+/** `toBinaryKey(sessionStoreKey(key, end, start))`, without the bytes. */
+export function sessionBinaryKey(key: Uint8Array, end: number, start: number): BinaryKey {
+  if (key.length + SESSION_KEY_SUFFIX > CHARS_PER_CALL) {
+    return toBinaryKey(sessionStoreKey(key, end, start))
+  }
+  pushKey(key)
+  pushLong(end)
+  pushLong(start)
+  return codesKey()
 }
 
 export function parseSessionStoreKey(bytes: Uint8Array): {

@@ -7,8 +7,7 @@ import type {
   StoreRecordContext,
 } from './bytes-stores'
 import { emptyIterator, mergeCacheOverStore } from './iterators'
-import type { CacheEntry, DirtyEntry, ThreadCache } from './thread-cache'
-import { cleanEntry, dirtyEntry } from './thread-cache'
+import type { DirtyEntry, ThreadCache } from './thread-cache'
 
 interface CachedBytesEntry {
   readonly key: Uint8Array
@@ -20,10 +19,10 @@ function byKey(a: CachedBytesEntry, b: CachedBytesEntry): number {
 }
 
 function cachedEntries(
-  entries: readonly { key: string; entry: CacheEntry }[],
+  entries: readonly { key: string; value: Uint8Array | null }[],
   forward: boolean,
 ): Iterator<CachedBytesEntry> {
-  const out = entries.map(({ key, entry }) => ({ key: fromBinaryKey(key), value: entry.value }))
+  const out = entries.map(({ key, value }) => ({ key: fromBinaryKey(key), value }))
   if (!forward) out.reverse()
   return out[Symbol.iterator]()
 }
@@ -63,16 +62,12 @@ export class CachingKeyValueStore implements KeyValueBytesStore, CachingLayer<Ui
     if (cached !== undefined) return cached.value
     const value = this.wrapped.get(key)
     // Kafka caches what it read (clean); that may evict, and so flush, other entries.
-    if (value !== null) this.cache.put(this.cacheName, binaryKey, cleanEntry(value))
+    if (value !== null) this.cache.put(this.cacheName, binaryKey, value, null)
     return value
   }
 
   put(key: Uint8Array, value: Uint8Array | null): void {
-    this.cache.put(
-      this.cacheName,
-      toBinaryKey(key),
-      dirtyEntry(value, this.recordContext.current()),
-    )
+    this.cache.put(this.cacheName, toBinaryKey(key), value, this.recordContext.current())
   }
 
   putIfAbsent(key: Uint8Array, value: Uint8Array | null): Uint8Array | null {
@@ -125,14 +120,18 @@ export class CachingKeyValueStore implements KeyValueBytesStore, CachingLayer<Ui
   private putAndMaybeForward(entry: DirtyEntry): void {
     const key = fromBinaryKey(entry.key)
     const listener = this.listener
-    if (listener === null) {
-      this.recordContext.runWith(entry.context, () => this.wrapped.put(key, entry.value))
-      return
-    }
-    const oldValue = entry.value === null || this.sendOldValues ? this.wrapped.get(key) : null
+    const oldValue =
+      listener !== null && (entry.value === null || this.sendOldValues)
+        ? this.wrapped.get(key)
+        : null
     // Created and deleted between two flushes: neither the store nor downstream hears of it.
-    if (entry.value === null && oldValue === null) return
-    this.recordContext.runWith(entry.context, () => this.wrapped.put(key, entry.value))
-    listener(key, entry.value, this.sendOldValues ? oldValue : null, entry.context)
+    if (listener !== null && entry.value === null && oldValue === null) return
+    const previous = this.recordContext.override(entry.context)
+    try {
+      this.wrapped.put(key, entry.value)
+    } finally {
+      this.recordContext.restore(previous)
+    }
+    listener?.(key, entry.value, this.sendOldValues ? oldValue : null, entry.context)
   }
 }

@@ -2,8 +2,8 @@ import {
   SESSION_KEY_SUFFIX,
   compareBytes,
   fromBinaryKey,
-  parseSessionStoreKey,
-  sessionStoreKey,
+  readBinaryLong,
+  sessionBinaryKey,
   toBinaryKey,
 } from './bytes'
 import type {
@@ -16,7 +16,6 @@ import type {
 } from './bytes-stores'
 import { emptyIterator, filterIterator, mergeCacheOverStore } from './iterators'
 import type { DirtyEntry, ThreadCache } from './thread-cache'
-import { dirtyEntry } from './thread-cache'
 
 const NO_TIMESTAMP = -1
 
@@ -32,7 +31,17 @@ function byEndKeyStart(a: CachedSessionEntry, b: CachedSessionEntry): number {
 }
 
 function cacheKey(key: Uint8Array, start: number, end: number): string {
-  return toBinaryKey(sessionStoreKey(key, end, start))
+  return sessionBinaryKey(key, end, start)
+}
+
+/** A cache key [key][end][start] read straight off the binary string. */
+function parseCacheKey(cacheKey: string): { key: Uint8Array; start: number; end: number } {
+  const keyLength = cacheKey.length - SESSION_KEY_SUFFIX
+  return {
+    key: fromBinaryKey(cacheKey, keyLength),
+    end: readBinaryLong(cacheKey, keyLength),
+    start: readBinaryLong(cacheKey, keyLength + 8),
+  }
 }
 
 /**
@@ -68,8 +77,7 @@ export class CachingSessionStore implements SessionBytesStore, CachingLayer<Sess
   }
 
   put(key: Uint8Array, start: number, end: number, value: Uint8Array | null): void {
-    const entry = dirtyEntry(value, this.recordContext.current())
-    this.cache.put(this.cacheName, cacheKey(key, start, end), entry)
+    this.cache.put(this.cacheName, cacheKey(key, start, end), value, this.recordContext.current())
     this.observedStreamTime = Math.max(this.observedStreamTime, end)
   }
 
@@ -142,8 +150,8 @@ export class CachingSessionStore implements SessionBytesStore, CachingLayer<Sess
         )
       : this.cache.range(this.cacheName, keyFrom === null ? null : toBinaryKey(keyFrom), null)
     const out: CachedSessionEntry[] = []
-    for (const { key, entry } of entries) {
-      const session = parseSessionStoreKey(fromBinaryKey(key))
+    for (const { key, value } of entries) {
+      const session = parseCacheKey(key)
       if (session.end < earliestSessionEnd || session.start > latestSessionStart) continue
       if (singleKey) {
         if (key.length !== keyFrom.length + SESSION_KEY_SUFFIX) continue
@@ -151,24 +159,30 @@ export class CachingSessionStore implements SessionBytesStore, CachingLayer<Sess
         if (keyFrom !== null && compareBytes(session.key, keyFrom) < 0) continue
         if (keyTo !== null && compareBytes(session.key, keyTo) > 0) continue
       }
-      out.push({ ...session, value: entry.value })
+      out.push({ ...session, value })
     }
     return out.sort(byEndKeyStart)
   }
 
   private putAndMaybeForward(entry: DirtyEntry): void {
-    const { key, start, end } = parseSessionStoreKey(fromBinaryKey(entry.key))
+    const { key, start, end } = parseCacheKey(entry.key)
     const listener = this.listener
-    if (listener === null) {
-      this.recordContext.runWith(entry.context, () =>
-        this.wrapped.put(key, start, end, entry.value),
-      )
-      return
-    }
     const oldValue =
-      entry.value === null || this.sendOldValues ? this.wrapped.fetchSession(key, start, end) : null
-    if (entry.value === null && oldValue === null) return
-    this.recordContext.runWith(entry.context, () => this.wrapped.put(key, start, end, entry.value))
-    listener({ key, start, end }, entry.value, this.sendOldValues ? oldValue : null, entry.context)
+      listener !== null && (entry.value === null || this.sendOldValues)
+        ? this.wrapped.fetchSession(key, start, end)
+        : null
+    if (listener !== null && entry.value === null && oldValue === null) return
+    const previous = this.recordContext.override(entry.context)
+    try {
+      this.wrapped.put(key, start, end, entry.value)
+    } finally {
+      this.recordContext.restore(previous)
+    }
+    listener?.(
+      { key, start, end },
+      entry.value,
+      this.sendOldValues ? oldValue : null,
+      entry.context,
+    )
   }
 }

@@ -2,9 +2,9 @@ import {
   WINDOW_KEY_SUFFIX,
   compareBytes,
   fromBinaryKey,
-  parseWindowStoreKey,
+  readBinaryLong,
   toBinaryKey,
-  windowStoreKey,
+  windowBinaryKey,
 } from './bytes'
 import type {
   BytesFlushListener,
@@ -16,7 +16,6 @@ import type {
 } from './bytes-stores'
 import { emptyIterator, filterIterator, mergeCacheOverStore } from './iterators'
 import type { DirtyEntry, ThreadCache } from './thread-cache'
-import { dirtyEntry } from './thread-cache'
 
 const NO_TIMESTAMP = -1
 
@@ -31,7 +30,7 @@ function byTimeThenKey(a: CachedWindowEntry, b: CachedWindowEntry): number {
 }
 
 function cacheKey(key: Uint8Array, windowStart: number): string {
-  return toBinaryKey(windowStoreKey(key, windowStart, 0))
+  return windowBinaryKey(key, windowStart, 0)
 }
 
 /**
@@ -67,8 +66,7 @@ export class CachingWindowStore implements WindowBytesStore, CachingLayer<Window
   }
 
   put(key: Uint8Array, value: Uint8Array | null, windowStart: number): void {
-    const entry = dirtyEntry(value, this.recordContext.current())
-    this.cache.put(this.cacheName, cacheKey(key, windowStart), entry)
+    this.cache.put(this.cacheName, cacheKey(key, windowStart), value, this.recordContext.current())
     this.observedStreamTime = Math.max(this.observedStreamTime, windowStart)
   }
 
@@ -133,33 +131,46 @@ export class CachingWindowStore implements WindowBytesStore, CachingLayer<Window
       ? this.cache.range(this.cacheName, cacheKey(keyFrom, timeFrom), cacheKey(keyFrom, lastTime))
       : this.cache.range(this.cacheName, keyFrom === null ? null : toBinaryKey(keyFrom), null)
     const out: CachedWindowEntry[] = []
-    for (const { key, entry } of entries) {
-      const { key: recordKey, windowStart } = parseWindowStoreKey(fromBinaryKey(key))
+    for (const { key, value } of entries) {
+      const keyLength = key.length - WINDOW_KEY_SUFFIX
+      const windowStart = readBinaryLong(key, keyLength)
       if (singleKey) {
         if (key.length !== keyFrom.length + WINDOW_KEY_SUFFIX) continue
       } else {
         if (windowStart < timeFrom || windowStart > timeTo) continue
+      }
+      const recordKey = fromBinaryKey(key, keyLength)
+      if (!singleKey) {
         if (keyFrom !== null && compareBytes(recordKey, keyFrom) < 0) continue
         if (keyTo !== null && compareBytes(recordKey, keyTo) > 0) continue
       }
-      out.push({ key: recordKey, windowStart, value: entry.value })
+      out.push({ key: recordKey, windowStart, value })
     }
     return out.sort(byTimeThenKey)
   }
 
   private putAndMaybeForward(entry: DirtyEntry): void {
-    const { key, windowStart } = parseWindowStoreKey(fromBinaryKey(entry.key))
+    // The cache key is [key][window start][seqnum 0]; read straight off the binary string.
+    const keyLength = entry.key.length - WINDOW_KEY_SUFFIX
+    const key = fromBinaryKey(entry.key, keyLength)
+    const windowStart = readBinaryLong(entry.key, keyLength)
     const listener = this.listener
-    if (listener === null) {
-      this.recordContext.runWith(entry.context, () =>
-        this.wrapped.put(key, entry.value, windowStart),
-      )
-      return
-    }
     const oldValue =
-      entry.value === null || this.sendOldValues ? this.wrapped.fetch(key, windowStart) : null
-    if (entry.value === null && oldValue === null) return
-    this.recordContext.runWith(entry.context, () => this.wrapped.put(key, entry.value, windowStart))
-    listener({ key, windowStart }, entry.value, this.sendOldValues ? oldValue : null, entry.context)
+      listener !== null && (entry.value === null || this.sendOldValues)
+        ? this.wrapped.fetch(key, windowStart)
+        : null
+    if (listener !== null && entry.value === null && oldValue === null) return
+    const previous = this.recordContext.override(entry.context)
+    try {
+      this.wrapped.put(key, entry.value, windowStart)
+    } finally {
+      this.recordContext.restore(previous)
+    }
+    listener?.(
+      { key, windowStart },
+      entry.value,
+      this.sendOldValues ? oldValue : null,
+      entry.context,
+    )
   }
 }

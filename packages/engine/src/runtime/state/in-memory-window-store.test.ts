@@ -214,12 +214,11 @@ function compareKeys(a: string, b: string): number {
 
 const bytesOf = (key: string) => Uint8Array.from(key, (c) => c.charCodeAt(0))
 const stringOf = (bytes: Uint8Array) => String.fromCharCode(...bytes)
-const textOf = (bytes: Uint8Array) => new TextDecoder().decode(bytes)
 
 function drain(iterator: Iterator<WindowEntry>): [string, number, string][] {
   const out: [string, number, string][] = []
   for (let r = iterator.next(); r.done !== true; r = iterator.next()) {
-    out.push([stringOf(r.value.key), r.value.windowStart, textOf(r.value.value)])
+    out.push([stringOf(r.value.key), r.value.windowStart, stringOf(r.value.value)])
   }
   return out
 }
@@ -246,11 +245,11 @@ describe('in-memory window store against a reference', () => {
         const op = next(10)
         if (op < 5) {
           const value = next(8) === 0 ? null : `v${step}`
-          store.put(bytesOf(key), value === null ? null : new TextEncoder().encode(value), start)
+          store.put(bytesOf(key), value === null ? null : bytesOf(value), start)
           reference.put(key, value, start)
         } else if (op < 6) {
           const found = store.fetch(bytesOf(key), start)
-          expect(found === null ? null : textOf(found)).toBe(reference.fetch(key, start))
+          expect(found === null ? null : stringOf(found)).toBe(reference.fetch(key, start))
         } else {
           const forward = next(2) === 0
           const from = Math.max(0, time - next(500))

@@ -26,33 +26,44 @@ export interface DirtyEntry {
 
 export type DirtyEntryFlushListener = (entries: readonly DirtyEntry[]) => void
 
-export function dirtyEntry(value: Uint8Array | null, context: RecordContext): CacheEntry {
-  return { value, dirty: true, context }
-}
-
-export function cleanEntry(value: Uint8Array): CacheEntry {
-  return { value, dirty: false, context: null }
-}
-
-function entrySize(key: BinaryKey, entry: CacheEntry): number {
-  let size = CACHE_ENTRY_OVERHEAD + key.length + (entry.value?.length ?? 0)
-  const context = entry.context
+function entrySize(
+  key: BinaryKey,
+  value: Uint8Array | null,
+  context: RecordContext | null,
+): number {
+  let size = CACHE_ENTRY_OVERHEAD + key.length + (value?.length ?? 0)
   if (context !== null) {
     size += context.topic?.length ?? 0
-    for (const header of context.headers) size += header.key.length + (header.value?.length ?? 0)
+    const headers = context.headers
+    for (let i = 0; i < headers.length; i++) {
+      const header = headers[i] as (typeof headers)[number]
+      size += header.key.length + (header.value?.length ?? 0)
+    }
   }
   return size
 }
 
-class LRUNode {
+/**
+ * One cached key: the entry itself (updated in place, so a write allocates nothing once the
+ * key is cached), its place in the LRU list and, while dirty, in the list of dirty keys.
+ */
+class LRUNode implements CacheEntry {
   previous: LRUNode | null = null
   next: LRUNode | null = null
+  dirtyPrevious: LRUNode | null = null
+  dirtyNext: LRUNode | null = null
 
   constructor(
     readonly key: BinaryKey,
-    public entry: CacheEntry,
+    public value: Uint8Array | null,
+    /** The context of the write while dirty; null once clean. */
+    public context: RecordContext | null,
     public size: number,
   ) {}
+
+  get dirty(): boolean {
+    return this.context !== null
+  }
 }
 
 /**
@@ -61,10 +72,12 @@ class LRUNode {
  */
 class NamedCache {
   private readonly nodes = new SortedMap<BinaryKey, LRUNode>()
-  // Re-inserted on every dirty write, so flushes follow the latest writes' arrival order.
-  private readonly dirtyKeys = new Set<BinaryKey>()
   private head: LRUNode | null = null
   private tail: LRUNode | null = null
+  // Dirty nodes, oldest write first: a write moves its node to the end, so flushes follow the
+  // latest writes' arrival order. A linked list rather than a Set: no hashing per write.
+  private dirtyHead: LRUNode | null = null
+  private dirtyTail: LRUNode | null = null
   private bytes = 0
 
   constructor(
@@ -81,36 +94,37 @@ class NamedCache {
     return this.bytes
   }
 
+  /** The entry, valid until the next write to this cache: read it at once. */
   get(key: BinaryKey): CacheEntry | undefined {
     const node = this.nodes.get(key)
     if (node === undefined) return undefined
     this.moveToHead(node)
-    return node.entry
+    return node
   }
 
-  put(key: BinaryKey, entry: CacheEntry): void {
-    if (!entry.dirty && this.dirtyKeys.has(key)) {
+  /** A dirty write when `context` is given, else a clean one (a value read from the store). */
+  put(key: BinaryKey, value: Uint8Array | null, context: RecordContext | null): void {
+    let node = this.nodes.get(key)
+    if (context === null && node?.dirty === true) {
       throw new Error(
         `Cannot put a clean entry over a dirty one in the cache of store ${this.name}`,
       )
     }
-    const size = entrySize(key, entry)
-    let node = this.nodes.get(key)
+    const size = entrySize(key, value, context)
     if (node !== undefined) {
       this.resize(size - node.size)
-      node.entry = entry
+      node.value = value
+      node.context = context
       node.size = size
       this.moveToHead(node)
+      if (context !== null) this.unlinkDirty(node)
     } else {
-      node = new LRUNode(key, entry, size)
+      node = new LRUNode(key, value, context, size)
       this.nodes.set(key, node)
       this.pushHead(node)
       this.resize(size)
     }
-    if (entry.dirty) {
-      this.dirtyKeys.delete(key)
-      this.dirtyKeys.add(key)
-    }
+    if (context !== null) this.pushDirty(node)
   }
 
   delete(key: BinaryKey): void {
@@ -118,19 +132,19 @@ class NamedCache {
     if (node === undefined) return
     this.nodes.delete(key)
     this.unlink(node)
-    this.dirtyKeys.delete(key)
+    if (node.dirty) this.unlinkDirty(node)
     this.resize(-node.size)
   }
 
-  /** Entries with keys in `[from, to]` (or `[from, to)`), null bounds open; a snapshot. */
+  /** Keys and values of the entries with keys in `[from, to]` (or `[from, to)`); a snapshot. */
   range(
     from: BinaryKey | null,
     to: BinaryKey | null,
     toExclusive: boolean,
-  ): { key: BinaryKey; entry: CacheEntry }[] {
+  ): { key: BinaryKey; value: Uint8Array | null }[] {
     return this.nodes
       .keys(from, to, toExclusive)
-      .map((key) => ({ key, entry: (this.nodes.get(key) as LRUNode).entry }))
+      .map((key) => ({ key, value: (this.nodes.get(key) as LRUNode).value }))
   }
 
   /** Drops the least recently used entry; a dirty one is flushed with every other dirty entry. */
@@ -140,41 +154,46 @@ class NamedCache {
     this.nodes.delete(eldest.key)
     this.unlink(eldest)
     this.resize(-eldest.size)
-    if (eldest.entry.dirty) this.flush(eldest)
+    if (eldest.dirty) {
+      this.unlinkDirty(eldest)
+      this.flush(eldest)
+    }
   }
 
   flush(evicted: LRUNode | null = null): void {
-    if (this.dirtyKeys.size === 0) return
+    if (evicted === null && this.dirtyHead === null) return
     const entries: DirtyEntry[] = []
-    const deleted: BinaryKey[] = []
-    if (evicted !== null) {
-      entries.push(toDirtyEntry(evicted.key, evicted.entry))
-      this.dirtyKeys.delete(evicted.key)
-    }
-    for (const key of this.dirtyKeys) {
-      const node = this.nodes.get(key)
-      if (node === undefined) throw new Error(`Dirty key missing from the cache of ${this.name}`)
-      entries.push(toDirtyEntry(key, node.entry))
-      node.entry = { ...node.entry, dirty: false }
-      if (node.entry.value === null) deleted.push(key)
+    let deleted: BinaryKey[] | null = null
+    if (evicted !== null) entries.push(toDirtyEntry(evicted))
+    for (let node = this.dirtyHead; node !== null;) {
+      const next: LRUNode | null = node.dirtyNext
+      entries.push(toDirtyEntry(node))
+      node.context = null
+      node.dirtyPrevious = null
+      node.dirtyNext = null
+      if (node.value === null) (deleted ??= []).push(node.key)
+      node = next
     }
     // Cleared before the listener runs: it may write to this cache again.
-    this.dirtyKeys.clear()
+    this.dirtyHead = null
+    this.dirtyTail = null
     this.listener(entries)
     // A flushed delete has reached the store, so the cached null has nothing left to hide,
     // unless the listener wrote the key again meanwhile.
+    if (deleted === null) return
     for (const key of deleted) {
       const node = this.nodes.get(key)
-      if (node !== undefined && !node.entry.dirty && node.entry.value === null) this.delete(key)
+      if (node !== undefined && !node.dirty && node.value === null) this.delete(key)
     }
   }
 
   clear(): void {
     this.resize(-this.bytes)
     this.nodes.clear()
-    this.dirtyKeys.clear()
     this.head = null
     this.tail = null
+    this.dirtyHead = null
+    this.dirtyTail = null
   }
 
   private resize(delta: number): void {
@@ -183,6 +202,7 @@ class NamedCache {
   }
 
   private moveToHead(node: LRUNode): void {
+    if (this.head === node) return
     this.unlink(node)
     this.pushHead(node)
   }
@@ -203,11 +223,29 @@ class NamedCache {
     node.previous = null
     node.next = null
   }
+
+  private pushDirty(node: LRUNode): void {
+    node.dirtyNext = null
+    node.dirtyPrevious = this.dirtyTail
+    if (this.dirtyTail !== null) this.dirtyTail.dirtyNext = node
+    else this.dirtyHead = node
+    this.dirtyTail = node
+  }
+
+  /** Takes a node out of the dirty list; a no-op for a node not in it. */
+  private unlinkDirty(node: LRUNode): void {
+    if (node.dirtyPrevious !== null) node.dirtyPrevious.dirtyNext = node.dirtyNext
+    else if (this.dirtyHead === node) this.dirtyHead = node.dirtyNext
+    if (node.dirtyNext !== null) node.dirtyNext.dirtyPrevious = node.dirtyPrevious
+    else if (this.dirtyTail === node) this.dirtyTail = node.dirtyPrevious
+    node.dirtyPrevious = null
+    node.dirtyNext = null
+  }
 }
 
-function toDirtyEntry(key: BinaryKey, entry: CacheEntry): DirtyEntry {
-  if (entry.context === null) throw new Error('A dirty cache entry has no record context')
-  return { key, value: entry.value, context: entry.context }
+function toDirtyEntry(node: LRUNode): DirtyEntry {
+  if (node.context === null) throw new Error('A dirty cache entry has no record context')
+  return { key: node.key, value: node.value, context: node.context }
 }
 
 /**
@@ -245,14 +283,26 @@ export class ThreadCache {
     }
   }
 
-  /** The cached entry, or undefined when the key is not cached (null values are cached deletes). */
+  /**
+   * The cached entry, or undefined when the key is not cached (null values are cached
+   * deletes). The entry changes with later writes of the key: read it at once.
+   */
   get(namespace: string, key: BinaryKey): CacheEntry | undefined {
     return this.caches.get(namespace)?.get(key)
   }
 
-  put(namespace: string, key: BinaryKey, entry: CacheEntry): void {
+  /**
+   * Caches `value` under `key`: a dirty write with the context of the write, or with a null
+   * context a clean entry (a value read from the store, which cannot replace a dirty one).
+   */
+  put(
+    namespace: string,
+    key: BinaryKey,
+    value: Uint8Array | null,
+    context: RecordContext | null,
+  ): void {
     const cache = this.named(namespace)
-    cache.put(key, entry)
+    cache.put(key, value, context)
     this.maybeEvict(cache)
   }
 
@@ -265,7 +315,7 @@ export class ThreadCache {
     from: BinaryKey | null,
     to: BinaryKey | null,
     toExclusive = false,
-  ): { key: BinaryKey; entry: CacheEntry }[] {
+  ): { key: BinaryKey; value: Uint8Array | null }[] {
     return this.caches.get(namespace)?.range(from, to, toExclusive) ?? []
   }
 
