@@ -210,7 +210,8 @@ export class StreamTask implements ContextOwner {
       this.sourceDropped(
         source.node,
         'deserialization-error',
-        `Skipping record at offset ${raw.offset} of ${raw.topic}-${raw.partition}: ${messageOf(error)}`,
+        // Kafka logs the exception under the line.
+        `Skipping record due to deserialization error. topic=[${raw.topic}] partition=[${raw.partition}] offset=[${raw.offset}]\n${messageOf(error)}`,
       )
       return
     }
@@ -239,7 +240,7 @@ export class StreamTask implements ContextOwner {
       this.sourceDropped(
         source.node,
         'invalid-timestamp',
-        `Skipping record at offset ${raw.offset} of ${raw.topic}-${raw.partition} due to negative extracted timestamp ${timestamp} (${String(extractor)})`,
+        `Skipping record due to negative extracted timestamp. topic=[${raw.topic}] partition=[${raw.partition}] offset=[${raw.offset}] extractedTimestamp=[${timestamp}] extractor=[${String(extractor)}]`,
       )
       return
     }

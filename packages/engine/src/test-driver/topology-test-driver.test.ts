@@ -665,6 +665,9 @@ describe('TopologyTestDriver: errors and telemetry', () => {
     expect(records(skipping, 'out')).toEqual([['k', '42', 2]])
     const source = skipping.metrics().find((m) => m.node.startsWith('KSTREAM-SOURCE'))
     expect(source?.droppedByReason).toEqual({ 'deserialization-error': 1 })
+    expect(skipping.warnings().map((w) => w.message.split('\n')[0])).toEqual([
+      'Skipping record due to deserialization error. topic=[in] partition=[0] offset=[0]',
+    ])
   })
 
   it('drops records whose extracted timestamp is negative, counted (Kafka: RecordQueue skips negative extracted timestamps)', () => {
@@ -685,6 +688,9 @@ describe('TopologyTestDriver: errors and telemetry', () => {
     expect(records(driver, 'out')).toEqual([['k', 'good', 2]])
     const source = driver.metrics().find((m) => m.node.startsWith('KSTREAM-SOURCE'))
     expect(source?.droppedByReason).toEqual({ 'invalid-timestamp': 1 })
+    expect(driver.warnings().map((w) => w.message)).toEqual([
+      'Skipping record due to negative extracted timestamp. topic=[in] partition=[0] offset=[0] extractedTimestamp=[-1] extractor=[ByValue]',
+    ])
   })
 
   it('names the missing serde when no default is configured', () => {
