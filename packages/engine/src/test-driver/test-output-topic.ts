@@ -5,8 +5,10 @@ import { TestRecord } from './test-record'
 
 /** What an output topic needs from its driver. */
 export interface OutputSource {
-  /** The topic's unread records; throws for a topic no sink writes and nothing produced. */
-  outputQueue(topic: string): OutputQueue
+  /** The topic's unread records; null while nothing was produced to it. */
+  outputQueue(topic: string): OutputQueue | null
+  /** Why a topic may be unknown, appended to "Uninitialized topic" errors. */
+  unknownTopicHint(topic: string): string
 }
 
 /** Reads what the topology wrote to one topic, oldest first, as Kafka's `TestOutputTopic`. */
@@ -19,7 +21,14 @@ export class TestOutputTopic<K, V> {
   ) {}
 
   readRecord(): TestRecord<K, V> {
-    const produced = this.driver.outputQueue(this.topic).poll()
+    // As Kafka's driver: "Uninitialized" until something was produced, then "Empty".
+    const queue = this.driver.outputQueue(this.topic)
+    if (queue === null) {
+      throw new RangeError(
+        `Uninitialized topic: ${this.topic}${this.driver.unknownTopicHint(this.topic)}`,
+      )
+    }
+    const produced = queue.poll()
     if (produced === undefined) throw new RangeError(`Empty topic: ${this.topic}`)
     return new TestRecord(
       this.keySerde.deserialize(this.topic, produced.key),
@@ -64,7 +73,7 @@ export class TestOutputTopic<K, V> {
   }
 
   getQueueSize(): number {
-    return this.driver.outputQueue(this.topic).size
+    return this.driver.outputQueue(this.topic)?.size ?? 0
   }
 
   isEmpty(): boolean {

@@ -144,15 +144,23 @@ describe('TopologyTestDriver: stateless operators', () => {
 })
 
 describe('TopologyTestDriver: topics', () => {
-  it('refuses unknown input topics and reports empty output topics as Kafka does', () => {
+  it('refuses unknown input topics when piping and reports unwritten and empty output topics as Kafka does', () => {
     const builder = new StreamsBuilder()
     builder.stream<string, string>('in').to('out')
     const driver = new TopologyTestDriver(builder.build(), props)
-    expect(() => driver.createInputTopic('nope', S, S)).toThrow('Unknown topic: nope')
-    expect(() => driver.createOutputTopic('out', S, S).readValue()).toThrow('Empty topic: out')
-    expect(() => driver.createOutputTopic('elsewhere', S, S).readValue()).toThrow(
-      'Unknown topic: elsewhere',
-    )
+    // Kafka's driver checks the topic when a record is piped, not when the topic is created.
+    const unknown = driver.createInputTopic('nope', S, S)
+    expect(() => unknown.pipeInput('k', 'v', 1)).toThrow('Unknown topic: nope')
+    const out = driver.createOutputTopic('out', S, S)
+    expect(out.isEmpty()).toBe(true)
+    expect(() => out.readValue()).toThrow('Uninitialized topic: out')
+    driver.createInputTopic('in', S, S).pipeInput('k', 'v', 1)
+    expect(out.readValue()).toBe('v')
+    expect(() => out.readValue()).toThrow('Empty topic: out')
+    // A topic nothing writes (e.g. not yet used by a TopicNameExtractor) is empty, not an error.
+    const elsewhere = driver.createOutputTopic('elsewhere', S, S)
+    expect([elsewhere.isEmpty(), elsewhere.getQueueSize()]).toEqual([true, 0])
+    expect(() => elsewhere.readValue()).toThrow('Uninitialized topic: elsewhere')
   })
 
   it('routes repartition topics inside the driver and lists them, prefixed by application.id, with changelogs (Kafka: producedTopicNames)', () => {
