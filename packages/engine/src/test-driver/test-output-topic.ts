@@ -61,12 +61,25 @@ export class TestOutputTopic<K, V> {
     return this.readRecordsToList().map((record) => new KeyValue(record.key(), record.value()))
   }
 
-  /** Latest value per key (a tombstone is kept as null, as Java's HashMap does). */
+  /**
+   * Latest value per key (a tombstone is kept as null, as Java's HashMap does). Keys are
+   * compared as Java compares them with equals(), by value: object keys (Windowed, JSON) that
+   * serialize alike are one key, the first one read.
+   */
   readKeyValuesToMap(): Map<K, V | null> {
     const out = new Map<K, V | null>()
+    const keyByBytes = new Map<string, K>()
     for (const record of this.readRecordsToList()) {
-      const key = record.key()
-      if (key === null) throw new TypeError('Null keys not allowed with readKeyValuesToMap method')
+      const read = record.key()
+      if (read === null) throw new TypeError('Null keys not allowed with readKeyValuesToMap method')
+      let key: K = read
+      if (typeof key === 'object' || typeof key === 'function') {
+        const bytes = this.keySerde.serialize(this.topic, key)
+        const identity = bytes === null ? '' : bytes.join(',')
+        const first = keyByBytes.get(identity)
+        if (first === undefined) keyByBytes.set(identity, key)
+        else key = first
+      }
       out.set(key, record.value())
     }
     return out

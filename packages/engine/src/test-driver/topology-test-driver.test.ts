@@ -16,6 +16,8 @@ import {
   Topology,
   TopologyTestDriver,
   TestRecord,
+  TimeWindows,
+  WindowedSerdes,
   type KeyValueStore,
   type Serde,
   type ProcessorContext,
@@ -161,6 +163,28 @@ describe('TopologyTestDriver: topics', () => {
     const elsewhere = driver.createOutputTopic('elsewhere', S, S)
     expect([elsewhere.isEmpty(), elsewhere.getQueueSize()]).toEqual([true, 0])
     expect(() => elsewhere.readValue()).toThrow('Uninitialized topic: elsewhere')
+  })
+
+  it('readKeyValuesToMap keeps one entry per equal key, windowed keys included (Kafka: a HashMap, Windowed#equals)', () => {
+    const builder = new StreamsBuilder()
+    const windowedSerde = WindowedSerdes.timeWindowedSerdeFrom(S, 10)
+    builder
+      .stream<string, string>('in')
+      .groupByKey()
+      .windowedBy(TimeWindows.ofSizeWithNoGrace(10))
+      .count()
+      .toStream()
+      .to('out', Produced.with(windowedSerde, L))
+    const driver = new TopologyTestDriver(builder.build(), props)
+    const input = driver.createInputTopic('in', S, S)
+    input.pipeInput('a', '1', 1)
+    input.pipeInput('a', '2', 2)
+    input.pipeInput('a', '3', 12)
+    const latest = driver.createOutputTopic('out', windowedSerde, L).readKeyValuesToMap()
+    expect([...latest].map(([key, count]) => [String(key), count])).toEqual([
+      ['[a@0/10]', 2],
+      ['[a@10/20]', 1],
+    ])
   })
 
   it('routes repartition topics inside the driver and lists them, prefixed by application.id, with changelogs (Kafka: producedTopicNames)', () => {
