@@ -8,7 +8,14 @@ const SEQNUM_SIZE = 4
 /** Kafka's `ConsumerRecord.NO_TIMESTAMP`: nothing observed yet. */
 const NO_TIMESTAMP = -1
 
-type Segment = SortedMap<BinaryKey, Uint8Array>
+/** One window start's keys (suffixed with sequence numbers when duplicates are kept). */
+class Segment extends SortedMap<BinaryKey, Uint8Array> {
+  /**
+   * The index entries of the keys with windows here (a key may repeat), so that expiring the
+   * segment updates them without looking each key up; null while the store has no index.
+   */
+  indexed: KeyWindows[] | null = null
+}
 
 /**
  * Kafka's `InMemoryWindowStore`: one segment per window start, each holding its keys in byte
@@ -48,7 +55,7 @@ export class InMemoryWindowStore implements WindowBytesStore {
       }
       let segment = this.segments.get(windowStart)
       if (segment === undefined) {
-        segment = new SortedMap()
+        segment = new Segment()
         this.segments.set(windowStart, segment)
       }
       const added = segment.get(storeKey) === undefined
@@ -80,7 +87,8 @@ export class InMemoryWindowStore implements WindowBytesStore {
   ): Iterator<WindowEntry> {
     this.removeExpiredSegments()
     const low = keyFrom === null ? null : toBinaryKey(keyFrom)
-    const high = keyTo === null ? null : toBinaryKey(keyTo)
+    // One key's fetch passes the same bytes twice: one conversion serves both bounds.
+    const high = keyTo === null ? null : keyTo === keyFrom ? low : toBinaryKey(keyTo)
     if (low !== null && high !== null && low > high) return emptyIterator()
     // A window expires exactly retentionMs after the newest start, hence the + 1.
     const minTime = Math.max(timeFrom, this.observedStreamTime - this.retentionMs + 1)
@@ -141,17 +149,14 @@ export class InMemoryWindowStore implements WindowBytesStore {
     }
   }
 
-  private keyOf(storeKey: BinaryKey): BinaryKey {
-    return this.retainDuplicates ? storeKey.slice(0, -SEQNUM_SIZE) : storeKey
-  }
-
   private buildIndex(): Map<BinaryKey, KeyWindows> {
     this.byKey = new Map()
     // Segments ascending, keys ascending within each: every window is appended in order.
     for (const windowStart of this.segments.keys()) {
       const segment = this.segments.get(windowStart) as Segment
       for (const storeKey of segment.keys()) {
-        this.index(this.keyOf(storeKey), windowStart, storeKey, segment)
+        const key = this.retainDuplicates ? storeKey.slice(0, -SEQNUM_SIZE) : storeKey
+        this.index(key, windowStart, storeKey, segment)
       }
     }
     return this.byKey
@@ -161,10 +166,15 @@ export class InMemoryWindowStore implements WindowBytesStore {
     const byKey = this.byKey as Map<BinaryKey, KeyWindows>
     let windows = byKey.get(key)
     if (windows === undefined) {
-      windows = new KeyWindows()
+      windows = new KeyWindows(key)
       byKey.set(key, windows)
     }
     windows.add({ windowStart, storeKey, segment })
+    // Array literals: most segments hold one key, most keys a window or two, and a first push
+    // onto [] reserves room for 17.
+    const indexed = segment.indexed
+    if (indexed === null) segment.indexed = [windows]
+    else if (indexed[indexed.length - 1] !== windows) indexed.push(windows)
   }
 
   /** Drops a deleted window of a store without duplicates (its store key is the key). */
@@ -179,19 +189,19 @@ export class InMemoryWindowStore implements WindowBytesStore {
     const bound = Math.max(0, this.observedStreamTime - this.retentionMs + 1)
     const first = this.segments.firstKey()
     if (first === undefined || first >= bound) return
-    const byKey = this.byKey
-    if (byKey !== null) {
-      // A key's windows are ordered by start, so its expired ones are the first few.
-      for (const windowStart of this.segments.keys(null, bound, true)) {
-        const segment = this.segments.get(windowStart) as Segment
-        for (const storeKey of segment.keysInAnyOrder()) {
-          const key = this.keyOf(storeKey)
-          const windows = byKey.get(key)
-          if (windows !== undefined && windows.expireBelow(bound) === 0) byKey.delete(key)
-        }
+    this.segments.deleteBelow(bound, this.byKey === null ? undefined : this.unindexSegment)
+  }
+
+  // Segments expire oldest first, so an expired segment's windows are the first few of each of
+  // its keys'.
+  private readonly unindexSegment = (windowStart: number, segment: Segment): void => {
+    const byKey = this.byKey as Map<BinaryKey, KeyWindows>
+    for (const windows of segment.indexed ?? []) {
+      // Only the key's current entry: an emptied one may since have been replaced.
+      if (windows.expireBelow(windowStart + 1) === 0 && byKey.get(windows.key) === windows) {
+        byKey.delete(windows.key)
       }
     }
-    this.segments.deleteBelow(bound)
   }
 }
 
@@ -212,6 +222,8 @@ function compareWindows(a: IndexedWindow, windowStart: number, storeKey: BinaryK
 /** A key's windows, ascending by start, then store key (the order of the segment walk). */
 class KeyWindows {
   private windows: IndexedWindow[] = []
+  constructor(readonly key: BinaryKey) {}
+
   // Windows before `head` have expired; they leave the array in batches, not one shift each.
   private head = 0
 
@@ -223,7 +235,9 @@ class KeyWindows {
     const windows = this.windows
     const last = windows[windows.length - 1]
     // Puts mostly come in time order: appending is the common case.
-    if (
+    if (windows.length === 0) {
+      this.windows = [window]
+    } else if (
       windows.length === this.head ||
       compareWindows(last as IndexedWindow, window.windowStart, window.storeKey) < 0
     ) {

@@ -3,28 +3,41 @@ import type { KeyValueIterator } from '../../state/state-store'
 
 /** A JavaScript iterator with one element of look-ahead; undefined means exhausted. */
 export class Peekable<T> {
-  private buffered: { readonly item: T } | null = null
+  // The look-ahead in two fields rather than a box object: no allocation per element.
+  private buffered: T | undefined = undefined
+  private hasBuffered = false
   private exhausted = false
 
   constructor(private readonly source: Iterator<T>) {}
 
   peek(): T | undefined {
-    if (this.buffered === null && !this.exhausted) {
+    if (!this.hasBuffered && !this.exhausted) {
       const result = this.source.next()
       if (result.done === true) this.exhausted = true
-      else this.buffered = { item: result.value }
+      else {
+        this.buffered = result.value
+        this.hasBuffered = true
+      }
     }
-    return this.buffered?.item
+    return this.buffered
   }
 
   next(): T | undefined {
     const item = this.peek()
-    this.buffered = null
+    this.buffered = undefined
+    this.hasBuffered = false
     return item
   }
 }
 
-export function* emptyIterator<T>(): Generator<T> {}
+const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined })
+
+// Stateless, so one serves every empty read (stores answer many: a join probe mostly).
+const EMPTY: Iterator<never, undefined> = Object.freeze({ next: () => DONE })
+
+export function emptyIterator<T>(): Iterator<T> {
+  return EMPTY
+}
 
 export function* mapIterator<A, B>(source: Iterator<A>, map: (item: A) => B): Generator<B> {
   for (let result = source.next(); result.done !== true; result = source.next()) {
@@ -76,28 +89,36 @@ export function* mergeCacheOverStore<E extends { readonly value: Uint8Array | nu
   }
 }
 
-/** Kafka's iterator contract (hasNext/next/peekNextKey/close) over a lazy JavaScript iterator. */
-export class StoreIterator<K, V> implements KeyValueIterator<K, V> {
-  private readonly source: Peekable<KeyValue<K, V>>
+/**
+ * Kafka's iterator contract (hasNext/next/peekNextKey/close) over a lazy JavaScript iterator of
+ * store entries, each made a typed KeyValue by `typed` as it is pulled (at hasNext, as before a
+ * generator mapped them). One object per iterator: typed layers used to stack a generator and
+ * a look-ahead box under it for every fetch.
+ */
+export class StoreIterator<K, V, E = KeyValue<K, V>> implements KeyValueIterator<K, V> {
+  private buffered: KeyValue<K, V> | undefined = undefined
+  private exhausted = false
   private open = true
 
-  constructor(source: Iterator<KeyValue<K, V>>) {
-    this.source = new Peekable(source)
-  }
+  constructor(
+    private readonly source: Iterator<E>,
+    private readonly typed: (entry: E) => KeyValue<K, V> = identity as (entry: E) => KeyValue<K, V>,
+  ) {}
 
   hasNext(): boolean {
-    return this.open && this.source.peek() !== undefined
+    return this.open && this.peek() !== undefined
   }
 
   next(): KeyValue<K, V> {
-    const next = this.open ? this.source.next() : undefined
+    const next = this.open ? this.peek() : undefined
     if (next === undefined)
       throw new Error('NoSuchElementException: the iterator has no more entries')
+    this.buffered = undefined
     return next
   }
 
   peekNextKey(): K {
-    const next = this.open ? this.source.peek() : undefined
+    const next = this.open ? this.peek() : undefined
     if (next === undefined)
       throw new Error('NoSuchElementException: the iterator has no more entries')
     return next.key
@@ -113,4 +134,17 @@ export class StoreIterator<K, V> implements KeyValueIterator<K, V> {
         this.hasNext() ? { done: false, value: this.next() } : { done: true, value: undefined },
     }
   }
+
+  private peek(): KeyValue<K, V> | undefined {
+    if (this.buffered === undefined && !this.exhausted) {
+      const result = this.source.next()
+      if (result.done === true) this.exhausted = true
+      else this.buffered = this.typed(result.value)
+    }
+    return this.buffered
+  }
+}
+
+function identity<T>(item: T): T {
+  return item
 }

@@ -1,7 +1,7 @@
 import { KeyValue } from '../../dsl/key-value'
 import type { KeyValueIterator, KeyValueStore } from '../../state/state-store'
 import type { BytesEntry, KeyValueBytesStore } from './bytes-stores'
-import { StoreIterator, mapIterator } from './iterators'
+import { StoreIterator } from './iterators'
 import { MeteredStore } from './runtime-store'
 
 /** The typed key-value store (plain, or timestamped by its value serde) over its byte layers. */
@@ -82,11 +82,10 @@ export class MeteredKeyValueStore<K, V>
   }
 
   private typed(entries: Iterator<BytesEntry>): KeyValueIterator<K, V> {
-    return new StoreIterator(
-      mapIterator(
-        entries,
-        (entry) => new KeyValue(this.keyFrom(entry.key), this.storedValue(entry.value)),
-      ),
-    )
+    return new StoreIterator(entries, this.keyAndValue)
   }
+
+  // Made once per store rather than a closure per range read.
+  private readonly keyAndValue = (entry: BytesEntry): KeyValue<K, V> =>
+    new KeyValue(this.keyFrom(entry.key), this.storedValue(entry.value))
 }

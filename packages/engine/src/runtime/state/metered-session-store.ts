@@ -2,7 +2,7 @@ import { KeyValue } from '../../dsl/key-value'
 import { Window, Windowed } from '../../dsl/windowed'
 import type { KeyValueIterator, SessionStore } from '../../state/state-store'
 import type { SessionBytesStore, SessionEntry, SessionKey } from './bytes-stores'
-import { StoreIterator, mapIterator } from './iterators'
+import { StoreIterator } from './iterators'
 import { MeteredStore } from './runtime-store'
 
 // fetch() is findSessions over all time, as in Kafka.
@@ -106,11 +106,13 @@ export class MeteredSessionStore<K, AGG>
       latestSessionStart,
       forward,
     )
-    return new StoreIterator(
-      mapIterator(entries, (entry: SessionEntry) => {
-        const key = new Windowed(this.keyFrom(entry.key), new Window(entry.start, entry.end))
-        return new KeyValue(key, this.storedValue(entry.value))
-      }),
-    )
+    return new StoreIterator(entries, this.sessionAndAggregate)
   }
+
+  // Made once per store rather than a closure per read.
+  private readonly sessionAndAggregate = (entry: SessionEntry): KeyValue<Windowed<K>, AGG> =>
+    new KeyValue(
+      new Windowed(this.keyFrom(entry.key), new Window(entry.start, entry.end)),
+      this.storedValue(entry.value),
+    )
 }

@@ -4,7 +4,7 @@ import type { Serde } from '../../serde/serde'
 import type { KeyValueIterator, WindowStore, WindowStoreIterator } from '../../state/state-store'
 import type { StoreBuilder } from '../../state/store-builder'
 import type { CachingLayer, WindowBytesStore, WindowEntry, WindowKey } from './bytes-stores'
-import { StoreIterator, mapIterator } from './iterators'
+import { StoreIterator } from './iterators'
 import { MeteredStore } from './runtime-store'
 
 // Open time bounds for all()/backwardAll().
@@ -107,12 +107,7 @@ export class MeteredWindowStore<K, V>
   ): WindowStoreIterator<V> {
     const keyBytes = this.keyBytes(key)
     const entries = this.bytes.fetchRange(keyBytes, keyBytes, timeFrom, timeTo, forward)
-    return new StoreIterator(
-      mapIterator(
-        entries,
-        (entry) => new KeyValue(entry.windowStart, this.storedValue(entry.value)),
-      ),
-    )
+    return new StoreIterator(entries, this.windowStartAndValue)
   }
 
   private fetchWindowed(
@@ -128,17 +123,15 @@ export class MeteredWindowStore<K, V>
   }
 
   private windowed(entries: Iterator<WindowEntry>): KeyValueIterator<Windowed<K>, V> {
-    return new StoreIterator(
-      mapIterator(
-        entries,
-        (entry) =>
-          new KeyValue(
-            this.windowedKey(entry.key, entry.windowStart),
-            this.storedValue(entry.value),
-          ),
-      ),
-    )
+    return new StoreIterator(entries, this.windowedKeyAndValue)
   }
+
+  // Made once per store rather than a closure per fetch.
+  private readonly windowStartAndValue = (entry: WindowEntry): KeyValue<number, V> =>
+    new KeyValue(entry.windowStart, this.storedValue(entry.value))
+
+  private readonly windowedKeyAndValue = (entry: WindowEntry): KeyValue<Windowed<K>, V> =>
+    new KeyValue(this.windowedKey(entry.key, entry.windowStart), this.storedValue(entry.value))
 
   private windowedKey(key: Uint8Array, windowStart: number): Windowed<K> {
     return new Windowed(this.keyFrom(key), new Window(windowStart, windowStart + this.windowSizeMs))

@@ -21,8 +21,9 @@ const BULK_MERGE_SHARE = 16
 export class SortedMap<K extends string | number, V> {
   // Non-empty and ascending within and across chunks.
   private chunks: K[][] = []
-  // Keys in `values` that are not in a chunk yet, in arrival order.
-  private pending: K[] = []
+  // Keys in `values` that are not in a chunk yet, in arrival order; null rather than empty, as
+  // most maps (window store segments) hold a key or two and a first push onto [] reserves 17.
+  private pending: K[] | null = null
   private readonly values = new Map<K, V>()
 
   get size(): number {
@@ -34,7 +35,10 @@ export class SortedMap<K extends string | number, V> {
   }
 
   set(key: K, value: V): void {
-    if (!this.values.has(key)) this.pending.push(key)
+    if (!this.values.has(key)) {
+      if (this.pending === null) this.pending = [key]
+      else this.pending.push(key)
+    }
     this.values.set(key, value)
   }
 
@@ -42,8 +46,9 @@ export class SortedMap<K extends string | number, V> {
     if (!this.values.has(key)) return false
     const pending = this.pending
     // The newest pending key is the usual one to go (an insert undone), and is not ordered yet.
-    if (pending.length > 0 && pending[pending.length - 1] === key) {
-      pending.pop()
+    if (pending !== null && pending[pending.length - 1] === key) {
+      if (pending.length === 1) this.pending = null
+      else pending.pop()
       this.values.delete(key)
       return true
     }
@@ -51,14 +56,11 @@ export class SortedMap<K extends string | number, V> {
     this.values.delete(key)
     const index = this.chunkFor(key)
     const chunk = this.chunks[index] as K[]
-    chunk.splice(lowerBound(chunk, key), 1)
+    const position = lowerBound(chunk, key)
+    if (position === 0) chunk.shift()
+    else chunk.splice(position, 1)
     if (chunk.length === 0) this.chunks.splice(index, 1)
     return true
-  }
-
-  /** Every key, in no particular order, without ordering the new ones; live, not a copy. */
-  keysInAnyOrder(): IterableIterator<K> {
-    return this.values.keys()
   }
 
   /** The least key, or undefined when the map is empty. */
@@ -87,34 +89,39 @@ export class SortedMap<K extends string | number, V> {
     return out
   }
 
-  /** Removes every key below `bound`. */
-  deleteBelow(bound: K): void {
+  /** Removes every key below `bound`, telling `removed` of each, in key order. */
+  deleteBelow(bound: K, removed?: (key: K, value: V) => void): void {
     this.order()
     let whole = 0
     while (whole < this.chunks.length && last(this.chunks[whole] as K[]) < bound) {
-      for (const key of this.chunks[whole] as K[]) this.values.delete(key)
+      for (const key of this.chunks[whole] as K[]) this.remove(key, removed)
       whole++
     }
     if (whole > 0) this.chunks.splice(0, whole)
     const first = this.chunks[0]
     if (first === undefined) return
-    const end = lowerBound(first, bound)
-    if (end === 0) return
-    for (const key of first.splice(0, end)) this.values.delete(key)
+    // One shift at a time: V8 shifts by moving the array's start, where a splice at the front
+    // copies every remaining key, and expiry takes a key or two off the front per write.
+    while (first.length > 0 && (first[0] as K) < bound) this.remove(first.shift() as K, removed)
     if (first.length === 0) this.chunks.shift()
   }
 
   clear(): void {
     this.chunks = []
-    this.pending = []
+    this.pending = null
     this.values.clear()
+  }
+
+  private remove(key: K, removed: ((key: K, value: V) => void) | undefined): void {
+    if (removed !== undefined) removed(key, this.values.get(key) as V)
+    this.values.delete(key)
   }
 
   /** Moves the pending keys into the chunks. */
   private order(): void {
     const pending = this.pending
-    if (pending.length === 0) return
-    this.pending = []
+    if (pending === null) return
+    this.pending = null
     const ordered = this.values.size - pending.length
     if (pending.length < MIN_BULK_MERGE && pending.length * BULK_MERGE_SHARE < ordered) {
       for (const key of pending) this.insert(key)
