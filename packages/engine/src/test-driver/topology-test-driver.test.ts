@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   Branched,
   Consumed,
+  EmitStrategy,
   Grouped,
   KeyValue,
   Materialized,
@@ -185,6 +186,29 @@ describe('TopologyTestDriver: topics', () => {
       ['[a@0/10]', 2],
       ['[a@10/20]', 1],
     ])
+  })
+
+  it('honours emit intervals set in the props, defaulting them to 0 (Kafka: the driver puts them only if absent)', () => {
+    const build = (extra: object) => {
+      const builder = new StreamsBuilder()
+      const windowedSerde = WindowedSerdes.timeWindowedSerdeFrom(S, 10)
+      builder
+        .stream<string, string>('in')
+        .groupByKey()
+        .windowedBy(TimeWindows.ofSizeWithNoGrace(10))
+        .emitStrategy(EmitStrategy.onWindowClose())
+        .count()
+        .toStream()
+        .to('out', Produced.with(windowedSerde, L))
+      const driver = new TopologyTestDriver(builder.build(), { ...props, ...extra }, 0)
+      const input = driver.createInputTopic('in', S, S)
+      input.pipeInput('a', '1', 1)
+      input.pipeInput('a', '2', 12) // closes [0,10)
+      return driver.createOutputTopic('out', windowedSerde, L).getQueueSize()
+    }
+    expect(build({})).toBe(1)
+    // Throttled: the wall clock has not moved since the first look for closed windows.
+    expect(build({ '__emit.interval.ms.kstreams.windowed.aggregation__': 1000 })).toBe(0)
   })
 
   it('routes repartition topics inside the driver and lists them, prefixed by application.id, with changelogs (Kafka: producedTopicNames)', () => {

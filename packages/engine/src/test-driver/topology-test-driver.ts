@@ -61,12 +61,12 @@ export class TopologyTestDriver implements InputPipe, OutputSource {
   ) {
     const merged: RuntimeProps = {
       'application.id': DEFAULT_APPLICATION_ID,
-      ...topology.config,
-      ...props,
-      // The driver commits after every record and checks closed windows and unmatched join
-      // records on every one, as Kafka's test driver does.
+      // Unless told otherwise, the driver checks closed windows and unmatched join records on
+      // every record, as Kafka's test driver does.
       '__emit.interval.ms.kstreams.windowed.aggregation__': 0,
       '__emit.interval.ms.kstreams.outer.join.spurious.results.fix__': 0,
+      ...topology.config,
+      ...props,
     }
     this.config = runtimeConfig(merged)
     this.wallClockMs = initialWallClockTimeMs
