@@ -2,7 +2,7 @@ import type { Processor } from '../processor/processor'
 import type { Record } from '../processor/record'
 import { NodeTelemetry } from '../telemetry/node-telemetry'
 import type { ProcessorContextImpl } from './processor-context-impl'
-import { FailedProcessingException, StreamsException } from './streams-exception'
+import { FailedProcessingException } from './streams-exception'
 
 export type NodeKind = 'source' | 'processor' | 'sink'
 
@@ -57,7 +57,8 @@ export class ProcessorNode {
     try {
       this.processor.process(record)
     } catch (error) {
-      if (error instanceof StreamsException) throw error
+      // As Kafka, every other exception, StreamsExceptions included, goes to the handler.
+      if (error instanceof FailedProcessingException) throw error
       telemetry.errors++
       const rc = context.recordContext()
       const response = context.config.processingExceptionHandler(

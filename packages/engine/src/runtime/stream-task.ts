@@ -375,7 +375,7 @@ export class StreamTask implements ContextOwner {
     } catch (error) {
       // As Kafka's StreamTask#punctuate, the processing exception handler decides (without a
       // record) whether the task fails; errors of downstream nodes were handled there already.
-      if (!(error instanceof StreamsException)) {
+      if (!(error instanceof FailedProcessingException)) {
         node.telemetry.errors++
         const response = this.config.processingExceptionHandler(
           {

@@ -697,6 +697,39 @@ describe('TopologyTestDriver: errors and telemetry', () => {
     expect(risky).toMatchObject({ recordsIn: 2, recordsOut: 1, errors: 1, dropped: 1 })
   })
 
+  it('hands StreamsExceptions thrown while processing to the handler too; only a handler failure passes through (Kafka: ProcessorNode rethrows FailedProcessingException alone)', () => {
+    const topology = new Topology()
+      .addSource('src', 'in')
+      .addProcessor(
+        'strict',
+        () => {
+          let context: ProcessorContext<string, string>
+          return {
+            init: (ctx: ProcessorContext<string, string>) => void (context = ctx),
+            process(record: Record<string, string>) {
+              if (record.value() === 'bad') throw new StreamsException('refusing bad')
+              context.forward(record)
+            },
+          }
+        },
+        'src',
+      )
+      .addSink('sink', 'out', 'strict')
+    const driver = new TopologyTestDriver(topology, {
+      ...props,
+      'processing.exception.handler':
+        'org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler',
+    })
+    const input = driver.createInputTopic('in', S, S)
+    input.pipeInput('k', 'bad', 1)
+    input.pipeInput('k', 'good', 2)
+    expect(records(driver, 'out')).toEqual([['k', 'good', 2]])
+    expect(driver.metrics().find((m) => m.node === 'strict')).toMatchObject({
+      errors: 1,
+      dropped: 1,
+    })
+  })
+
   it('fails on undeserializable records by default and skips them with LogAndContinueExceptionHandler (Kafka: deserialization.exception.handler)', () => {
     const builder = new StreamsBuilder()
     builder
