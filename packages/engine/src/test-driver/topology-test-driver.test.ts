@@ -211,6 +211,33 @@ describe('TopologyTestDriver: topics', () => {
     expect(build({ '__emit.interval.ms.kstreams.windowed.aggregation__': 1000 })).toBe(0)
   })
 
+  it('numbers records of all topics matching one source pattern in one sequence (Kafka: the driver keeps one partition per pattern)', () => {
+    const offsets: [string | null, number][] = []
+    const topology = new Topology().addSource('src', /events-.*/).addProcessor(
+      'p',
+      () => {
+        let context: ProcessorContext
+        return {
+          init: (ctx: ProcessorContext) => void (context = ctx),
+          process() {
+            const metadata = context.recordMetadata()
+            offsets.push([metadata?.topic() ?? null, metadata?.offset() ?? -1])
+          },
+        }
+      },
+      'src',
+    )
+    const driver = new TopologyTestDriver(topology, props)
+    driver.createInputTopic('events-a', S, S).pipeInput('k', 'v', 1)
+    driver.createInputTopic('events-b', S, S).pipeInput('k', 'v', 2)
+    driver.createInputTopic('events-a', S, S).pipeInput('k', 'v', 3)
+    expect(offsets).toEqual([
+      ['events-a', 0],
+      ['events-b', 1],
+      ['events-a', 2],
+    ])
+  })
+
   it('routes repartition topics inside the driver and lists them, prefixed by application.id, with changelogs (Kafka: producedTopicNames)', () => {
     const builder = new StreamsBuilder()
     builder

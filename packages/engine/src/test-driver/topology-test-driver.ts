@@ -169,8 +169,12 @@ export class TopologyTestDriver implements InputPipe, OutputSource {
     value: Uint8Array | null,
     headers: readonly Header[],
   ): void {
-    const offset = this.nextOffset(topic)
-    ;(this.task as StreamTask).addRecord({
+    const task = this.task as StreamTask
+    // As Kafka's driver, topics read through one source pattern share one partition, hence
+    // one offset sequence.
+    const pattern = task.sourceFor(topic)?.factory.pattern ?? null
+    const offset = this.nextOffset(pattern === null ? topic : `\u0000${String(pattern)}`)
+    task.addRecord({
       topic,
       partition: 0,
       offset,
