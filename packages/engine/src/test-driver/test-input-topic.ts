@@ -70,12 +70,27 @@ export class TestInputTopic<K, V> {
     )
   }
 
-  pipeValueList(values: readonly (V | null)[]): void {
-    for (const value of values) this.pipeInput(value)
+  /** With `startTimestampMs`, records get it plus `advanceMs` per record; the topic time stays. */
+  pipeValueList(values: readonly (V | null)[], startTimestampMs?: number, advanceMs = 0): void {
+    this.pipeKeyValueList(
+      values.map((value) => ({ key: null, value })),
+      startTimestampMs,
+      advanceMs,
+    )
   }
 
-  pipeKeyValueList(entries: readonly KeyValue<K | null, V | null>[]): void {
-    for (const entry of entries) this.pipeRecord(new TestRecord(entry.key, entry.value))
+  /** With `startTimestampMs`, records get it plus `advanceMs` per record; the topic time stays. */
+  pipeKeyValueList(
+    entries: readonly Pick<KeyValue<K | null, V | null>, 'key' | 'value'>[],
+    startTimestampMs?: number,
+    advanceMs = 0,
+  ): void {
+    if (advanceMs < 0) throw new RangeError('advance must be non-negative')
+    let time = startTimestampMs ?? null
+    for (const entry of entries) {
+      this.pipeRecord(new TestRecord(entry.key, entry.value, [], time))
+      if (time !== null) time += advanceMs
+    }
   }
 
   pipeRecordList(records: readonly TestRecord<K, V>[]): void {

@@ -144,6 +144,23 @@ describe('TopologyTestDriver: stateless operators', () => {
     input.pipeInput('c', '3')
     expect(records(driver, 'out').map((r) => r[2])).toEqual([1000, 1010, 1120])
   })
+
+  it('pipes lists from a start timestamp advancing per record, leaving the topic time alone (Kafka: pipeKeyValueList/pipeValueList with startTimestamp and advance)', () => {
+    const builder = new StreamsBuilder()
+    builder.stream<string, string>('in').to('out')
+    const driver = new TopologyTestDriver(builder.build(), props)
+    const input = driver.createInputTopic('in', S, S, 5, 0)
+    input.pipeKeyValueList([KeyValue.pair('a', '1'), KeyValue.pair('b', '2')], 100, 10)
+    input.pipeValueList(['3', '4'], 200, 5)
+    input.pipeInput('c', '5')
+    expect(records(driver, 'out')).toEqual([
+      ['a', '1', 100],
+      ['b', '2', 110],
+      [null, '3', 200],
+      [null, '4', 205],
+      ['c', '5', 5],
+    ])
+  })
 })
 
 describe('TopologyTestDriver: topics', () => {
