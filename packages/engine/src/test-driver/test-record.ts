@@ -12,7 +12,9 @@ export class TestRecord<K, V> {
     readonly recordTime: number | null = null,
   ) {
     if (recordTime !== null && recordTime < 0) {
-      throw new RangeError(`TestRecord timestamp must be non-negative, got ${recordTime}`)
+      throw new RangeError(
+        `Invalid timestamp: ${recordTime}. Timestamp should always be non-negative or null.`,
+      )
     }
     this.headersList = headers
   }

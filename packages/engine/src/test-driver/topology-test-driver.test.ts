@@ -145,6 +145,12 @@ describe('TopologyTestDriver: stateless operators', () => {
     expect(records(driver, 'out').map((r) => r[2])).toEqual([1000, 1010, 1120])
   })
 
+  it("refuses negative record timestamps with Kafka's message (Kafka: TestRecord)", () => {
+    expect(() => new TestRecord('k', 'v', [], -1)).toThrow(
+      'Invalid timestamp: -1. Timestamp should always be non-negative or null.',
+    )
+  })
+
   it('pipes lists from a start timestamp advancing per record, leaving the topic time alone (Kafka: pipeKeyValueList/pipeValueList with startTimestamp and advance)', () => {
     const builder = new StreamsBuilder()
     builder.stream<string, string>('in').to('out')
