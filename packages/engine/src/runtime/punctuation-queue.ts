@@ -40,25 +40,37 @@ export class PunctuationQueue {
     return schedule
   }
 
-  /** Fires every schedule due at `nowMs`; returns whether any fired. */
+  /**
+   * Fires every schedule due at `nowMs`, earliest first; returns whether any fired. As Kafka,
+   * the queue is looked at again after each punctuation, so a schedule a punctuator adds fires
+   * in the same check when it is already due.
+   */
   maybePunctuate(
     nowMs: number,
     fire: (schedule: PunctuationSchedule, nowMs: number) => void,
   ): boolean {
-    this.schedules = this.schedules.filter((s) => !s.cancelled)
-    const due = this.schedules
-      .filter((s) => s.dueMs <= nowMs)
-      .sort((a, b) => a.dueMs - b.dueMs || a.sequence - b.sequence)
-    for (const schedule of due) {
-      if (schedule.cancelled) continue
-      const next = schedule.dueMs + schedule.intervalMs
-      schedule.dueMs =
-        nowMs >= next
-          ? nowMs - ((nowMs - schedule.dueMs) % schedule.intervalMs) + schedule.intervalMs
-          : next
-      fire(schedule, nowMs)
+    let punctuated = false
+    // First every schedule, then only those the punctuators just added.
+    let fromSequence = 0
+    for (;;) {
+      const addedFrom = this.sequence
+      this.schedules = this.schedules.filter((s) => !s.cancelled)
+      const due = this.schedules
+        .filter((s) => s.sequence >= fromSequence && s.dueMs <= nowMs)
+        .sort((a, b) => a.dueMs - b.dueMs || a.sequence - b.sequence)
+      if (due.length === 0) return punctuated
+      for (const schedule of due) {
+        if (schedule.cancelled) continue
+        const next = schedule.dueMs + schedule.intervalMs
+        schedule.dueMs =
+          nowMs >= next
+            ? nowMs - ((nowMs - schedule.dueMs) % schedule.intervalMs) + schedule.intervalMs
+            : next
+        punctuated = true
+        fire(schedule, nowMs)
+      }
+      fromSequence = addedFrom
     }
-    return due.length > 0
   }
 
   get size(): number {

@@ -664,6 +664,29 @@ describe('TopologyTestDriver: punctuation', () => {
     expect(seen).toEqual([null, null, null].map(() => 'none'))
   })
 
+  it('fires a STREAM_TIME punctuator scheduled by another punctuator in the same check (Kafka: PunctuationQueue re-peeks its queue after each punctuation)', () => {
+    const fired: string[] = []
+    const topology = new Topology().addSource('src', 'in').addProcessor(
+      'p',
+      () => ({
+        init(ctx: ProcessorContext) {
+          let scheduled = false
+          ctx.schedule(10, 'STREAM_TIME', (timestamp) => {
+            fired.push(`outer@${timestamp}`)
+            if (scheduled) return
+            scheduled = true
+            ctx.schedule(5, 'STREAM_TIME', (inner) => void fired.push(`inner@${inner}`))
+          })
+        },
+        process: () => undefined,
+      }),
+      'src',
+    )
+    const driver = new TopologyTestDriver(topology, props)
+    driver.createInputTopic('in', S, S).pipeInput('k', 'v', 3)
+    expect(fired).toEqual(['outer@3', 'inner@3'])
+  })
+
   it('hands a punctuator exception to the processing exception handler: CONTINUE skips that punctuation, counted, and the schedule stays (Kafka: StreamTask#punctuate)', () => {
     const fired: number[] = []
     const topology = new Topology().addSource('src', 'in').addProcessor(
