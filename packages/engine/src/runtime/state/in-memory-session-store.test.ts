@@ -3,6 +3,8 @@ import { Window, Windowed } from '../../dsl/windowed'
 import { Serdes } from '../../serde/serdes'
 import type { SessionStore } from '../../state/state-store'
 import { Stores } from '../../state/stores'
+import type { SessionEntry } from './bytes-stores'
+import { InMemorySessionStore } from './in-memory-session-store'
 import { entries, storeWith } from './test-helpers'
 
 function sessionStore(retentionMs = 1000) {
@@ -84,5 +86,147 @@ describe('in-memory session store', () => {
     expect(store.fetchSession('c', 0, 10)).toBeNull()
     store.put(session('c', 0, 11), 5)
     expect(store.fetchSession('c', 0, 11)).toBe(5)
+  })
+})
+
+// A plain list of sessions, filtered and sorted on every read: what the store must answer,
+// however it indexes its sessions.
+class ReferenceSessionStore {
+  private sessions: { key: string; start: number; end: number; value: string }[] = []
+  private observed = -1
+
+  constructor(private readonly retentionMs: number) {}
+
+  put(key: string, start: number, end: number, value: string | null): void {
+    this.expire()
+    this.observed = Math.max(this.observed, end)
+    if (end <= this.observed - this.retentionMs) return
+    this.remove(key, start, end)
+    if (value !== null) this.sessions.push({ key, start, end, value })
+  }
+
+  remove(key: string, start: number, end: number): void {
+    this.sessions = this.sessions.filter((s) => s.key !== key || s.start !== start || s.end !== end)
+  }
+
+  fetchSession(key: string, start: number, end: number): string | null {
+    this.expire()
+    return (
+      this.sessions.find((s) => s.key === key && s.start === start && s.end === end)?.value ?? null
+    )
+  }
+
+  findSessions(
+    keyFrom: string | null,
+    keyTo: string | null,
+    earliestEnd: number,
+    latestStart: number,
+    forward: boolean,
+  ): [string, number, number, string][] {
+    this.expire()
+    const found = this.sessions
+      .filter(
+        (s) =>
+          s.end >= earliestEnd &&
+          s.start <= latestStart &&
+          (keyFrom === null || s.key >= keyFrom) &&
+          (keyTo === null || s.key <= keyTo),
+      )
+      .sort(
+        (a, b) =>
+          a.end - b.end || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) || a.start - b.start,
+      )
+      .map((s): [string, number, number, string] => [s.key, s.start, s.end, s.value])
+    return forward ? found : found.reverse()
+  }
+
+  private expire(): void {
+    const bound = Math.max(0, this.observed - this.retentionMs + 1)
+    this.sessions = this.sessions.filter((s) => s.end >= bound)
+  }
+}
+
+// Keys are Latin-1 strings here, one char per byte, so `<` is the byte order.
+const bytesOf = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0))
+const stringOf = (bytes: Uint8Array) => String.fromCharCode(...bytes)
+
+function drain(iterator: Iterator<SessionEntry>): [string, number, number, string][] {
+  const out: [string, number, number, string][] = []
+  for (let r = iterator.next(); r.done !== true; r = iterator.next()) {
+    out.push([stringOf(r.value.key), r.value.start, r.value.end, stringOf(r.value.value)])
+  }
+  return out
+}
+
+describe('in-memory session store against a reference', () => {
+  // One key's sessions come from an index once the store is searched by key: it must agree
+  // with the end-time segments through puts, overwrites, removes, late puts and expiry.
+  it('finds a session removed and put again once, beside a session it shares an end with', () => {
+    const store = new InMemorySessionStore(1000)
+    const find = () => drain(store.findSessions(bytesOf('a'), bytesOf('a'), 0, 100, true))
+    store.put(bytesOf('a'), 0, 10, bytesOf('x'))
+    store.put(bytesOf('a'), 5, 10, bytesOf('y'))
+    expect(find()).toHaveLength(2)
+    store.remove(bytesOf('a'), 0, 10)
+    store.put(bytesOf('a'), 0, 10, bytesOf('z'))
+    store.put(bytesOf('a'), 5, 10, null)
+    store.put(bytesOf('a'), 5, 10, bytesOf('w'))
+    expect(find()).toEqual([
+      ['a', 0, 10, 'z'],
+      ['a', 5, 10, 'w'],
+    ])
+  })
+
+  it('answers every read as a plain list of sessions would', () => {
+    let state = 5
+    const next = (n: number) => {
+      state = (state * 1103515245 + 12345) % 2147483648
+      return Math.floor((state / 2147483648) * n)
+    }
+    const keys = ['a', 'ab', 'b', 'a\u00ff', '\u00ff']
+    const store = new InMemorySessionStore(300)
+    const reference = new ReferenceSessionStore(300)
+    let time = 0
+    for (let step = 0; step < 6000; step++) {
+      time = Math.max(0, time + next(20) - 6)
+      const key = keys[next(keys.length)] as string
+      const end = Math.max(0, time - next(next(10) === 0 ? 400 : 60))
+      const start = Math.max(0, end - next(3) * next(50))
+      const op = next(12)
+      if (op < 5) {
+        const value = next(8) === 0 ? null : `v${step}`
+        store.put(bytesOf(key), start, end, value === null ? null : bytesOf(value))
+        reference.put(key, start, end, value)
+      } else if (op < 6) {
+        store.remove(bytesOf(key), start, end)
+        reference.remove(key, start, end)
+      } else if (op < 7) {
+        const found = store.fetchSession(bytesOf(key), start, end)
+        expect(found === null ? null : stringOf(found)).toBe(
+          reference.fetchSession(key, start, end),
+        )
+      } else {
+        const forward = next(2) === 0
+        const earliestEnd = Math.max(0, time - next(500))
+        const latestStart = earliestEnd + next(400) - 100
+        // Single keys most often (the indexed path), then key ranges and open ranges.
+        const [keyFrom = null, keyTo = null] =
+          op < 11
+            ? [key, key]
+            : [next(2) === 0 ? null : key, next(2) === 0 ? null : keys[next(keys.length)]]
+        const iterator = store.findSessions(
+          keyFrom === null ? null : bytesOf(keyFrom),
+          keyTo === null ? null : bytesOf(keyTo),
+          earliestEnd,
+          latestStart,
+          forward,
+        )
+        expect(drain(iterator), `step ${step}`).toEqual(
+          keyFrom !== null && keyTo !== null && keyFrom > keyTo
+            ? []
+            : reference.findSessions(keyFrom, keyTo, earliestEnd, latestStart, forward),
+        )
+      }
+    }
   })
 })

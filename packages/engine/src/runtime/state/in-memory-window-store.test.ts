@@ -277,6 +277,18 @@ describe('in-memory window store against a reference', () => {
     })
   }
 
+  it('fetches a window deleted and put again once, beside a key it shares a start with', () => {
+    const store = new InMemoryWindowStore(1000, false)
+    const fetchA = () => drain(store.fetchRange(bytesOf('a'), bytesOf('a'), 0, 100, true))
+    store.put(bytesOf('a'), bytesOf('x'), 10)
+    store.put(bytesOf('b'), bytesOf('y'), 10)
+    expect(fetchA()).toEqual([['a', 10, 'x']])
+    store.put(bytesOf('a'), null, 10)
+    store.put(bytesOf('a'), bytesOf('z'), 10)
+    store.put(bytesOf('a'), bytesOf('z2'), 10)
+    expect(fetchA()).toEqual([['a', 10, 'z2']])
+  })
+
   it("keeps a key's fetched windows when they expire or change while the iterator is open", () => {
     const store = new InMemoryWindowStore(100, false)
     store.put(bytesOf('a'), bytesOf('0'), 0)
