@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks'
 import {
   JoinWindows,
   KeyValue,
+  Materialized,
   Produced,
   Serdes,
   StreamsBuilder,
@@ -95,6 +96,7 @@ const scenarios: Scenario[] = [
         .aggregate(
           () => 0,
           (_k, v, sum) => (sum as number) + (v as number),
+          Materialized.with(S, L),
         )
         .toStream()
         .map((windowed, sum) => KeyValue.pair(String(windowed), String(sum)))
