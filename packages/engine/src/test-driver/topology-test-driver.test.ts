@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { records, stringProps } from './scenario-test-helpers'
 import {
   Branched,
   Consumed,
@@ -26,24 +27,7 @@ import {
 
 const S = Serdes.String()
 const L = Serdes.Long()
-const props = {
-  'application.id': 'app',
-  'default.key.serde': S,
-  'default.value.serde': S,
-  'statestore.cache.max.bytes': 0,
-}
-
-function records<K = string, V = string>(
-  driver: TopologyTestDriver,
-  topic: string,
-  k: Serde<K> = S as unknown as Serde<K>,
-  v: Serde<V> = S as unknown as Serde<V>,
-) {
-  return driver
-    .createOutputTopic(topic, k, v)
-    .readRecordsToList()
-    .map((r) => [r.key(), r.value(), r.timestamp()] as [K | null, V | null, number | null])
-}
+const props = stringProps
 
 describe('TopologyTestDriver: stateless operators', () => {
   it('runs a chain of filter, mapValues, map, flatMapValues and selectKey with input timestamps (Kafka: stateless results keep the input record timestamp)', () => {

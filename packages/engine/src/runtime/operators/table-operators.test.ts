@@ -1,6 +1,7 @@
 // Scenario tests of source tables, KTable filter/filterNot and mapValues, modelled on Kafka's
 // KTableSourceTest, KTableFilterTest and KTableMapValuesTest.
 import { describe, expect, it } from 'vitest'
+import { records, stringProps } from '../../test-driver/scenario-test-helpers'
 import {
   Grouped,
   KeyValue,
@@ -8,30 +9,12 @@ import {
   Serdes,
   StreamsBuilder,
   TopologyTestDriver,
-  type Serde,
 } from '../../index'
 
 const S = Serdes.String()
 const L = Serdes.Long()
-const props = {
-  'application.id': 'app',
-  'default.key.serde': S,
-  'default.value.serde': S,
-  'statestore.cache.max.bytes': 0,
-}
+const props = stringProps
 const cachedProps = { ...props, 'statestore.cache.max.bytes': 10 * 1024 * 1024 }
-
-function records<K = string, V = string>(
-  driver: TopologyTestDriver,
-  topic: string,
-  k: Serde<K> = S as unknown as Serde<K>,
-  v: Serde<V> = S as unknown as Serde<V>,
-) {
-  return driver
-    .createOutputTopic(topic, k, v)
-    .readRecordsToList()
-    .map((r) => [r.key(), r.value(), r.timestamp()] as [K | null, V | null, number])
-}
 
 function metricsOf(driver: TopologyTestDriver, nodePrefix: string) {
   const node = driver.metrics().find((m) => m.node.startsWith(nodePrefix))
