@@ -53,7 +53,7 @@ export class StreamsBuilder {
     let name: string
     let node: StreamSourceNode
     if (topics instanceof RegExp) {
-      name = this.internal.newProcessorName(Prefix.SOURCE)
+      name = new NamedInternal(c.name).orElseGenerateWithPrefix(this.internal, Prefix.SOURCE)
       node = new StreamSourceNode(name, null, topics, sourceOptions(c))
     } else {
       const list = typeof topics === 'string' ? [topics] : [...topics]

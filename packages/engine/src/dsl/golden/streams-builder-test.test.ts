@@ -189,6 +189,14 @@ describe('StreamsBuilderTest', () => {
     assertNamesForOperation(builder.build(), expected, 'KSTREAM-SOURCE-0000000001')
   })
 
+  it('a Consumed name also names a pattern source (as Kafka Streams 4.3 does)', () => {
+    // Found by the conformance suite: Kafka Streams 4.3.1 prints `Source: all-logs (topics: logs-.*)`.
+    const builder = new StreamsBuilder()
+    builder.stream(/logs-.*/, Consumed.as('all-logs'))
+    builder.stream(STREAM_TOPIC_TWO)
+    assertNamesForOperation(builder.build(), 'all-logs', 'KSTREAM-SOURCE-0000000001')
+  })
+
   it('a Consumed name on a table names <name>-source and <name>; the next table starts at 3', () => {
     // StreamsBuilderTest.shouldUseSpecifiedNameForTableSourceProcessor
     const builder = new StreamsBuilder()
