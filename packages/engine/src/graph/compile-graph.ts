@@ -459,9 +459,11 @@ class GraphCompiler {
       p.joinType === 'inner' ? 'join' : p.joinType === 'left' ? 'leftJoin' : 'outerJoin'
     if (left instanceof KTable && right instanceof KTable) {
       const materialized = materializedOf(p.storeName)
+      // Kafka's KTable joins take a ValueJoiner: a joiner that reads the key sees null.
       return left[method](
         right,
-        joiner,
+        (l: unknown, r: unknown) =>
+          joiner.length >= 3 ? joiner(null as never, l, r) : (joiner as AnyFunction)(l, r),
         p.name === undefined ? undefined : Named.as(p.name),
         materialized,
       )

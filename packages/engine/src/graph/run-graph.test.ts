@@ -190,4 +190,38 @@ describe('running a design with a custom processor', () => {
     ])
     expect(driver.getKeyValueStore<string, string>('seen')?.get('/home')).toBe('1')
   })
+
+  it('a table-table joiner sees the key as null, as Kafka passes a ValueJoiner', () => {
+    const tableJoin = (joiner: FunctionParam): TopologyGraph => ({
+      version: 1,
+      name: 'Table join',
+      applicationId: 'table-join',
+      config: {},
+      nodes: [
+        node('a', 'table', { topic: 'a' }),
+        node('b', 'table', { topic: 'b' }),
+        node('j', 'join', { joinType: 'inner', joiner }),
+        node('ts', 'toStream', {}),
+        node('out', 'sink', { topic: 'joined' }),
+      ],
+      edges: [
+        { id: 'a', source: 'a', target: 'j', targetPort: 'left' },
+        { id: 'b', source: 'b', target: 'j', targetPort: 'right' },
+        edge('j', 'ts'),
+        edge('ts', 'out'),
+      ],
+    })
+    for (const joiner of [
+      expr("(isNull(key) ? 'null' : key) + '|' + left + '|' + right"),
+      code("(left, right) => 'null|' + left + '|' + right"),
+    ]) {
+      const driver = new TopologyTestDriver(compiled(tableJoin(joiner)), {
+        'default.key.serde': 'String',
+        'default.value.serde': 'String',
+      })
+      driver.createInputTopic('a', S, S).pipeInput('k', 'L', 1)
+      driver.createInputTopic('b', S, S).pipeInput('k', 'R', 2)
+      expect(driver.createOutputTopic('joined', S, S).readValuesToList()).toEqual(['null|L|R'])
+    }
+  })
 })
