@@ -300,12 +300,14 @@ export class KStream<K = unknown, V = unknown> extends AbstractStream<K, V> {
   }
 
   groupByKey(grouped?: Grouped<K, V>): KGroupedStream<K, V> {
-    const g = grouped ?? Grouped.with<K, V>(null, null)
+    // As Kafka: only groupByKey() inherits the stream's serdes; a Grouped passed in brings its
+    // own, and where it has none the default serdes apply.
+    const g = grouped ?? Grouped.with<K, V>(this.keySerde, this.valueSerde)
     return new KGroupedStream(
       this.builder,
       this.name,
-      (g.keySerde ?? this.keySerde) as Serde<K> | null,
-      (g.valueSerde ?? this.valueSerde) as Serde<V> | null,
+      g.keySerde,
+      g.valueSerde,
       this.subTopologySourceNodes,
       this.graphNode,
       this.repartitionRequired,
@@ -317,14 +319,14 @@ export class KStream<K = unknown, V = unknown> extends AbstractStream<K, V> {
     keySelector: KeyValueMapper<K, V, KR>,
     grouped?: Grouped<KR, V>,
   ): KGroupedStream<KR, V> {
-    const g = grouped ?? Grouped.with<KR, V>(null, null)
+    const g = grouped ?? Grouped.with<KR, V>(null, this.valueSerde)
     const node = this.selectKeyNode(keySelector, g.name)
     this.builder.addGraphNode(this.graphNode, node)
     return new KGroupedStream(
       this.builder,
       node.nodeName,
       g.keySerde,
-      (g.valueSerde ?? this.valueSerde) as Serde<V> | null,
+      g.valueSerde,
       this.subTopologySourceNodes,
       node,
       true,
