@@ -1,14 +1,16 @@
 // Which serdes a grouped stream's aggregation stores use: Kafka's KStreamImpl only carries the
 // stream's serdes into groupByKey() and groupBy(selector); a Grouped passed in replaces them.
 import { describe, expect, it } from 'vitest'
-import { Serdes } from '../serde/serdes'
-import { TopologyTestDriver } from '../test-driver/topology-test-driver'
-import { Consumed } from './consumed'
-import { Grouped } from './grouped'
-import { Produced } from './produced'
-import { StreamsBuilder } from './streams-builder'
-import type { KGroupedStream } from './kgrouped-stream'
-import type { KStream } from './kstream'
+import {
+  Consumed,
+  Grouped,
+  Produced,
+  Serdes,
+  StreamsBuilder,
+  TopologyTestDriver,
+  type KGroupedStream,
+  type KStream,
+} from '../index'
 
 const S = Serdes.String()
 const D = Serdes.Double()

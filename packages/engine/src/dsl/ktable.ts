@@ -548,7 +548,6 @@ export class KTable<K = unknown, V = unknown> extends AbstractStream<K, V> {
         graceMs,
         keySerde: this.keySerde,
         valueSerde: this.valueSerde,
-        sessionKeys: this.windowedAggregation()?.sessions === true,
       }),
       [],
       [store],

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   BufferConfig,
+  Consumed,
   KeyValue,
   Materialized,
   Produced,
@@ -278,7 +279,7 @@ describe('KTableSuppress: untilWindowCloses', () => {
   it('emits one final result per window once stream time reaches end + grace (shouldSupportFinalResultsForTimeWindows)', () => {
     const builder = new StreamsBuilder()
     const counts = builder
-      .stream<string, string>('input')
+      .stream('input', Consumed.with(S, S))
       .groupByKey()
       .windowedBy(TimeWindows.ofSizeAndGrace(2, 1))
       .count(Materialized.as<string, number>('counts').withCachingDisabled())
@@ -313,7 +314,7 @@ describe('KTableSuppress: untilWindowCloses', () => {
   it('emits nothing while stream time stays below end + grace, whatever the wall clock does', () => {
     const builder = new StreamsBuilder()
     const counts = builder
-      .stream<string, string>('input')
+      .stream('input', Consumed.with(S, S))
       .groupByKey()
       .windowedBy(TimeWindows.ofSizeAndGrace(10, 5))
       .count()
@@ -332,7 +333,7 @@ describe('KTableSuppress: untilWindowCloses', () => {
   it('session windows close at end + gap + grace, and merged-away sessions are never emitted (shouldSupportFinalResultsForSessionWindows)', () => {
     const builder = new StreamsBuilder()
     const counts = builder
-      .stream<string, string>('input')
+      .stream('input', Consumed.with(S, S))
       .groupByKey()
       .windowedBy(SessionWindows.ofInactivityGapAndGrace(5, 0))
       .count(Materialized.as<string, number>('counts').withCachingDisabled())
@@ -365,7 +366,7 @@ describe('KTableSuppress: untilWindowCloses', () => {
   it('a full strict buffer of final results fails rather than emitting early', () => {
     const builder = new StreamsBuilder()
     const counts = builder
-      .stream<string, string>('input')
+      .stream('input', Consumed.with(S, S))
       .groupByKey()
       .windowedBy(TimeWindows.ofSizeWithNoGrace(10))
       .count()
@@ -378,5 +379,20 @@ describe('KTableSuppress: untilWindowCloses', () => {
     input.pipeInput('k1', 'v', 1)
     expect(() => input.pipeInput('k2', 'v', 2)).toThrow(/buffer exceeded its max capacity/)
     driver.close()
+  })
+
+  it('without a key serde the buffer falls back to the default one, which cannot write a windowed key', () => {
+    // As Kafka: the windowed table has no key serde, so the suppression buffer uses
+    // default.key.serde (String) for Windowed keys and the task fails.
+    const builder = new StreamsBuilder()
+    builder
+      .stream<string, string>('input')
+      .groupByKey()
+      .windowedBy(TimeWindows.ofSizeAndGrace(2, 1))
+      .count()
+      .suppress(Suppressed.untilWindowCloses(BufferConfig.unbounded()))
+    const driver = new TopologyTestDriver(builder.build(), noCache, 0)
+    const input = driver.createInputTopic('input', S, S)
+    expect(() => input.pipeInput('k1', 'v1', 0)).toThrow(/StringSerializer/)
   })
 })

@@ -4,7 +4,7 @@
 // by serialized key, and leave only while a new change is being processed, once the
 // processor's observed stream time has moved far enough, or early when the buffer is full.
 import type { Suppressed } from '../../dsl/suppressed'
-import { Windowed } from '../../dsl/windowed'
+import type { Windowed } from '../../dsl/windowed'
 import { Record } from '../../processor/record'
 import type { Serde } from '../../serde/serde'
 import { encodeUtf8 } from '../../serde/utf8'
@@ -62,41 +62,17 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
   return out
 }
 
-/** Whether a built-in serde can take the value (a String serde cannot write a number). */
-function fits(serde: Serde<unknown>, value: unknown): boolean {
-  switch (serde.name) {
-    case 'String':
-      return typeof value === 'string'
-    case 'Long':
-    case 'Integer':
-      return typeof value === 'number' && Number.isInteger(value)
-    case 'Double':
-      return typeof value === 'number'
-    case 'ByteArray':
-      return value instanceof Uint8Array
-    default:
-      return true
-  }
-}
-
 /**
- * The bytes the buffer orders, sizes and logs a value by: the table's serde (else the default
- * one) when it can write the value; otherwise an encoding that matches the String and Long
- * serdes on strings and integers.
+ * The bytes the buffer orders, sizes and logs a value by: the table's serde, else the default
+ * one. As in Kafka's buffer, a serde that cannot write the value fails the task.
  */
 function bytesOf(serde: Serde<unknown> | null, topic: string, value: unknown): Uint8Array {
-  if (serde !== null && fits(serde, value)) {
-    try {
-      const bytes = serde.serialize(topic, value)
-      if (bytes !== null) return bytes
-    } catch {
-      // Falls through to the generic encoding: the buffer needs bytes, not this serde's.
-    }
+  if (serde === null) {
+    throw new TypeError(
+      `The suppression buffer changelogged to ${topic} needs a serde: set default.key.serde and default.value.serde, or serdes on the suppressed table`,
+    )
   }
-  if (typeof value === 'string') return encodeUtf8(value)
-  if (typeof value === 'number' && Number.isSafeInteger(value)) return longBytes(value)
-  if (value instanceof Uint8Array) return value
-  return encodeUtf8(JSON.stringify(value) ?? String(value))
+  return serde.serialize(topic, value) ?? new Uint8Array(0)
 }
 
 /** Kafka's ProcessorRecordContext#residentMemorySizeEstimate. */
@@ -283,7 +259,6 @@ class KTableSuppressProcessor implements OperatorProcessor {
     graceMs: number | null,
     private readonly keySerde: Serde<unknown> | null,
     private readonly valueSerde: Serde<unknown> | null,
-    private readonly sessionKeys: boolean,
   ) {
     const config = suppressed.bufferConfig
     this.maxRecords = config.maxRecords ?? Number.POSITIVE_INFINITY
@@ -295,21 +270,13 @@ class KTableSuppressProcessor implements OperatorProcessor {
   init(context: InternalProcessorContext): void {
     this.context = context
     const topic = changelogTopic(context.config.applicationId, this.storeName)
+    // A windowed table carries a windowed serde when its inner key serde is known; otherwise
+    // Kafka's buffer falls back to the default key serde, which cannot write a Windowed key.
     const keySerde = this.keySerde ?? context.config.defaultKeySerde
     const valueSerde = this.valueSerde ?? context.config.defaultValueSerde
-    const innerKeySerde = context.config.defaultKeySerde
     this.buffer = new TimeOrderedChangeBuffer(
       context.getStateStore(this.storeName),
-      (key) => {
-        if (!(key instanceof Windowed)) return bytesOf(keySerde, topic, key)
-        // As Kafka's windowed serdes: the key, then the window start (time windows) or the
-        // session end and start.
-        const inner = bytesOf(innerKeySerde, topic, key.key())
-        const window = key.window()
-        return this.sessionKeys
-          ? concat([inner, longBytes(window.end()), longBytes(window.start())])
-          : concat([inner, longBytes(window.start())])
-      },
+      (key) => bytesOf(keySerde, topic, key),
       (value) => (value === null ? null : bytesOf(valueSerde, topic, value)),
     )
     suppressedValueHolder(context, this.storeName).view = this.buffer
@@ -386,7 +353,6 @@ export const suppressOperators: { readonly [operator: string]: OperatorFactory }
       param<number | null>(def, 'graceMs'),
       (def['keySerde'] as Serde<unknown> | null | undefined) ?? null,
       (def['valueSerde'] as Serde<unknown> | null | undefined) ?? null,
-      def['sessionKeys'] === true,
     )
   },
 }
