@@ -14,10 +14,8 @@ import type {
   SessionKey,
   StoreRecordContext,
 } from './bytes-stores'
-import { emptyIterator, filterIterator, mergeCacheOverStore } from './iterators'
+import { emptyIterator, mergeCacheOverStore } from './iterators'
 import type { DirtyEntry, ThreadCache } from './thread-cache'
-
-const NO_TIMESTAMP = -1
 
 interface CachedSessionEntry {
   readonly key: Uint8Array
@@ -46,21 +44,21 @@ function parseCacheKey(cacheKey: string): { key: Uint8Array; start: number; end:
 
 /**
  * Kafka's `CachingSessionStore`: cache keys are the store's binary layout [key][end][start].
- * Reads merge the cache over the store in the in-memory store's order (end, key, start);
- * sessions the store would have expired, by the newest end written through this layer, are
- * not returned from either.
+ * Reads merge the cache over the store in the in-memory store's order (end, key, start).
+ *
+ * Retention is the wrapped store's alone: as in Kafka, a session the store has expired is
+ * still returned from the cache until the cache evicts it, and may so still be merged into a
+ * new session.
  */
 export class CachingSessionStore implements SessionBytesStore, CachingLayer<SessionKey> {
   private listener: BytesFlushListener<SessionKey> | null = null
   private sendOldValues = false
-  private observedStreamTime = NO_TIMESTAMP
 
   constructor(
     private readonly wrapped: SessionBytesStore,
     private readonly cache: ThreadCache,
     private readonly cacheName: string,
     private readonly recordContext: StoreRecordContext,
-    private readonly retentionMs: number,
   ) {
     cache.addDirtyEntryFlushListener(cacheName, (entries) => {
       for (const entry of entries) this.putAndMaybeForward(entry)
@@ -78,7 +76,6 @@ export class CachingSessionStore implements SessionBytesStore, CachingLayer<Sess
 
   put(key: Uint8Array, start: number, end: number, value: Uint8Array | null): void {
     this.cache.put(this.cacheName, cacheKey(key, start, end), value, this.recordContext.current())
-    this.observedStreamTime = Math.max(this.observedStreamTime, end)
   }
 
   remove(key: Uint8Array, start: number, end: number): void {
@@ -86,7 +83,6 @@ export class CachingSessionStore implements SessionBytesStore, CachingLayer<Sess
   }
 
   fetchSession(key: Uint8Array, start: number, end: number): Uint8Array | null {
-    if (this.expired(end)) return null
     const cached = this.cache.get(this.cacheName, cacheKey(key, start, end))
     return cached !== undefined ? cached.value : this.wrapped.fetchSession(key, start, end)
   }
@@ -113,8 +109,7 @@ export class CachingSessionStore implements SessionBytesStore, CachingLayer<Sess
       latestSessionStart,
       forward,
     )
-    const merged = mergeCacheOverStore(cached[Symbol.iterator](), stored, order)
-    return filterIterator(merged, (entry) => !this.expired(entry.end))
+    return mergeCacheOverStore(cached[Symbol.iterator](), stored, order)
   }
 
   flush(): void {
@@ -126,10 +121,6 @@ export class CachingSessionStore implements SessionBytesStore, CachingLayer<Sess
     this.flushCache()
     this.cache.close(this.cacheName)
     this.wrapped.close()
-  }
-
-  private expired(end: number): boolean {
-    return end <= this.observedStreamTime - this.retentionMs
   }
 
   /** Cached sessions matching the query, ascending by end, key, start. */

@@ -14,10 +14,8 @@ import type {
   WindowEntry,
   WindowKey,
 } from './bytes-stores'
-import { emptyIterator, filterIterator, mergeCacheOverStore } from './iterators'
+import { emptyIterator, mergeCacheOverStore } from './iterators'
 import type { DirtyEntry, ThreadCache } from './thread-cache'
-
-const NO_TIMESTAMP = -1
 
 interface CachedWindowEntry {
   readonly key: Uint8Array
@@ -36,20 +34,22 @@ function cacheKey(key: Uint8Array, windowStart: number): string {
 /**
  * Kafka's `CachingWindowStore`: cache keys are the store's binary layout [key][start][0], so
  * one key's windows are adjacent in the cache. Reads merge the cache over the store in the
- * in-memory store's order (window start, then key). Windows the store would have expired,
- * by the newest start written through this layer, are not returned from either.
+ * in-memory store's order (window start, then key).
+ *
+ * Retention is the wrapped store's alone: a window stays in the cache, and is returned from
+ * it, after the store has expired it, until the cache evicts it. Kafka's layer does not
+ * filter its cache by retention either, so a test driver's `all()` at the end of a windowed
+ * aggregation still lists windows long closed.
  */
 export class CachingWindowStore implements WindowBytesStore, CachingLayer<WindowKey> {
   private listener: BytesFlushListener<WindowKey> | null = null
   private sendOldValues = false
-  private observedStreamTime = NO_TIMESTAMP
 
   constructor(
     private readonly wrapped: WindowBytesStore,
     private readonly cache: ThreadCache,
     private readonly cacheName: string,
     private readonly recordContext: StoreRecordContext,
-    private readonly retentionMs: number,
   ) {
     cache.addDirtyEntryFlushListener(cacheName, (entries) => {
       for (const entry of entries) this.putAndMaybeForward(entry)
@@ -67,11 +67,9 @@ export class CachingWindowStore implements WindowBytesStore, CachingLayer<Window
 
   put(key: Uint8Array, value: Uint8Array | null, windowStart: number): void {
     this.cache.put(this.cacheName, cacheKey(key, windowStart), value, this.recordContext.current())
-    this.observedStreamTime = Math.max(this.observedStreamTime, windowStart)
   }
 
   fetch(key: Uint8Array, windowStart: number): Uint8Array | null {
-    if (this.expired(windowStart)) return null
     const cached = this.cache.get(this.cacheName, cacheKey(key, windowStart))
     return cached !== undefined ? cached.value : this.wrapped.fetch(key, windowStart)
   }
@@ -86,19 +84,17 @@ export class CachingWindowStore implements WindowBytesStore, CachingLayer<Window
     if (keyFrom !== null && keyTo !== null && compareBytes(keyFrom, keyTo) > 0) {
       return emptyIterator()
     }
-    const minTime = Math.max(timeFrom, this.observedStreamTime - this.retentionMs + 1, 0)
-    if (timeTo < minTime) return emptyIterator()
-    const cached = this.cachedWindows(keyFrom, keyTo, minTime, timeTo)
+    // Window starts are never negative; a negative bound would not sort as a cache key.
+    const cached = this.cachedWindows(keyFrom, keyTo, Math.max(timeFrom, 0), timeTo)
     if (!forward) cached.reverse()
     const order = forward
       ? byTimeThenKey
       : (a: CachedWindowEntry, b: CachedWindowEntry) => byTimeThenKey(b, a)
-    const merged = mergeCacheOverStore(
+    return mergeCacheOverStore(
       cached[Symbol.iterator](),
       this.wrapped.fetchRange(keyFrom, keyTo, timeFrom, timeTo, forward),
       order,
     )
-    return filterIterator(merged, (entry) => !this.expired(entry.windowStart))
   }
 
   flush(): void {
@@ -112,10 +108,6 @@ export class CachingWindowStore implements WindowBytesStore, CachingLayer<Window
     this.wrapped.close()
   }
 
-  private expired(windowStart: number): boolean {
-    return windowStart <= this.observedStreamTime - this.retentionMs
-  }
-
   /** Cached windows in the ranges, ascending by start then key. */
   private cachedWindows(
     keyFrom: Uint8Array | null,
@@ -123,6 +115,7 @@ export class CachingWindowStore implements WindowBytesStore, CachingLayer<Window
     timeFrom: number,
     timeTo: number,
   ): CachedWindowEntry[] {
+    if (timeTo < timeFrom) return []
     const singleKey = keyFrom !== null && keyTo !== null && compareBytes(keyFrom, keyTo) === 0
     const lastTime = Math.min(timeTo, Number.MAX_SAFE_INTEGER)
     // One key's windows sit between [key][timeFrom] and [key][timeTo]; longer keys that

@@ -227,13 +227,13 @@ describe('record caching', () => {
 })
 
 describe('record caching of window stores', () => {
-  function cachedWindows(retainDuplicates = false) {
+  function cachedWindows(retainDuplicates = false, cacheBytes?: number) {
     const builder = Stores.windowStoreBuilder(
       Stores.inMemoryWindowStore('windows', 100, 10, retainDuplicates),
       Serdes.String(),
       Serdes.String(),
     ).withCachingEnabled()
-    return storeWith<WindowStore<string, string>>(builder)
+    return storeWith<WindowStore<string, string>>(builder, cacheBytes ? { cacheBytes } : {})
   }
 
   it('reports flushed windows under Windowed keys ending a window size after their start', () => {
@@ -281,13 +281,32 @@ describe('record caching of window stores', () => {
     expect(entries(store.fetch('b', 5, 100))).toEqual([['20', 'B@20']])
   })
 
-  it('does not return windows that have expired while still in the cache', () => {
+  it('returns windows the store has expired for as long as the cache holds them, as Kafka', () => {
     const { store } = cachedWindows()
     listen(store)
     store.put('a', 'old', 0)
-    store.put('a', 'new', 100)
+    store.put('b', 'new', 100)
+    store.flushCache()
+    // Retention 100: the store has let [0, 10) go; the cache, clean now, still holds it.
+    expect(store.fetch('a', 0)).toBe('old')
+    expect(entries(store.fetch('a', 0, 100))).toEqual([['0', 'old']])
+    expect(entries(store.all()).map(([key]) => key)).toEqual(['[a@0/10]', '[b@100/110]'])
+    expect(entries(store.fetchAll(0, 50)).map(([key]) => key)).toEqual(['[a@0/10]'])
+    // Written after it expired: dropped by the store, still read from the cache.
+    store.put('c', 'late', 0)
+    store.flushCache()
+    expect(store.fetch('c', 0)).toBe('late')
+  })
+
+  it('stops returning an expired window once the cache evicts it', () => {
+    // Room for one window of a one-char key and a three-char value.
+    const oneEntry = CACHE_ENTRY_OVERHEAD + 1 + 8 + 4 + 3 + 'input'.length
+    const { store } = cachedWindows(false, oneEntry)
+    listen(store)
+    store.put('a', 'old', 0)
+    store.put('b', 'new', 100)
     expect(store.fetch('a', 0)).toBeNull()
-    expect(entries(store.all()).map(([key]) => key)).toEqual(['[a@100/110]'])
+    expect(entries(store.all()).map(([key]) => key)).toEqual(['[b@100/110]'])
   })
 
   it('is not cached when it retains duplicates, as in Kafka', () => {
@@ -329,5 +348,25 @@ describe('record caching of session stores', () => {
       ['[ab@0/20]', '4', 'null', 0],
     ])
     expect(context.sent).toHaveLength(5)
+  })
+
+  it('returns sessions the store has expired for as long as the cache holds them, as Kafka', () => {
+    const builder = Stores.sessionStoreBuilder(
+      Stores.persistentSessionStore('sessions', 100),
+      Serdes.String(),
+      Serdes.Long(),
+    ).withCachingEnabled()
+    const { store } = storeWith<SessionStore<string, number>>(builder)
+    listen(store)
+    store.put(session('a', 0, 10), 1)
+    store.put(session('b', 200, 300), 2)
+    store.flushCache()
+    // Retention 100: the store no longer returns [0, 10], the cache does.
+    expect(store.fetchSession('a', 0, 10)).toBe(1)
+    expect(entries(store.findSessions('a', 0, 50))).toEqual([['[a@0/10]', '1']])
+    expect(entries(store.findSessions(null, null, 0, 1000)).map(([key]) => key)).toEqual([
+      '[a@0/10]',
+      '[b@200/300]',
+    ])
   })
 })

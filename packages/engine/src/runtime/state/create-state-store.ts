@@ -106,13 +106,7 @@ export function createStateStore(
       // A cache keeps one value per key and window, so Kafka turns caching off for stores
       // that retain duplicates.
       if (caches && !retainDuplicates) {
-        const cachingStore = new CachingWindowStore(
-          bytes,
-          cache,
-          cacheName,
-          recordContext,
-          retentionMs,
-        )
+        const cachingStore = new CachingWindowStore(bytes, cache, cacheName, recordContext)
         bytes = cachingStore
         caching = cachingStore
       }
@@ -132,13 +126,7 @@ export function createStateStore(
       if (logger !== null) bytes = new ChangeLoggingSessionStore(bytes, logger)
       let caching: CachingLayer<SessionKey> | null = null
       if (caches) {
-        const cachingStore = new CachingSessionStore(
-          bytes,
-          cache,
-          cacheName,
-          recordContext,
-          retentionMs,
-        )
+        const cachingStore = new CachingSessionStore(bytes, cache, cacheName, recordContext)
         bytes = cachingStore
         caching = cachingStore
       }
