@@ -17,6 +17,12 @@ export interface StoreSupplier {
   readonly retentionMs?: number
   readonly windowSizeMs?: number
   readonly retainDuplicates?: boolean
+  /**
+   * Window and session stores: the span of one segment, as Kafka's `segmentIntervalMs()`. A
+   * persistent store keeps expired entries until their whole segment expires; an in-memory
+   * one expires each at once and reports 1.
+   */
+  readonly segmentIntervalMs?: number
 }
 
 /**

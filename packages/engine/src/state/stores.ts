@@ -16,6 +16,14 @@ function requireNonNegative(value: number, what: string): number {
   return value
 }
 
+/**
+ * The segment interval Kafka gives its RocksDB window and session stores: half the retention
+ * (Java's long division), but at least a minute.
+ */
+export function persistentSegmentIntervalMs(retentionMs: number): number {
+  return Math.max(Math.trunc(retentionMs / 2), 60_000)
+}
+
 /** Store suppliers and builders, named as in `org.apache.kafka.streams.state.Stores`. */
 export const Stores = {
   inMemoryKeyValueStore(name: string): StoreSupplier {
@@ -47,6 +55,7 @@ export const Stores = {
       retentionMs,
       windowSizeMs,
       retainDuplicates,
+      segmentIntervalMs: 1,
     }
   },
   persistentWindowStore(
@@ -58,14 +67,33 @@ export const Stores = {
     return {
       ...Stores.inMemoryWindowStore(name, retentionMs, windowSizeMs, retainDuplicates),
       persistent: true,
+      segmentIntervalMs: persistentSegmentIntervalMs(retentionMs),
     }
+  },
+  persistentTimestampedWindowStore(
+    name: string,
+    retentionMs: number,
+    windowSizeMs: number,
+    retainDuplicates: boolean,
+  ): StoreSupplier {
+    return Stores.persistentWindowStore(name, retentionMs, windowSizeMs, retainDuplicates)
   },
   inMemorySessionStore(name: string, retentionMs: number): StoreSupplier {
     requireNonNegative(retentionMs, 'retentionPeriod')
-    return { name: requireName(name), shape: 'session', persistent: false, retentionMs }
+    return {
+      name: requireName(name),
+      shape: 'session',
+      persistent: false,
+      retentionMs,
+      segmentIntervalMs: 1,
+    }
   },
   persistentSessionStore(name: string, retentionMs: number): StoreSupplier {
-    return { ...Stores.inMemorySessionStore(name, retentionMs), persistent: true }
+    return {
+      ...Stores.inMemorySessionStore(name, retentionMs),
+      persistent: true,
+      segmentIntervalMs: persistentSegmentIntervalMs(retentionMs),
+    }
   },
   persistentVersionedKeyValueStore(name: string, historyRetentionMs: number): StoreSupplier {
     requireNonNegative(historyRetentionMs, 'historyRetention')

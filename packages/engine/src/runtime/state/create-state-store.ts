@@ -11,6 +11,7 @@ import type {
   WindowStoreIterator,
 } from '../../state/state-store'
 import type { StoreBuilder } from '../../state/store-builder'
+import { persistentSegmentIntervalMs } from '../../state/stores'
 import { ValueAndTimestamp } from '../../state/value-and-timestamp'
 import type {
   CachingLayer,
@@ -37,6 +38,8 @@ import { InMemoryWindowStore } from './in-memory-window-store'
 import { MeteredKeyValueStore } from './metered-key-value-store'
 import { MeteredSessionStore } from './metered-session-store'
 import { MeteredWindowStore } from './metered-window-store'
+import type { Retention } from './retention'
+import { exactRetention, segmentedRetention } from './retention'
 import type { RuntimeStore } from './runtime-store'
 import { resolveStoreSerdes, valueAndTimestampSerde } from './state-serdes'
 import type { StoreContext } from './store-context'
@@ -51,7 +54,8 @@ export { changelogTopic } from './change-logging-stores'
  * (metered) store, then the record cache when the builder enables caching and the task has a
  * cache and a budget (`cacheMaxBytes` and the cache's own both above 0), then change logging when the builder enables logging and the task has
  * a changelog writer, then the in-memory store. Persistent suppliers get in-memory stores
- * too. The result also implements the typed interface of `builder.type`.
+ * too; their window and session stores keep and drop what a RocksDB store would, by segment
+ * (see retention.ts). The result also implements the typed interface of `builder.type`.
  */
 export function createStateStore(
   builder: StoreBuilder,
@@ -97,10 +101,9 @@ export function createStateStore(
     }
     case 'window':
     case 'timestampedWindow': {
-      const retentionMs = required(builder, 'retentionMs')
       const windowSizeMs = required(builder, 'windowSizeMs')
       const retainDuplicates = builder.supplier.retainDuplicates ?? false
-      let bytes: WindowBytesStore = new InMemoryWindowStore(retentionMs, retainDuplicates)
+      let bytes: WindowBytesStore = new InMemoryWindowStore(retention(builder), retainDuplicates)
       if (logger !== null) bytes = new ChangeLoggingWindowStore(bytes, logger, retainDuplicates)
       let caching: CachingLayer<WindowKey> | null = null
       // A cache keeps one value per key and window, so Kafka turns caching off for stores
@@ -121,8 +124,7 @@ export function createStateStore(
       )
     }
     case 'session': {
-      const retentionMs = required(builder, 'retentionMs')
-      let bytes: SessionBytesStore = new InMemorySessionStore(retentionMs)
+      let bytes: SessionBytesStore = new InMemorySessionStore(retention(builder))
       if (logger !== null) bytes = new ChangeLoggingSessionStore(bytes, logger)
       let caching: CachingLayer<SessionKey> | null = null
       if (caches) {
@@ -133,6 +135,14 @@ export function createStateStore(
       return new MeteredSessionStore(builder, bytes, caching, keySerde, valueSerde, topic)
     }
   }
+}
+
+function retention(builder: StoreBuilder): Retention {
+  const retentionMs = required(builder, 'retentionMs')
+  if (!builder.supplier.persistent) return exactRetention(retentionMs)
+  const segmentIntervalMs =
+    builder.supplier.segmentIntervalMs ?? persistentSegmentIntervalMs(retentionMs)
+  return segmentedRetention(retentionMs, segmentIntervalMs)
 }
 
 function required(builder: StoreBuilder, field: 'retentionMs' | 'windowSizeMs'): number {

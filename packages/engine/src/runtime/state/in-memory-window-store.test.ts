@@ -4,6 +4,7 @@ import type { WindowStore } from '../../state/state-store'
 import { Stores } from '../../state/stores'
 import type { WindowEntry } from './bytes-stores'
 import { InMemoryWindowStore } from './in-memory-window-store'
+import { exactRetention, segmentedRetention } from './retention'
 import { entries, storeWith } from './test-helpers'
 
 function windowStore(retentionMs: number, windowSizeMs: number, retainDuplicates = false) {
@@ -223,62 +224,140 @@ function drain(iterator: Iterator<WindowEntry>): [string, number, string][] {
   return out
 }
 
+describe('window store of a persistent supplier (segmented retention)', () => {
+  const put = (store: InMemoryWindowStore, key: string, start: number) =>
+    store.put(bytesOf(key), bytesOf(`${key}@${start}`), start)
+  const all = (store: InMemoryWindowStore) =>
+    drain(store.fetchRange(null, null, 0, Number.MAX_SAFE_INTEGER, true)).map(
+      ([k, t]) => `${k}@${t}`,
+    )
+
+  it('keeps expired windows until their segment expires, and never returns them', () => {
+    // Retention 1 s, segments of a minute, as Kafka's RocksDB store of a 1 s retention.
+    const store = new InMemoryWindowStore(segmentedRetention(1000, 60_000), false)
+    put(store, 'a', 0)
+    put(store, 'b', 30_000)
+    // Stream time 30 000: [0] expired, but segment 0 is live, so it is kept.
+    expect(store.heldWindowStarts()).toEqual([0, 30_000])
+    expect(store.fetch(bytesOf('a'), 0)).toBeNull()
+    expect(drain(store.fetchRange(bytesOf('a'), bytesOf('a'), 0, 100_000, true))).toEqual([])
+    expect(all(store)).toEqual(['b@30000'])
+    // A write to an expired window of a live segment is kept too, and not read either.
+    put(store, 'c', 500)
+    expect(store.heldWindowStarts()).toEqual([0, 500, 30_000])
+    expect(store.fetch(bytesOf('c'), 500)).toBeNull()
+    expect(all(store)).toEqual(['b@30000'])
+    // Stream time 60 500: stream time minus retention is still in segment 0.
+    put(store, 'd', 60_500)
+    expect(store.heldWindowStarts()).toEqual([0, 500, 30_000, 60_500])
+    // Stream time 61 000: segment 0 expires as a whole.
+    put(store, 'e', 61_000)
+    expect(store.heldWindowStarts()).toEqual([60_500, 61_000])
+    expect(all(store)).toEqual(['d@60500', 'e@61000'])
+  })
+
+  it('drops a write only when its whole segment has expired', () => {
+    const store = new InMemoryWindowStore(segmentedRetention(1000, 60_000), false)
+    put(store, 'a', 61_000)
+    put(store, 'late', 59_999)
+    put(store, 'kept', 60_000)
+    expect(store.heldWindowStarts()).toEqual([60_000, 61_000])
+    expect(store.fetch(bytesOf('kept'), 60_000)).toBeNull()
+    expect(all(store)).toEqual(['a@61000'])
+  })
+
+  it('answers reads as an in-memory store does, through the typed layers', () => {
+    const builder = (persistent: boolean) =>
+      Stores.windowStoreBuilder(
+        persistent
+          ? Stores.persistentWindowStore('windows', 20, 10, false)
+          : Stores.inMemoryWindowStore('windows', 20, 10, false),
+        Serdes.String(),
+        Serdes.String(),
+      )
+    const persistent = storeWith<WindowStore<string, string>>(builder(true)).store
+    const inMemory = storeWith<WindowStore<string, string>>(builder(false)).store
+    for (const store of [persistent, inMemory]) {
+      store.put('a', 'a@0', 0)
+      store.put('a', 'a@10', 10)
+      store.put('b', 'b@25', 25)
+      store.put('b', 'late', 5)
+    }
+    expect(persistent.persistent()).toBe(true)
+    expect(entries(persistent.all())).toEqual([
+      ['[a@10/20]', 'a@10'],
+      ['[b@25/35]', 'b@25'],
+    ])
+    expect(entries(persistent.all())).toEqual(entries(inMemory.all()))
+    expect(entries(persistent.fetchAll(0, 30))).toEqual(entries(inMemory.fetchAll(0, 30)))
+    expect(entries(persistent.fetch('a', 0, 30))).toEqual([['10', 'a@10']])
+    expect(persistent.fetch('a', 0)).toBeNull()
+    expect(persistent.fetch('b', 5)).toBeNull()
+  })
+})
+
 describe('in-memory window store against a reference', () => {
   // A key's windows come from an index once it is fetched by key: it must agree with the
   // segments through puts, overwrites, deletes, duplicates, out-of-order puts and expiry.
-  for (const retainDuplicates of [false, true]) {
-    it(`answers every read as a plain list of windows would (duplicates: ${retainDuplicates})`, () => {
-      let state = 11
-      const next = (n: number) => {
-        state = (state * 1103515245 + 12345) % 2147483648
-        return Math.floor((state / 2147483648) * n)
-      }
-      const keys = ['a', 'ab', 'b', 'a\u00ff', '\u00ff', 'abc']
-      const store = new InMemoryWindowStore(300, retainDuplicates)
-      const reference = new ReferenceWindowStore(300, retainDuplicates)
-      let time = 0
-      for (let step = 0; step < 6000; step++) {
-        // Mostly forward, sometimes late, sometimes past retention.
-        time = Math.max(0, time + next(20) - 6)
-        const key = keys[next(keys.length)] as string
-        const start = Math.max(0, time - next(next(10) === 0 ? 400 : 60))
-        const op = next(10)
-        if (op < 5) {
-          const value = next(8) === 0 ? null : `v${step}`
-          store.put(bytesOf(key), value === null ? null : bytesOf(value), start)
-          reference.put(key, value, start)
-        } else if (op < 6) {
-          const found = store.fetch(bytesOf(key), start)
-          expect(found === null ? null : stringOf(found)).toBe(reference.fetch(key, start))
-        } else {
-          const forward = next(2) === 0
-          const from = Math.max(0, time - next(500))
-          const to = from + next(400)
-          // Single keys most often (the indexed path), then key ranges and open ranges.
-          const range =
-            op < 9
-              ? [key, key]
-              : [next(2) === 0 ? null : key, next(2) === 0 ? null : keys[next(keys.length)]]
-          const [keyFrom = null, keyTo = null] = range
-          const iterator = store.fetchRange(
-            keyFrom === null ? null : bytesOf(keyFrom),
-            keyTo === null ? null : bytesOf(keyTo),
-            from,
-            to,
-            forward,
-          )
-          expect(drain(iterator), `step ${step}`).toEqual(
-            keyFrom !== null && keyTo !== null && keyFrom > keyTo
-              ? []
-              : reference.fetchRange(keyFrom, keyTo, from, to, forward),
-          )
+  // A segmented retention keeps windows the reference has dropped: reads must not tell.
+  const retentions = [
+    ['exact', () => exactRetention(300)],
+    ['segmented', () => segmentedRetention(300, 170)],
+  ] as const
+  for (const retainDuplicates of [false, true])
+    for (const [policy, retention] of retentions) {
+      it(`answers every read as a plain list of windows would (duplicates: ${retainDuplicates}, ${policy})`, () => {
+        let state = 11
+        const next = (n: number) => {
+          state = (state * 1103515245 + 12345) % 2147483648
+          return Math.floor((state / 2147483648) * n)
         }
-      }
-    })
-  }
+        const keys = ['a', 'ab', 'b', 'a\u00ff', '\u00ff', 'abc']
+        const store = new InMemoryWindowStore(retention(), retainDuplicates)
+        const reference = new ReferenceWindowStore(300, retainDuplicates)
+        let time = 0
+        for (let step = 0; step < 6000; step++) {
+          // Mostly forward, sometimes late, sometimes past retention.
+          time = Math.max(0, time + next(20) - 6)
+          const key = keys[next(keys.length)] as string
+          const start = Math.max(0, time - next(next(10) === 0 ? 400 : 60))
+          const op = next(10)
+          if (op < 5) {
+            const value = next(8) === 0 ? null : `v${step}`
+            store.put(bytesOf(key), value === null ? null : bytesOf(value), start)
+            reference.put(key, value, start)
+          } else if (op < 6) {
+            const found = store.fetch(bytesOf(key), start)
+            expect(found === null ? null : stringOf(found)).toBe(reference.fetch(key, start))
+          } else {
+            const forward = next(2) === 0
+            const from = Math.max(0, time - next(500))
+            const to = from + next(400)
+            // Single keys most often (the indexed path), then key ranges and open ranges.
+            const range =
+              op < 9
+                ? [key, key]
+                : [next(2) === 0 ? null : key, next(2) === 0 ? null : keys[next(keys.length)]]
+            const [keyFrom = null, keyTo = null] = range
+            const iterator = store.fetchRange(
+              keyFrom === null ? null : bytesOf(keyFrom),
+              keyTo === null ? null : bytesOf(keyTo),
+              from,
+              to,
+              forward,
+            )
+            expect(drain(iterator), `step ${step}`).toEqual(
+              keyFrom !== null && keyTo !== null && keyFrom > keyTo
+                ? []
+                : reference.fetchRange(keyFrom, keyTo, from, to, forward),
+            )
+          }
+        }
+      })
+    }
 
   it('fetches a window deleted and put again once, beside a key it shares a start with', () => {
-    const store = new InMemoryWindowStore(1000, false)
+    const store = new InMemoryWindowStore(exactRetention(1000), false)
     const fetchA = () => drain(store.fetchRange(bytesOf('a'), bytesOf('a'), 0, 100, true))
     store.put(bytesOf('a'), bytesOf('x'), 10)
     store.put(bytesOf('b'), bytesOf('y'), 10)
@@ -290,7 +369,7 @@ describe('in-memory window store against a reference', () => {
   })
 
   it("keeps a key's fetched windows when they expire or change while the iterator is open", () => {
-    const store = new InMemoryWindowStore(100, false)
+    const store = new InMemoryWindowStore(exactRetention(100), false)
     store.put(bytesOf('a'), bytesOf('0'), 0)
     store.put(bytesOf('a'), bytesOf('10'), 10)
     store.put(bytesOf('a'), bytesOf('20'), 20)
