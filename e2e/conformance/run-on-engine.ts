@@ -159,7 +159,7 @@ function readOutputs(driver: TopologyTestDriver, topic: string): OutputRecord[] 
     .map((record) => ({
       key: renderBytes(record.key()),
       value: renderBytes(record.value()),
-      timestamp: record.timestamp() ?? 0,
+      timestamp: record.timestamp(),
       headers: record.headers().map((h) => ({ key: h.key, value: renderBytes(h.value) })),
     }))
 }

@@ -4,7 +4,8 @@ export interface OutputRecord {
   /** Text when the bytes are UTF-8 without control characters, else `0x` and hex; or null. */
   readonly key: string | null
   readonly value: string | null
-  readonly timestamp: number
+  /** Null for records Kafka sends without one (a suppression buffer's changelog). */
+  readonly timestamp: number | null
   readonly headers: readonly { readonly key: string; readonly value: string | null }[]
 }
 

@@ -540,6 +540,7 @@ export class KTable<K = unknown, V = unknown> extends AbstractStream<K, V> {
       Serdes.ByteArray(),
     )
     if (!suppressed.bufferConfig.loggingEnabled) store.withLoggingDisabled()
+    store.suppressionBuffer = true
     const node = new ProcessorGraphNode(
       name,
       operator('KTableSuppress', {

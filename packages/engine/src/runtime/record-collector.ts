@@ -7,7 +7,8 @@ export interface ProducedRecord {
   readonly partition: number | null
   readonly key: Uint8Array | null
   readonly value: Uint8Array | null
-  readonly timestamp: number
+  /** Null: none (a suppression buffer's changelog); a Kafka producer then stamps send time. */
+  readonly timestamp: number | null
   readonly headers: readonly Header[]
 }
 

@@ -89,7 +89,12 @@ describe('StreamTask', () => {
       ['app-by-value-repartition', null],
     ])
     const repartitioned = produced.shift() as ProducedRecord
-    second.addRecord({ ...repartitioned, partition: 2, offset: 0 })
+    second.addRecord({
+      ...repartitioned,
+      timestamp: repartitioned.timestamp ?? 0,
+      partition: 2,
+      offset: 0,
+    })
     second.process()
     second.commit()
     expect(produced.map((r) => [r.topic, r.partition, r.timestamp])).toEqual([

@@ -33,6 +33,11 @@ export class StoreBuilder<K = unknown, V = unknown> {
   private logging = true
   private logConfigs: Readonly<Record<string, string>> = {}
   private caching = false
+  /**
+   * @internal The store is a suppression buffer: as Kafka's, its changelog records carry no
+   * timestamp (the producer stamps them) and a header `v` with the buffer format version.
+   */
+  suppressionBuffer = false
 
   constructor(
     readonly supplier: StoreSupplier,

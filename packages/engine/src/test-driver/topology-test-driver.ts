@@ -228,7 +228,9 @@ export class TopologyTestDriver implements InputPipe, OutputSource {
       }
       queue.push(record)
       this.produced.add(record.topic)
-      const { topic, timestamp, key, value, headers } = record
+      const { topic, key, value, headers } = record
+      // A record sent without a timestamp gets the broker's append time: the wall clock.
+      const timestamp = record.timestamp ?? this.wallClockMs
       if (this.task?.readsTopic(topic) === true) {
         this.enqueueTaskRecord(topic, timestamp, key, value, headers)
       }

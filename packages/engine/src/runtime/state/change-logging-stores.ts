@@ -1,5 +1,6 @@
 import type { Header } from '../../processor/record'
 import { rawValueOf, sessionStoreKey, timestampOf, windowStoreKey } from './bytes'
+import { JavaHashSetOrder } from './java-hash-set-order'
 import type {
   BytesEntry,
   KeyValueBytesStore,
@@ -19,6 +20,9 @@ export function changelogTopic(applicationId: string, storeName: string): string
 // Kafka sends changelog records without headers (KIP-244); the input record's headers stay
 // with the input record.
 const CHANGELOG_HEADERS: readonly Header[] = []
+// Kafka's InMemoryTimeOrderedKeyValueChangeBuffer tags its records with the version of its
+// value format (3), which restoration reads.
+const SUPPRESSION_BUFFER_HEADERS: readonly Header[] = [{ key: 'v', value: new Uint8Array([3]) }]
 
 /**
  * Sends a store's writes to its changelog topic. The record timestamp is the write's: the
@@ -33,11 +37,13 @@ export class ChangeLogger {
     private readonly writer: ChangelogWriter,
     private readonly recordContext: StoreRecordContext,
     private readonly timestamped: boolean,
+    private readonly suppressionBuffer = false,
   ) {}
 
   log(key: Uint8Array, value: Uint8Array | null): void {
-    const timestamp =
-      this.timestamped && value !== null
+    const timestamp = this.suppressionBuffer
+      ? null
+      : this.timestamped && value !== null
         ? timestampOf(value)
         : this.recordContext.current().timestamp
     this.writer.send({
@@ -46,7 +52,8 @@ export class ChangeLogger {
       key,
       value: this.timestamped && value !== null ? rawValueOf(value) : value,
       timestamp,
-      headers: CHANGELOG_HEADERS,
+      headers:
+        this.suppressionBuffer && value !== null ? SUPPRESSION_BUFFER_HEADERS : CHANGELOG_HEADERS,
     })
   }
 }
@@ -102,6 +109,50 @@ export class ChangeLoggingKeyValueStore implements KeyValueBytesStore {
 
   close(): void {
     this.wrapped.close()
+  }
+}
+
+/**
+ * The changelog of Kafka's suppression buffer (InMemoryTimeOrderedKeyValueChangeBuffer): writes
+ * only mark keys dirty; a flush (commit) logs each dirty key once, with its value then or a
+ * tombstone, in the order Kafka's HashSet of dirty keys iterates.
+ */
+export class FlushLoggedKeyValueStore extends ChangeLoggingKeyValueStore {
+  private readonly dirty = new JavaHashSetOrder()
+
+  constructor(
+    private readonly inner: KeyValueBytesStore,
+    private readonly flushLogger: ChangeLogger,
+  ) {
+    super(inner, { log: () => undefined } as unknown as ChangeLogger)
+  }
+
+  override put(key: Uint8Array, value: Uint8Array | null): void {
+    super.put(key, value)
+    this.dirty.add(key)
+  }
+
+  override putIfAbsent(key: Uint8Array, value: Uint8Array | null): Uint8Array | null {
+    const previous = super.putIfAbsent(key, value)
+    if (previous === null) this.dirty.add(key)
+    return previous
+  }
+
+  override putAll(entries: readonly (readonly [Uint8Array, Uint8Array | null])[]): void {
+    super.putAll(entries)
+    for (const [key] of entries) this.dirty.add(key)
+  }
+
+  override delete(key: Uint8Array): Uint8Array | null {
+    const previous = super.delete(key)
+    this.dirty.add(key)
+    return previous
+  }
+
+  override flush(): void {
+    for (const key of this.dirty.values()) this.flushLogger.log(key, this.inner.get(key))
+    this.dirty.clear()
+    super.flush()
   }
 }
 

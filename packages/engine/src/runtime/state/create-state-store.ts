@@ -28,6 +28,7 @@ import { CachingWindowStore } from './caching-window-store'
 import {
   ChangeLogger,
   ChangeLoggingKeyValueStore,
+  FlushLoggedKeyValueStore,
   ChangeLoggingSessionStore,
   ChangeLoggingWindowStore,
   changelogTopic,
@@ -75,7 +76,14 @@ export function createStateStore(
   const logger =
     changelog === null
       ? null
-      : new ChangeLogger(topic, context.partition, changelog, recordContext, timestamped)
+      : new ChangeLogger(
+          topic,
+          context.partition,
+          changelog,
+          recordContext,
+          timestamped,
+          builder.suppressionBuffer,
+        )
   // A zero budget turns caching off rather than flushing on every write.
   const caches =
     builder.cachingEnabled &&
@@ -90,7 +98,11 @@ export function createStateStore(
     case 'keyValue':
     case 'timestampedKeyValue': {
       let bytes: KeyValueBytesStore = new InMemoryKeyValueStore()
-      if (logger !== null) bytes = new ChangeLoggingKeyValueStore(bytes, logger)
+      if (logger !== null) {
+        bytes = builder.suppressionBuffer
+          ? new FlushLoggedKeyValueStore(bytes, logger)
+          : new ChangeLoggingKeyValueStore(bytes, logger)
+      }
       let caching: CachingLayer<Uint8Array> | null = null
       if (caches) {
         const cachingStore = new CachingKeyValueStore(bytes, cache, cacheName, recordContext)

@@ -9,7 +9,7 @@ export interface ChangelogWriter {
     partition: number
     key: Uint8Array
     value: Uint8Array | null
-    timestamp: number
+    timestamp: number | null
     headers: readonly Header[]
   }): void
 }

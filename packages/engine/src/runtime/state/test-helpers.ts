@@ -16,7 +16,7 @@ export interface SentChangelogRecord {
   readonly partition: number
   readonly key: Uint8Array
   readonly value: Uint8Array | null
-  readonly timestamp: number
+  readonly timestamp: number | null
   readonly headers: readonly Header[]
 }
 

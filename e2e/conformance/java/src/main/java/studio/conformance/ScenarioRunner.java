@@ -183,7 +183,8 @@ final class ScenarioRunner {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("key", renderBytes(record.key()));
       out.put("value", renderBytes(record.value()));
-      out.put("timestamp", (double) record.timestamp());
+      // Kafka sends some changelog records (a suppression buffer's) without a timestamp.
+      out.put("timestamp", record.timestamp() == null ? null : (double) record.timestamp());
       List<Object> headers = new ArrayList<>();
       for (Header header : record.headers()) {
         Map<String, Object> h = new LinkedHashMap<>();
