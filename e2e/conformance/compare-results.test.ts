@@ -77,4 +77,11 @@ describe('compareResults', () => {
       'store counts type:\n  kafka:  window\n  engine: keyValue',
     )
   })
+
+  it('flags a listed store that does not exist, even when both sides agree', () => {
+    const missing: ScenarioResult = { ...base, stores: { nope: { type: 'missing', entries: [] } } }
+    expect(compareResults(missing, missing).firstDifference).toContain(
+      'store nope: Kafka Streams has no store of that name',
+    )
+  })
 })

@@ -77,6 +77,9 @@ function storesDifference(kafka: ScenarioResult, engine: ScenarioResult): string
   for (const name of names) {
     const k = kafka.stores[name]
     const e = engine.stores[name]
+    if (k?.type === 'missing') {
+      return `store ${name}: Kafka Streams has no store of that name (check the scenario's "stores")`
+    }
     if (k?.type !== e?.type) {
       return `store ${name} type:\n  kafka:  ${k?.type ?? '<none>'}\n  engine: ${e?.type ?? '<none>'}`
     }

@@ -19,7 +19,9 @@ function run(command: string, args: string[], cwd: string): string {
         `${command} is not installed; the conformance suite needs Java 17+ and Maven (apt-get install -y openjdk-17-jdk-headless maven)`,
       )
     }
-    throw new Error(`${command} ${args.join(' ')} failed:\n${e.stdout ?? ''}${e.stderr ?? ''}`)
+    const shown = args.length > 6 ? [...args.slice(0, 6), `… (${args.length - 6} more)`] : args
+    const output = `${e.stdout ?? ''}${e.stderr ?? ''}`.split('\n').slice(0, 20).join('\n')
+    throw new Error(`${command} ${shown.join(' ')} failed:\n${output}`)
   }
 }
 

@@ -40,6 +40,12 @@ public final class Main {
       throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
     }
     if (!(scenario instanceof Map)) throw new IllegalArgumentException(file + ": a scenario must be a JSON object");
-    return Json.stringify(ScenarioRunner.run((Map<?, ?>) scenario));
+    Map<String, Object> result = ScenarioRunner.run((Map<?, ?>) scenario);
+    try {
+      return Json.stringify(result);
+    } catch (IllegalArgumentException e) {
+      // A store holding Kafka-internal types (e.g. an outer join's shared store) cannot be shown.
+      throw new IllegalArgumentException(file + ": cannot write the result: " + e.getMessage(), e);
+    }
   }
 }
