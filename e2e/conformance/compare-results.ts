@@ -15,11 +15,13 @@ export function compareResults(kafka: ScenarioResult, engine: ScenarioResult): C
   const describe = describeDifference(kafka.describe, engine.describe)
   const outputs = errorDifference(kafka, engine) ?? outputsDifference(kafka, engine)
   const stores = storesDifference(kafka, engine)
+  // A side that could not run the scenario at all says why before anything else.
+  const runner = [kafka, engine].some((result) => result.error?.phase === 'runner')
   return {
     describeMatch: describe === null,
     outputsMatch: outputs === null,
     storesMatch: stores === null,
-    firstDifference: describe ?? outputs ?? stores,
+    firstDifference: runner ? outputs : (describe ?? outputs ?? stores),
   }
 }
 

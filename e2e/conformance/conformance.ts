@@ -1,7 +1,7 @@
 // `npm run conformance [-- --scenarios DIR]`: runs every scenario on real Kafka Streams and on
 // the engine, prints one row per scenario and exits non-zero on any difference.
 import { isDeepStrictEqual } from 'node:util'
-import { readdirSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { compareResults, type Comparison } from './compare-results'
@@ -31,6 +31,7 @@ function parseArgs(argv: readonly string[]): { scenarios: string } {
 
 function main(): number {
   const { scenarios: dir } = parseArgs(process.argv.slice(2))
+  if (!existsSync(dir)) throw new Error(`No scenarios folder ${dir}`)
   const files = readdirSync(dir)
     .filter((name) => name.endsWith('.json'))
     .sort()

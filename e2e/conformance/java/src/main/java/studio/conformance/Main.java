@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import studio.conformance.expr.ExpressionCases;
 import studio.conformance.json.Json;
@@ -28,7 +29,24 @@ public final class Main {
     Files.createDirectories(out);
     for (int i = 2; i < args.length; i++) {
       Path file = Path.of(args[i]);
-      Files.writeString(out.resolve(file.getFileName()), runFile(file), StandardCharsets.UTF_8);
+      String result;
+      try {
+        result = runFile(file);
+      } catch (RuntimeException e) {
+        // One broken scenario must not hide the results of the others.
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("phase", "runner");
+        error.put("step", null);
+        error.put("message", String.valueOf(e.getMessage()));
+        Map<String, Object> failed = new LinkedHashMap<>();
+        failed.put("name", String.valueOf(file.getFileName()));
+        failed.put("describe", null);
+        failed.put("outputs", Map.of());
+        failed.put("stores", Map.of());
+        failed.put("error", error);
+        result = Json.stringify(failed);
+      }
+      Files.writeString(out.resolve(file.getFileName()), result, StandardCharsets.UTF_8);
     }
   }
 
