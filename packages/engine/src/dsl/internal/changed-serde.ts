@@ -13,7 +13,8 @@ export interface ChangedValue<T> {
 }
 
 // The last byte says which halves the record holds, as in Kafka:
-// [old bytes][0] | [new bytes][1] | [uint32 new length][new bytes][old bytes][2].
+// [old bytes][0] | [new bytes][1] | [varint new length][new bytes][old bytes][2], the length
+// a zig-zag varint as Kafka's ByteUtils.writeVarint writes it.
 const OLD_ONLY = 0
 const NEW_ONLY = 1
 const BOTH = 2
@@ -54,10 +55,11 @@ function changedSerdeOf<T>(inner: Serde<T>): WrappingNullableSerde<ChangedValue<
       const newData = data.newValue === null ? null : inner.serialize(topic, data.newValue)
       const oldData = data.oldValue === null ? null : inner.serialize(topic, data.oldValue)
       if (newData !== null && oldData !== null) {
-        const out = new Uint8Array(4 + newData.length + oldData.length + 1)
-        new DataView(out.buffer).setUint32(0, newData.length)
-        out.set(newData, 4)
-        out.set(oldData, 4 + newData.length)
+        const length = zigZagVarint(newData.length)
+        const out = new Uint8Array(length.length + newData.length + oldData.length + 1)
+        out.set(length, 0)
+        out.set(newData, length.length)
+        out.set(oldData, length.length + newData.length)
         out[out.length - 1] = BOTH
         return out
       }
@@ -85,13 +87,13 @@ function changedSerdeOf<T>(inner: Serde<T>): WrappingNullableSerde<ChangedValue<
         case OLD_ONLY:
           return { newValue: null, oldValue: inner.deserialize(topic, body), isLatest: true }
         case BOTH: {
-          if (body.length < 4) {
+          const { value: newLength, size } = readZigZagVarint(body)
+          if (newLength < 0 || size + newLength > body.length) {
             throw new SerializationException('A Change record with both values is too short')
           }
-          const newLength = new DataView(body.buffer, body.byteOffset, body.byteLength).getUint32(0)
           return {
-            newValue: inner.deserialize(topic, body.subarray(4, 4 + newLength)),
-            oldValue: inner.deserialize(topic, body.subarray(4 + newLength)),
+            newValue: inner.deserialize(topic, body.subarray(size, size + newLength)),
+            oldValue: inner.deserialize(topic, body.subarray(size + newLength)),
             isLatest: true,
           }
         }
@@ -100,4 +102,25 @@ function changedSerdeOf<T>(inner: Serde<T>): WrappingNullableSerde<ChangedValue<
       }
     },
   }
+}
+
+function zigZagVarint(value: number): Uint8Array {
+  let v = ((value << 1) ^ (value >> 31)) >>> 0
+  const bytes: number[] = []
+  while (v >= 0x80) {
+    bytes.push((v & 0x7f) | 0x80)
+    v >>>= 7
+  }
+  bytes.push(v)
+  return Uint8Array.from(bytes)
+}
+
+function readZigZagVarint(data: Uint8Array): { value: number; size: number } {
+  let raw = 0
+  for (let i = 0; i < 5 && i < data.length; i++) {
+    const byte = data[i] as number
+    raw |= (byte & 0x7f) << (7 * i)
+    if ((byte & 0x80) === 0) return { value: (raw >>> 1) ^ -(raw & 1), size: i + 1 }
+  }
+  throw new SerializationException('A Change record has a malformed varint length')
 }
