@@ -1,6 +1,7 @@
 // Runs a scenario in the engine's TopologyTestDriver and reports it in the shared result shape.
 import {
   compileGraph,
+  configuredSerde,
   serdeByName,
   TestRecord,
   TopologyTestDriver,
@@ -141,14 +142,11 @@ function sourceSerde(
     if (name !== undefined) return serdeByName(name) as Serde<unknown>
     break
   }
-  const configured = props[defaultKey]
-  if (typeof configured !== 'string') {
+  const configured = configuredSerde(props, defaultKey)
+  if (configured === null) {
     throw new Error(`No ${param} for topic ${topic}: set it on the source node or ${defaultKey}`)
   }
-  const short = /(?:Serdes\$)?([A-Za-z]+?)Serde$/.exec(configured)?.[1] ?? configured
-  const serde = serdeByName(short)
-  if (serde === undefined) throw new Error(`Unknown serde ${configured} in ${defaultKey}`)
-  return serde as Serde<unknown>
+  return configured
 }
 
 function readOutputs(driver: TopologyTestDriver, topic: string): OutputRecord[] {

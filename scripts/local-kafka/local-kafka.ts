@@ -61,12 +61,12 @@ export async function startLocalKafka(options: LocalKafkaOptions = {}): Promise<
   mkdirSync(dataDir, { recursive: true })
   writeFileSync(clusterIdFile, clusterId)
 
-  const processes: ChildProcess[] = []
+  const running: RunningNode[] = []
   const stop = async () => {
-    await Promise.all(processes.map(stopProcess))
+    await Promise.all(running.map((node) => stopProcess(node.child)))
     if (temporary) rmSync(dataDir, { recursive: true, force: true })
   }
-  const killOnExit = () => processes.forEach((p) => p.kill('SIGKILL'))
+  const killOnExit = () => running.forEach((node) => node.child.kill('SIGKILL'))
   process.once('exit', killOnExit)
   try {
     for (const node of nodes) {
@@ -80,16 +80,10 @@ export async function startLocalKafka(options: LocalKafkaOptions = {}): Promise<
       if (!existsSync(join(node.dir, 'logs', 'meta.properties'))) {
         formatStorage(classpath, node, config, clusterId)
       }
-      processes.push(startNode(classpath, node, config))
+      running.push(startNode(classpath, node, config))
     }
     const bootstrapServers = nodes.map((n) => `127.0.0.1:${n.port}`).join(',')
-    await waitUntilReady(
-      bootstrapServers,
-      count,
-      processes,
-      nodes,
-      options.startTimeoutMs ?? 120_000,
-    )
+    await waitUntilReady(bootstrapServers, count, running, options.startTimeoutMs ?? 120_000)
     return {
       bootstrapServers,
       dataDir,
@@ -182,23 +176,28 @@ function formatStorage(classpath: string, node: NodeSpec, config: string, cluste
   }
 }
 
-function startNode(classpath: string, node: NodeSpec, config: string): ChildProcess {
-  const child = spawn('java', [...javaArgs(classpath, node, 'kafka.Kafka'), config], {
+interface RunningNode {
+  readonly spec: NodeSpec
+  readonly child: ChildProcess
+  /** The last few kB the JVM wrote to stderr, to explain an early exit. */
+  stderrTail(): string
+}
+
+function startNode(classpath: string, spec: NodeSpec, config: string): RunningNode {
+  const child = spawn('java', [...javaArgs(classpath, spec, 'kafka.Kafka'), config], {
     stdio: ['ignore', 'ignore', 'pipe'],
   })
   let stderr = ''
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000)
   })
-  ;(child as ChildProcess & { stderrTail: () => string }).stderrTail = () => stderr
-  return child
+  return { spec, child, stderrTail: () => stderr }
 }
 
 async function waitUntilReady(
   bootstrapServers: string,
   count: number,
-  processes: readonly ChildProcess[],
-  nodes: readonly NodeSpec[],
+  running: readonly RunningNode[],
   timeoutMs: number,
 ): Promise<void> {
   const kafka = new Kafka({
@@ -209,15 +208,13 @@ async function waitUntilReady(
   })
   const deadline = Date.now() + timeoutMs
   for (;;) {
-    processes.forEach((child, index) => {
+    for (const { spec, child, stderrTail } of running) {
       if (child.exitCode !== null) {
-        const node = nodes[index] as NodeSpec
-        const tail = (child as ChildProcess & { stderrTail?: () => string }).stderrTail?.() ?? ''
         throw new Error(
-          `Kafka node ${node.id} exited with code ${child.exitCode} (port ${node.port} taken?). Its log: ${join(node.dir, 'server.log')}\n${tail}`,
+          `Kafka node ${spec.id} exited with code ${child.exitCode} (port ${spec.port} taken?). Its log: ${join(spec.dir, 'server.log')}\n${stderrTail()}`,
         )
       }
-    })
+    }
     const admin = kafka.admin()
     try {
       await admin.connect()

@@ -115,6 +115,7 @@ export type {
   SessionStore,
 } from './state/state-store'
 export { StreamsException } from './runtime/streams-exception'
+export { configuredSerde } from './runtime/runtime-config'
 export type {
   RuntimeProps,
   ExceptionHandler,

@@ -97,8 +97,13 @@ export function planInternalTopics(
       ? (repartitionTopics.get(topic) ?? null)
       : (options.existingTopics.get(topic) ?? null)
 
+  const explicit = new Set(
+    [...internal]
+      .filter(([, props]) => props.numberOfPartitions !== undefined)
+      .map(([t]) => name(t)),
+  )
   resolveRepartitionCounts(subtopologies, repartitionTopics, partitionsOf)
-  enforceCopartitioning(topology, name, repartitionTopics, internal, options.existingTopics)
+  enforceCopartitioning(topology, name, repartitionTopics, explicit, options.existingTopics)
 
   const tasksPerSubtopology = new Map<number, number>()
   for (const sub of subtopologies) {
@@ -173,7 +178,7 @@ function enforceCopartitioning(
   topology: Topology,
   name: (topic: string) => string,
   repartitionTopics: Map<string, number | null>,
-  internal: ReadonlyMap<string, { readonly numberOfPartitions?: number }>,
+  explicit: ReadonlySet<string>,
   existingTopics: ReadonlyMap<string, number>,
 ): void {
   const factories = topology.internalBuilder.nodes()
@@ -188,9 +193,7 @@ function enforceCopartitioning(
         }),
       ),
     ]
-    const fixed = topics.filter(
-      (t) => !repartitionTopics.has(t) || hasExplicitCount(t, name, internal),
-    )
+    const fixed = topics.filter((t) => !repartitionTopics.has(t) || explicit.has(t))
     const counts = new Map(
       fixed.map((t) => [t, existingTopics.get(t) ?? (repartitionTopics.get(t) as number)]),
     )
@@ -206,20 +209,9 @@ function enforceCopartitioning(
         ? ([...distinct][0] as number)
         : Math.max(...topics.map((t) => repartitionTopics.get(t) ?? 0))
     for (const topic of topics) {
-      if (repartitionTopics.has(topic) && !hasExplicitCount(topic, name, internal)) {
+      if (repartitionTopics.has(topic) && !explicit.has(topic)) {
         repartitionTopics.set(topic, target)
       }
     }
   }
-}
-
-function hasExplicitCount(
-  topic: string,
-  name: (topic: string) => string,
-  internal: ReadonlyMap<string, { readonly numberOfPartitions?: number }>,
-): boolean {
-  for (const [raw, props] of internal) {
-    if (name(raw) === topic) return props.numberOfPartitions !== undefined
-  }
-  return false
 }

@@ -50,7 +50,8 @@ export const OUTER_JOIN_EMIT_INTERVAL =
 const logAndContinue: ExceptionHandler = () => 'CONTINUE'
 const logAndFail: ExceptionHandler = () => 'FAIL'
 
-function serdeOf(props: RuntimeProps, key: string): Serde<unknown> | null {
+/** The serde a config key names (`default.key.serde`…): a serde object, a short or a Java class name. */
+export function configuredSerde(props: RuntimeProps, key: string): Serde<unknown> | null {
   const value = props[key]
   if (value === undefined || value === null) return null
   if (typeof value === 'string') {
@@ -108,8 +109,8 @@ export function runtimeConfig(props: RuntimeProps): RuntimeConfig {
   const extractor = props['default.timestamp.extractor']
   return {
     applicationId: typeof applicationId === 'string' ? applicationId : '',
-    defaultKeySerde: serdeOf(props, 'default.key.serde'),
-    defaultValueSerde: serdeOf(props, 'default.value.serde'),
+    defaultKeySerde: configuredSerde(props, 'default.key.serde'),
+    defaultValueSerde: configuredSerde(props, 'default.value.serde'),
     defaultTimestampExtractor:
       extractor === undefined || extractor === null
         ? null

@@ -61,9 +61,14 @@ export class ChangeLogger {
 /** Kafka's `ChangeLoggingKeyValueBytesStore`: changelog key = the serialized key. */
 export class ChangeLoggingKeyValueStore implements KeyValueBytesStore {
   constructor(
-    private readonly wrapped: KeyValueBytesStore,
-    private readonly logger: ChangeLogger,
+    protected readonly wrapped: KeyValueBytesStore,
+    protected readonly logger: ChangeLogger,
   ) {}
+
+  /** Every write goes through here; a subclass may defer what it logs. */
+  protected changed(key: Uint8Array, value: Uint8Array | null): void {
+    this.logger.log(key, value)
+  }
 
   get(key: Uint8Array): Uint8Array | null {
     return this.wrapped.get(key)
@@ -71,23 +76,23 @@ export class ChangeLoggingKeyValueStore implements KeyValueBytesStore {
 
   put(key: Uint8Array, value: Uint8Array | null): void {
     this.wrapped.put(key, value)
-    this.logger.log(key, value)
+    this.changed(key, value)
   }
 
   putIfAbsent(key: Uint8Array, value: Uint8Array | null): Uint8Array | null {
     const previous = this.wrapped.putIfAbsent(key, value)
-    if (previous === null) this.logger.log(key, value)
+    if (previous === null) this.changed(key, value)
     return previous
   }
 
   putAll(entries: readonly (readonly [Uint8Array, Uint8Array | null])[]): void {
     this.wrapped.putAll(entries)
-    for (const [key, value] of entries) this.logger.log(key, value)
+    for (const [key, value] of entries) this.changed(key, value)
   }
 
   delete(key: Uint8Array): Uint8Array | null {
     const previous = this.wrapped.delete(key)
-    this.logger.log(key, null)
+    this.changed(key, null)
     return previous
   }
 
@@ -120,37 +125,12 @@ export class ChangeLoggingKeyValueStore implements KeyValueBytesStore {
 export class FlushLoggedKeyValueStore extends ChangeLoggingKeyValueStore {
   private readonly dirty = new JavaHashSetOrder()
 
-  constructor(
-    private readonly inner: KeyValueBytesStore,
-    private readonly flushLogger: ChangeLogger,
-  ) {
-    super(inner, { log: () => undefined } as unknown as ChangeLogger)
-  }
-
-  override put(key: Uint8Array, value: Uint8Array | null): void {
-    super.put(key, value)
+  protected override changed(key: Uint8Array): void {
     this.dirty.add(key)
-  }
-
-  override putIfAbsent(key: Uint8Array, value: Uint8Array | null): Uint8Array | null {
-    const previous = super.putIfAbsent(key, value)
-    if (previous === null) this.dirty.add(key)
-    return previous
-  }
-
-  override putAll(entries: readonly (readonly [Uint8Array, Uint8Array | null])[]): void {
-    super.putAll(entries)
-    for (const [key] of entries) this.dirty.add(key)
-  }
-
-  override delete(key: Uint8Array): Uint8Array | null {
-    const previous = super.delete(key)
-    this.dirty.add(key)
-    return previous
   }
 
   override flush(): void {
-    for (const key of this.dirty.values()) this.flushLogger.log(key, this.inner.get(key))
+    for (const key of this.dirty.values()) this.logger.log(key, this.wrapped.get(key))
     this.dirty.clear()
     super.flush()
   }

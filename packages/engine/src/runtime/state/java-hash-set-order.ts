@@ -3,6 +3,8 @@
 // insertion order, the table doubling past 3/4 full (or when a bucket grows past 8 entries in a
 // table under 64 slots), and clear() keeping the table's size.
 
+import { toBinaryKey, type BinaryKey } from './bytes'
+
 const TREEIFY_THRESHOLD = 8
 const MIN_TREEIFY_CAPACITY = 64
 
@@ -22,10 +24,10 @@ export function javaBytesHashCode(bytes: Uint8Array): number {
 export class JavaHashSetOrder {
   private table: Entry[][] = []
   private size = 0
-  private readonly members = new Set<string>()
+  private readonly members = new Set<BinaryKey>()
 
   add(key: Uint8Array): void {
-    const id = key.join(',')
+    const id = toBinaryKey(key)
     if (this.members.has(id)) return
     this.members.add(id)
     if (this.table.length === 0) this.table = emptyTable(16)

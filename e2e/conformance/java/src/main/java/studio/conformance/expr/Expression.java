@@ -41,6 +41,11 @@ public final class Expression {
     return new Expression(source, root);
   }
 
+  /** JavaScript truthiness, as the engine applies it to predicates' results. */
+  public static boolean truthy(Object value) {
+    return Operators.truthy(value);
+  }
+
   /**
    * The value of the expression for the variables in {@code scope}; a declared variable the scope
    * lacks reads as null.

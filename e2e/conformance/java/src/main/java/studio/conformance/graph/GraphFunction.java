@@ -65,22 +65,11 @@ final class GraphFunction {
   }
 
   boolean test(Object... args) {
-    return truthy(call(args));
+    return Expression.truthy(call(args));
   }
 
   /** How the engine prints a function where Kafka prints a class name. */
   String describe() {
     return "expression(" + source + ")";
-  }
-
-  static boolean truthy(Object value) {
-    if (value == null) return false;
-    if (value instanceof Boolean) return (Boolean) value;
-    if (value instanceof Number) {
-      double d = ((Number) value).doubleValue();
-      return d != 0 && !Double.isNaN(d);
-    }
-    if (value instanceof String) return !((String) value).isEmpty();
-    return true;
   }
 }
