@@ -22,6 +22,8 @@ function fakeCluster(
 
 const plan: InternalTopicPlan = {
   tasksPerSubtopology: new Map([[0, 2]]),
+  subtopologies: [],
+  partitions: new Map(),
   topics: [
     { name: 'app-r-repartition', type: 'repartition', partitions: 2, config: {} },
     {

@@ -12,3 +12,16 @@ export type {
   InternalTopicPlanOptions,
   PlannedTopic,
 } from '../runtime/internal-topic-plan'
+export { KafkaStreams, IllegalStateException } from './kafka-streams'
+export type { KafkaStreamsOptions, StateListener, StreamsMetadata } from './kafka-streams'
+export type { QueryableStore } from './queryable-store'
+export { StreamsConfigError } from './streams-config'
+export type {
+  KafkaStreamsState,
+  PartitionSnapshot,
+  StreamsEvent,
+  StreamsMetrics,
+  TaskSnapshot,
+  ThreadSnapshot,
+  ThreadState,
+} from './streams-telemetry'

@@ -16,6 +16,20 @@ export interface InternalTopicPlan {
   readonly topics: readonly PlannedTopic[]
   /** Tasks per sub-topology: the largest partition count among its source topics. */
   readonly tasksPerSubtopology: ReadonlyMap<number, number>
+  /** What each (non-global) sub-topology reads and where its stores log, by runtime name. */
+  readonly subtopologies: readonly PlannedSubtopology[]
+  /** Partition counts of every source, repartition and changelog topic of the application. */
+  readonly partitions: ReadonlyMap<string, number>
+}
+
+export interface PlannedSubtopology {
+  readonly id: number
+  readonly sourceTopics: readonly string[]
+  /**
+   * Each logged store and the topic it restores from: its changelog, or the source topic a
+   * table reuses as its changelog (topology.optimization).
+   */
+  readonly changelogs: readonly { readonly store: string; readonly topic: string }[]
 }
 
 export interface InternalTopicPlanOptions {
@@ -118,15 +132,23 @@ export function planInternalTopics(
     config: REPARTITION_CONFIG,
   }))
   const sourceChangelogs = builder.sourceChangelogTopics()
+  const changelogsBySubtopology = new Map<number, { store: string; topic: string }[]>()
   for (const [storeName, { builder: store, users }] of builder.stateStores()) {
-    if (!store.loggingEnabled || sourceChangelogs.has(storeName)) continue
+    if (!store.loggingEnabled) continue
     const owner = subtopologies.find((sub) => users.some((user) => sub.nodes.has(user)))
     if (owner === undefined) continue
+    const sourceChangelog = sourceChangelogs.get(storeName)
+    const changelog = sourceChangelog ?? `${options.applicationId}-${storeName}-changelog`
+    changelogsBySubtopology.set(owner.id, [
+      ...(changelogsBySubtopology.get(owner.id) ?? []),
+      { store: storeName, topic: sourceChangelog === undefined ? changelog : name(changelog) },
+    ])
+    if (sourceChangelog !== undefined) continue
     const windowed = store.supplier.shape === 'window' || store.supplier.shape === 'session'
     const retention =
       (store.supplier.retentionMs ?? 0) + (options.windowChangelogAdditionalRetentionMs ?? DAY_MS)
     topics.push({
-      name: `${options.applicationId}-${storeName}-changelog`,
+      name: changelog,
       type: 'changelog',
       partitions: tasksPerSubtopology.get(owner.id) ?? 0,
       config: {
@@ -137,7 +159,21 @@ export function planInternalTopics(
       },
     })
   }
-  return { topics, tasksPerSubtopology }
+  const partitions = new Map<string, number>()
+  for (const sub of subtopologies) {
+    for (const topic of sub.sources) partitions.set(topic, partitionsOf(topic) ?? 0)
+  }
+  for (const topic of topics) partitions.set(topic.name, topic.partitions)
+  return {
+    topics,
+    tasksPerSubtopology,
+    subtopologies: subtopologies.map((sub) => ({
+      id: sub.id,
+      sourceTopics: [...new Set(sub.sources)],
+      changelogs: changelogsBySubtopology.get(sub.id) ?? [],
+    })),
+    partitions,
+  }
 }
 
 /**

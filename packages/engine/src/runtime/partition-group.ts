@@ -87,6 +87,11 @@ export class PartitionGroup {
     return this.streamTimeMs
   }
 
+  /** Records queued for one input partition. */
+  numBufferedIn(topic: string, partition: number): number {
+    return this.queues.get(`${topic}\u0000${partition}`)?.size ?? 0
+  }
+
   numBuffered(): number {
     let total = 0
     for (const queue of this.queues.values()) total += queue.size

@@ -57,6 +57,19 @@ export interface StreamTaskOptions {
   readonly onWarning?: (warning: RuntimeWarning) => void
   /** Replaces the configured deserialization exception handler (the test driver's global task). */
   readonly deserializationExceptionHandler?: ExceptionHandler
+  /**
+   * Leaves processors uninitialized until `initializeTopology()`: a Kafka runtime restores the
+   * stores from their changelogs first, as processors may read them in `init`.
+   */
+  readonly deferInitialization?: boolean
+}
+
+/** The next offset to consume of one input partition: what a commit stores. */
+export interface ConsumedOffset {
+  readonly topic: string
+  readonly partition: number
+  /** The offset after the last processed record. */
+  readonly offset: number
 }
 
 const MAX_WARNINGS = 100
@@ -72,7 +85,9 @@ export class StreamTask implements ContextOwner {
   private readonly wallClockPunctuations = new PunctuationQueue('WALL_CLOCK_TIME')
   private readonly sourceSerdes = new Map<string, { key: Serde<unknown>; value: Serde<unknown> }>()
   private readonly droppedBySource = new Map<DropReason, number>()
+  private readonly consumed = new Map<string, ConsumedOffset>()
   private commitRequested = false
+  private initialized = false
   private closed = false
   readonly warnings: RuntimeWarning[] = []
 
@@ -125,6 +140,13 @@ export class StreamTask implements ContextOwner {
         ),
       })
     }
+    if (options.deferInitialization !== true) this.initializeTopology()
+  }
+
+  /** Initializes the processors, in node order; once. */
+  initializeTopology(): void {
+    if (this.initialized) return
+    this.initialized = true
     for (const node of this.topology.nodes) {
       this.context.currentNode = node
       try {
@@ -213,6 +235,7 @@ export class StreamTask implements ContextOwner {
         // Kafka logs the exception under the line.
         `Skipping record due to deserialization error. topic=[${raw.topic}] partition=[${raw.partition}] offset=[${raw.offset}]\n${messageOf(error)}`,
       )
+      this.markSkipped(raw)
       return
     }
     if (this.options.global) {
@@ -242,6 +265,7 @@ export class StreamTask implements ContextOwner {
         'invalid-timestamp',
         `Skipping record due to negative extracted timestamp. topic=[${raw.topic}] partition=[${raw.partition}] offset=[${raw.offset}] extractedTimestamp=[${timestamp}] extractor=[${String(extractor)}]`,
       )
+      this.markSkipped(raw)
       return
     }
     const stamped: StampedRecord = {
@@ -274,8 +298,26 @@ export class StreamTask implements ContextOwner {
     return true
   }
 
+  private markConsumed(record: { topic: string; partition: number; offset: number }): void {
+    const partitionKey = `${record.topic}\u0000${record.partition}`
+    const consumed = this.consumed.get(partitionKey)
+    if (consumed === undefined || consumed.offset <= record.offset) {
+      this.consumed.set(partitionKey, {
+        topic: record.topic,
+        partition: record.partition,
+        offset: record.offset + 1,
+      })
+    }
+  }
+
+  /** A skipped record counts as consumed once nothing before it waits in its partition. */
+  private markSkipped(raw: RawRecord): void {
+    if (this.partitionGroup.numBufferedIn(raw.topic, raw.partition) === 0) this.markConsumed(raw)
+  }
+
   private processStamped(record: StampedRecord): void {
     const source = this.sourceFor(record.topic) as SourceBinding
+    this.markConsumed(record)
     this.context.setRecordContext({
       timestamp: record.timestamp,
       offset: record.offset,
@@ -311,6 +353,26 @@ export class StreamTask implements ContextOwner {
 
   streamTime(): number {
     return this.partitionGroup.streamTime()
+  }
+
+  /** The largest timestamp processed from one input partition (-1 before any). */
+  partitionTime(topic: string, partition: number): number {
+    return this.partitionGroup.partitionTime(topic, partition)
+  }
+
+  /** Records queued for one input partition. */
+  numBufferedIn(topic: string, partition: number): number {
+    return this.partitionGroup.numBufferedIn(topic, partition)
+  }
+
+  /** Records deserialized and queued, not yet processed. */
+  numBuffered(): number {
+    return this.partitionGroup.numBuffered()
+  }
+
+  /** Per input partition, the offset after the last record processed: what to commit. */
+  consumedOffsets(): ConsumedOffset[] {
+    return [...this.consumed.values()]
   }
 
   wallClockMs(): number {

@@ -18,6 +18,7 @@ import { changelogTopic } from '../state/change-logging-stores'
 import { StreamsException } from '../streams-exception'
 import type { OperatorFactory, OperatorProcessor } from './operator-processor'
 import { param } from './operator-processor'
+import { decodeBufferValue } from './suppression-buffer-decode'
 import { suppressedValueHolder } from './value-getter'
 
 /** Kafka's ConsumerRecord.NO_TIMESTAMP, and RecordQueue.UNKNOWN for prior values. */
@@ -226,6 +227,48 @@ class TimeOrderedChangeBuffer {
     return { value: ValueAndTimestamp.make(entry.prior.value, NO_TIMESTAMP) }
   }
 
+  /** Rebuilds the queue from the store after a restore from the changelog. */
+  load(keyFrom: (bytes: Uint8Array) => unknown, valueFrom: (bytes: Uint8Array) => unknown): void {
+    const decodeValue = (bytes: Uint8Array | null) => ({
+      value: bytes === null ? null : valueFrom(bytes),
+      bytes,
+    })
+    const entries = this.store.all()
+    try {
+      for (const { key: keyBytes, value } of entries) {
+        const decoded = decodeBufferValue(value)
+        const prior = decodeValue(decoded.prior)
+        const priorIsOld = decoded.old === 'prior'
+        const old = decoded.old === 'prior' ? prior : decodeValue(decoded.old)
+        const latest = decodeValue(decoded.latest)
+        const entry: BufferEntry = {
+          key: keyFrom(keyBytes),
+          keyBytes,
+          binaryKey: toBinaryKey(keyBytes),
+          time: decoded.time,
+          prior,
+          old,
+          latest,
+          priorIsOld,
+          context: decoded.context,
+          size:
+            8 +
+            keyBytes.length +
+            (prior.bytes?.length ?? 0) +
+            (priorIsOld ? 0 : (old.bytes?.length ?? 0)) +
+            (latest.bytes?.length ?? 0) +
+            contextSize(decoded.context),
+        }
+        this.index.set(entry.binaryKey, entry)
+        this.bytes += entry.size
+      }
+    } finally {
+      entries.close()
+    }
+    this.sorted.push(...this.index.values())
+    this.sorted.sort(compareEntries)
+  }
+
   clear(): void {
     this.sorted.length = 0
     this.index.clear()
@@ -279,6 +322,13 @@ class KTableSuppressProcessor implements OperatorProcessor {
       (key) => bytesOf(keySerde, topic, key),
       (value) => (value === null ? null : bytesOf(valueSerde, topic, value)),
     )
+    // A buffer restored from its changelog (the Kafka runtime restores before init).
+    if (keySerde !== null && valueSerde !== null) {
+      this.buffer.load(
+        (bytes) => keySerde.deserialize(topic, bytes),
+        (bytes) => valueSerde.deserialize(topic, bytes),
+      )
+    }
     suppressedValueHolder(context, this.storeName).view = this.buffer
   }
 

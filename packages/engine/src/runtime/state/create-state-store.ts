@@ -22,6 +22,7 @@ import type {
   WindowKey,
 } from './bytes-stores'
 import { StoreRecordContext } from './bytes-stores'
+import { parseSessionStoreKey, parseWindowStoreKey, withTimestamp } from './bytes'
 import { CachingKeyValueStore } from './caching-key-value-store'
 import { CachingSessionStore } from './caching-session-store'
 import { CachingWindowStore } from './caching-window-store'
@@ -46,7 +47,7 @@ import { resolveStoreSerdes, valueAndTimestampSerde } from './state-serdes'
 import type { StoreContext } from './store-context'
 import type { ThreadCache } from './thread-cache'
 
-export type { CacheFlushListener, RuntimeStore } from './runtime-store'
+export type { CacheFlushListener, ChangelogRestorer, RuntimeStore } from './runtime-store'
 export { ThreadCache } from './thread-cache'
 export { changelogTopic } from './change-logging-stores'
 
@@ -93,11 +94,15 @@ export function createStateStore(
   // Kafka's cache namespace: the task and the store.
   const cacheName = `${context.taskId}-${builder.name}`
   const typedValueSerde = timestamped ? valueAndTimestampSerde(valueSerde) : valueSerde
+  // Timestamped stores log the value without its timestamp, which the record carries.
+  const restoredValue = (value: Uint8Array, timestamp: number): Uint8Array =>
+    timestamped ? withTimestamp(value, timestamp) : value
 
   switch (builder.type) {
     case 'keyValue':
     case 'timestampedKeyValue': {
-      let bytes: KeyValueBytesStore = new InMemoryKeyValueStore()
+      const inner = new InMemoryKeyValueStore()
+      let bytes: KeyValueBytesStore = inner
       if (logger !== null) {
         bytes = builder.suppressionBuffer
           ? new FlushLoggedKeyValueStore(bytes, logger)
@@ -109,13 +114,26 @@ export function createStateStore(
         bytes = cachingStore
         caching = cachingStore
       }
-      return new MeteredKeyValueStore(builder, bytes, caching, keySerde, typedValueSerde, topic)
+      const store = new MeteredKeyValueStore(
+        builder,
+        bytes,
+        caching,
+        keySerde,
+        typedValueSerde,
+        topic,
+      )
+      if (logger !== null) {
+        store.restorer = (key, value, timestamp) =>
+          inner.put(key, value === null ? null : restoredValue(value, timestamp))
+      }
+      return store
     }
     case 'window':
     case 'timestampedWindow': {
       const windowSizeMs = required(builder, 'windowSizeMs')
       const retainDuplicates = builder.supplier.retainDuplicates ?? false
-      let bytes: WindowBytesStore = new InMemoryWindowStore(retention(builder), retainDuplicates)
+      const inner = new InMemoryWindowStore(retention(builder), retainDuplicates)
+      let bytes: WindowBytesStore = inner
       if (logger !== null) bytes = new ChangeLoggingWindowStore(bytes, logger, retainDuplicates)
       let caching: CachingLayer<WindowKey> | null = null
       // A cache keeps one value per key and window, so Kafka turns caching off for stores
@@ -125,7 +143,7 @@ export function createStateStore(
         bytes = cachingStore
         caching = cachingStore
       }
-      return new MeteredWindowStore(
+      const store = new MeteredWindowStore(
         builder,
         bytes,
         caching,
@@ -134,9 +152,17 @@ export function createStateStore(
         topic,
         windowSizeMs,
       )
+      if (logger !== null) {
+        store.restorer = (changelogKey, value, timestamp) => {
+          const { key, windowStart } = parseWindowStoreKey(changelogKey)
+          inner.put(key, value === null ? null : restoredValue(value, timestamp), windowStart)
+        }
+      }
+      return store
     }
     case 'session': {
-      let bytes: SessionBytesStore = new InMemorySessionStore(retention(builder))
+      const inner = new InMemorySessionStore(retention(builder))
+      let bytes: SessionBytesStore = inner
       if (logger !== null) bytes = new ChangeLoggingSessionStore(bytes, logger)
       let caching: CachingLayer<SessionKey> | null = null
       if (caches) {
@@ -144,7 +170,15 @@ export function createStateStore(
         bytes = cachingStore
         caching = cachingStore
       }
-      return new MeteredSessionStore(builder, bytes, caching, keySerde, valueSerde, topic)
+      const store = new MeteredSessionStore(builder, bytes, caching, keySerde, valueSerde, topic)
+      if (logger !== null) {
+        store.restorer = (changelogKey, value) => {
+          const { key, start, end } = parseSessionStoreKey(changelogKey)
+          if (value === null) inner.remove(key, start, end)
+          else inner.put(key, start, end, value)
+        }
+      }
+      return store
     }
   }
 }

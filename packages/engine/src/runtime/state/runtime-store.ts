@@ -26,7 +26,19 @@ export interface RuntimeStore extends StateStore {
   setFlushListener(listener: CacheFlushListener<unknown, unknown>, sendOldValues: boolean): boolean
   /** Writes the cache's dirty entries to the store, telling the listener; no-op uncached. */
   flushCache(): void
+  /**
+   * Applies one changelog record to the store beneath caching and logging, as Kafka's state
+   * restore callback does; null when the store has no changelog.
+   */
+  readonly restorer: ChangelogRestorer | null
 }
+
+/** Writes one changelog record (binary key, value or tombstone, record timestamp) into a store. */
+export type ChangelogRestorer = (
+  key: Uint8Array,
+  value: Uint8Array | null,
+  timestamp: number,
+) => void
 
 interface BytesStoreLifecycle {
   flush(): void
@@ -45,6 +57,7 @@ export abstract class MeteredStore<
   CACHE_KEY,
 > implements RuntimeStore {
   private open = true
+  restorer: ChangelogRestorer | null = null
 
   constructor(
     readonly builder: StoreBuilder,

@@ -1,0 +1,329 @@
+// KafkaStreams: runs a Topology on a Kafka cluster as a Kafka Streams application would, with
+// stream threads in the consumer group `application.id`, internal topics created before
+// processing, state restored from changelogs, and commits per commit.interval.ms.
+import { randomUUID } from 'node:crypto'
+import { Kafka, logLevel, type Admin, type KafkaConfig } from 'kafkajs'
+import { runtimeTopicNamer } from '../runtime/build-processor-topology'
+import { planInternalTopics, type InternalTopicPlan } from '../runtime/internal-topic-plan'
+import type { RuntimeProps } from '../runtime/runtime-config'
+import type { NodeMetricsSnapshot } from '../telemetry/node-telemetry'
+import type { Topology } from '../topology/topology'
+import { kafkajsClusterAdmin, type ClusterAdmin } from './cluster-admin'
+import { ensureInternalTopics } from './ensure-internal-topics'
+import { queryableStore, type QueryableStore } from './queryable-store'
+import { StreamThread, sumNodeMetrics } from './stream-thread'
+import { streamsConfig, type StreamsConfig } from './streams-config'
+import type { KafkaStreamsState, StreamsEvent, StreamsMetrics } from './streams-telemetry'
+
+export type StateListener = (newState: KafkaStreamsState, oldState: KafkaStreamsState) => void
+
+/** One instance of the application, as `metadataForAllStreamsClients()` describes it. */
+export interface StreamsMetadata {
+  readonly processId: string
+  /** `application.server` of that instance, or null. */
+  readonly hostInfo: string | null
+  readonly stateStoreNames: readonly string[]
+  readonly activeTasks: readonly string[]
+  readonly standbyTasks: readonly string[]
+}
+
+export interface KafkaStreamsOptions {
+  /** kafkajs' own log level (default: nothing; the runtime reports through events). */
+  readonly kafkajsLogLevel?: logLevel
+}
+
+export class IllegalStateException extends Error {
+  override readonly name = 'IllegalStateException'
+}
+
+const TRANSITIONS: Readonly<Record<KafkaStreamsState, readonly KafkaStreamsState[]>> = {
+  CREATED: ['REBALANCING', 'PENDING_SHUTDOWN', 'PENDING_ERROR'],
+  REBALANCING: ['RUNNING', 'REBALANCING', 'PENDING_SHUTDOWN', 'PENDING_ERROR'],
+  RUNNING: ['REBALANCING', 'PENDING_SHUTDOWN', 'PENDING_ERROR'],
+  PENDING_SHUTDOWN: ['NOT_RUNNING'],
+  NOT_RUNNING: [],
+  PENDING_ERROR: ['ERROR'],
+  ERROR: [],
+}
+
+export class KafkaStreams {
+  readonly processId = randomUUID()
+  private readonly config: StreamsConfig
+  private readonly kafka: Kafka
+  private readonly admin: Admin
+  private readonly cluster: ClusterAdmin
+  private current: KafkaStreamsState = 'CREATED'
+  private stateListener: StateListener | null = null
+  private readonly listeners = new Set<(event: StreamsEvent) => void>()
+  private threads: StreamThread[] = []
+  private topicPartitions = new Map<string, number>()
+  private failure: Error | null = null
+  private closing: Promise<boolean> | null = null
+
+  constructor(
+    private readonly topology: Topology,
+    props: RuntimeProps,
+    options: KafkaStreamsOptions = {},
+  ) {
+    this.config = streamsConfig({ ...topology.config, ...props }, this.processId)
+    const kafkaConfig: KafkaConfig = {
+      clientId: this.config.clientId,
+      brokers: [...this.config.bootstrapServers],
+      logLevel: options.kafkajsLogLevel ?? logLevel.NOTHING,
+      ...(this.config.ssl !== undefined ? { ssl: this.config.ssl } : {}),
+      ...(this.config.sasl !== undefined ? { sasl: this.config.sasl } : {}),
+    }
+    this.kafka = new Kafka(kafkaConfig)
+    this.admin = this.kafka.admin()
+    this.cluster = kafkajsClusterAdmin(this.admin)
+  }
+
+  state(): KafkaStreamsState {
+    return this.current
+  }
+
+  /** As Kafka's: one listener, told of every state change; only before start. */
+  setStateListener(listener: StateListener): void {
+    if (this.current !== 'CREATED') {
+      throw new IllegalStateException('Can only set a StateListener before calling start()')
+    }
+    this.stateListener = listener
+  }
+
+  /** Every event of the runtime (state changes, rebalances, restores, warnings, errors). */
+  onEvent(listener: (event: StreamsEvent) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  private emit(event: StreamsEvent): void {
+    for (const listener of this.listeners) listener(event)
+  }
+
+  private setState(next: KafkaStreamsState): boolean {
+    const previous = this.current
+    if (previous === next) return true
+    if (!TRANSITIONS[previous].includes(next)) return false
+    this.current = next
+    this.stateListener?.(next, previous)
+    this.emit({ type: 'state', state: next, previous })
+    return true
+  }
+
+  /**
+   * Creates or checks the internal topics, starts the stream threads, and resolves once every
+   * thread runs its tasks (state RUNNING); rejects with the reason when it cannot start.
+   */
+  async start(): Promise<void> {
+    if (this.current !== 'CREATED') {
+      throw new IllegalStateException(
+        `KafkaStreams can only be started once, from CREATED; it is ${this.current}`,
+      )
+    }
+    if (this.topology.internalBuilder.nodeGroups().some((group) => group.global)) {
+      throw new IllegalStateException(
+        'Global tables and global stores are not supported by the Kafka runtime yet; run this topology in the TopologyTestDriver',
+      )
+    }
+    this.setState('REBALANCING')
+    try {
+      await this.admin.connect()
+      const plan = await this.refreshPlan()
+      await ensureInternalTopics(this.cluster, plan, {
+        replicationFactor: this.config.replicationFactor,
+      })
+      this.topicPartitions = new Map([...this.topicPartitions, ...plan.partitions])
+      const runtimeTopic = runtimeTopicNamer(
+        this.topology.internalBuilder,
+        this.config.applicationId,
+      )
+      this.threads = Array.from(
+        { length: this.config.numStreamThreads },
+        (_, index) =>
+          new StreamThread({
+            index,
+            processId: this.processId,
+            config: this.config,
+            topology: this.topology,
+            kafka: this.kafka,
+            admin: this.admin,
+            plan,
+            refreshPlan: () => this.refreshPlan(),
+            partitionsOf: (topic) => this.topicPartitions.get(topic) ?? null,
+            runtimeTopic,
+            emit: (event) => this.emit(event),
+            onStateChange: () => this.onThreadStateChange(),
+            onFatal: (error) => this.onThreadFailure(error),
+            clock: () => performance.now(),
+          }),
+      )
+      const running = this.untilRunning()
+      await Promise.all(this.threads.map((thread) => thread.start()))
+      await running
+    } catch (error) {
+      await this.shutDownAfterError(error)
+      throw this.failure ?? error
+    }
+  }
+
+  private async refreshPlan(): Promise<InternalTopicPlan> {
+    this.topicPartitions = await this.cluster.topicPartitions()
+    return planInternalTopics(this.topology, {
+      applicationId: this.config.applicationId,
+      existingTopics: this.topicPartitions,
+      windowChangelogAdditionalRetentionMs: this.config.windowChangelogAdditionalRetentionMs,
+    })
+  }
+
+  private untilRunning(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (this.current === 'RUNNING') resolve()
+        else if (this.current === 'PENDING_ERROR' || this.current === 'ERROR') {
+          reject(this.failure ?? new Error('KafkaStreams failed to start'))
+        } else if (this.current === 'PENDING_SHUTDOWN' || this.current === 'NOT_RUNNING') {
+          reject(new IllegalStateException('KafkaStreams was closed before it ran'))
+        } else return
+        unsubscribe()
+      }
+      const unsubscribe = this.onEvent((event) => {
+        if (event.type === 'state') check()
+      })
+      check()
+    })
+  }
+
+  private onThreadStateChange(): void {
+    if (this.current !== 'REBALANCING' && this.current !== 'RUNNING') return
+    const states = this.threads.map((t) => t.threadState())
+    this.setState(states.every((s) => s === 'RUNNING') ? 'RUNNING' : 'REBALANCING')
+  }
+
+  private onThreadFailure(error: Error): void {
+    this.failure ??= new Error(
+      `A stream thread of ${this.config.applicationId} failed: ${error.message}`,
+      {
+        cause: error,
+      },
+    )
+    void this.shutDownAfterError(error)
+  }
+
+  private async shutDownAfterError(error: unknown): Promise<void> {
+    this.failure ??= error instanceof Error ? error : new Error(String(error))
+    if (!this.setState('PENDING_ERROR')) return
+    await Promise.allSettled(this.threads.map((thread) => thread.shutdown()))
+    await this.admin.disconnect().catch(() => undefined)
+    this.setState('ERROR')
+  }
+
+  /** The error that stopped the instance, once in ERROR. */
+  error(): Error | null {
+    return this.failure
+  }
+
+  /**
+   * Commits, closes every task and leaves the group. Resolves true when done within
+   * `timeout` ms (default: no limit), false when the time ran out first.
+   */
+  async close(options: { timeout?: number } = {}): Promise<boolean> {
+    this.closing ??= this.doClose()
+    if (options.timeout === undefined) return this.closing
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const timedOut = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), options.timeout)
+    })
+    try {
+      return await Promise.race([this.closing, timedOut])
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+
+  private async doClose(): Promise<boolean> {
+    if (this.current === 'PENDING_ERROR' || this.current === 'ERROR') {
+      while (this.current !== 'ERROR') await new Promise((r) => setTimeout(r, 20))
+      return true
+    }
+    if (!this.setState('PENDING_SHUTDOWN')) return true
+    await Promise.allSettled(this.threads.map((thread) => thread.shutdown()))
+    await this.admin.disconnect().catch(() => undefined)
+    this.setState('NOT_RUNNING')
+    return true
+  }
+
+  /**
+   * Kafka deletes the local state directory here. This runtime keeps state in memory and
+   * restores it from changelogs, so there is nothing on disk; the call checks the state as
+   * Kafka's does.
+   */
+  cleanUp(): void {
+    if (this.current !== 'CREATED' && this.current !== 'NOT_RUNNING' && this.current !== 'ERROR') {
+      throw new IllegalStateException(
+        `Cannot clean up while running: KafkaStreams is ${this.current}; close it first`,
+      )
+    }
+  }
+
+  /** Every instance of the application in the group, with its tasks and stores. */
+  metadataForAllStreamsClients(): StreamsMetadata[] {
+    this.requireStarted('metadataForAllStreamsClients')
+    const clients = this.threads.map((t) => t.allClients()).find((c) => c.length > 0) ?? []
+    const plan = this.topology.internalBuilder
+    const storesOf = (tasks: readonly string[]) => {
+      const subtopologies = new Set(tasks.map((t) => Number(t.split('_')[0])))
+      const names = new Set<string>()
+      for (const group of plan.nodeGroups()) {
+        if (!subtopologies.has(group.id)) continue
+        for (const [name, { users }] of plan.stateStores()) {
+          if (users.some((u) => group.nodes.includes(u))) names.add(name)
+        }
+      }
+      return [...names].sort()
+    }
+    return clients.map((c) => ({
+      processId: c.processId,
+      hostInfo: c.endpoint,
+      stateStoreNames: storesOf([...c.active, ...c.standby]),
+      activeTasks: c.active,
+      standbyTasks: c.standby,
+    }))
+  }
+
+  /** Reads a store across the tasks this instance runs (interactive queries). */
+  store<K = unknown, V = unknown>(name: string): QueryableStore<K, V> {
+    if (this.current !== 'RUNNING' && this.current !== 'REBALANCING') {
+      throw new IllegalStateException(
+        `Cannot query store ${name}: KafkaStreams is ${this.current}, not RUNNING`,
+      )
+    }
+    const known = this.topology.internalBuilder.stateStores().has(name)
+    if (!known) {
+      throw new RangeError(
+        `Unknown state store ${name}; the topology has: ${[...this.topology.internalBuilder.stateStores().keys()].join(', ') || 'no stores'}`,
+      )
+    }
+    return queryableStore<K, V>(name, () => this.threads.flatMap((t) => t.stores(name)))
+  }
+
+  /** Threads, tasks (lag, stream time, restore progress) and per-node counters. */
+  metrics(): StreamsMetrics {
+    const threads = this.threads.map((t) => t.snapshot())
+    const nodes = new Map<string, NodeMetricsSnapshot>()
+    const add = (node: NodeMetricsSnapshot) => {
+      const seen = nodes.get(node.node)
+      nodes.set(node.node, seen === undefined ? node : sumNodeMetrics(seen, node))
+    }
+    for (const thread of threads) {
+      thread.closedTaskNodes.forEach(add)
+      for (const task of thread.tasks) task.nodes.forEach(add)
+    }
+    return { state: this.current, threads, nodes: [...nodes.values()] }
+  }
+
+  private requireStarted(what: string): void {
+    if (this.current === 'CREATED') {
+      throw new IllegalStateException(`${what} needs a started KafkaStreams`)
+    }
+  }
+}

@@ -1,0 +1,111 @@
+// Word count on a real broker: a repartition by word, counts in a logged store, output exact.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  Consumed,
+  Grouped,
+  Materialized,
+  Produced,
+  Serdes,
+  StreamsBuilder,
+} from '@topology-studio/engine'
+import { KafkaStreams } from '@topology-studio/engine/kafka'
+import {
+  bootstrapServers,
+  KafkaTestKit,
+  latestByKey,
+  readLong,
+  uniqueName,
+} from './support/kafka-test-kit'
+
+const kit = new KafkaTestKit()
+beforeAll(() => kit.connect())
+afterAll(() => kit.disconnect())
+
+export function wordCountTopology(input: string, output: string) {
+  const builder = new StreamsBuilder()
+  builder
+    .stream<string, string>(input, Consumed.with(Serdes.String(), Serdes.String()))
+    .flatMapValues((line: string) =>
+      line
+        .toLowerCase()
+        .split(/\W+/)
+        .filter((w) => w !== ''),
+    )
+    .groupBy(
+      (_key: string | null, word: string) => word,
+      Grouped.with(Serdes.String(), Serdes.String()),
+    )
+    .count(Materialized.as('word-counts'))
+    .toStream()
+    .to(output, Produced.with(Serdes.String(), Serdes.Long()))
+  return builder.build()
+}
+
+function expectedCounts(lines: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const line of lines) {
+    for (const word of line
+      .toLowerCase()
+      .split(/\W+/)
+      .filter((w) => w !== '')) {
+      counts.set(word, (counts.get(word) ?? 0) + 1)
+    }
+  }
+  return counts
+}
+
+describe('word count on Kafka', () => {
+  it('counts every word exactly, through a repartition topic with the input partition count', async () => {
+    const input = uniqueName('wc-in')
+    const output = uniqueName('wc-out')
+    const app = uniqueName('wc-app')
+    await kit.createTopic(input, 3)
+    await kit.createTopic(output, 2)
+    const lines = Array.from(
+      { length: 300 },
+      (_, i) =>
+        `the quick brown fox ${i % 7 === 0 ? 'jumps over' : 'naps by'} the lazy dog ${i % 5}`,
+    )
+    await kit.produce(
+      input,
+      lines.map((line, i) => ({ key: String(i), value: line })),
+    )
+
+    const streams = new KafkaStreams(wordCountTopology(input, output), {
+      'application.id': app,
+      'bootstrap.servers': bootstrapServers(),
+      'commit.interval.ms': 200,
+    })
+    const states: string[] = []
+    streams.setStateListener((state) => states.push(state))
+    await streams.start()
+    expect(streams.state()).toBe('RUNNING')
+    const expected = expectedCounts(lines)
+    try {
+      const records = await kit.readUntil(output, (read) => {
+        const latest = latestByKey(read, readLong)
+        return [...expected].every(([word, n]) => latest.get(word) === n)
+      })
+      expect(latestByKey(records, readLong)).toEqual(expected)
+      expect(await kit.topicPartitions(`${app}-word-counts-repartition`)).toBe(3)
+      expect(await kit.topicPartitions(`${app}-word-counts-changelog`)).toBe(3)
+      const metrics = streams.metrics()
+      const source = metrics.nodes.find((n) => n.node === 'KSTREAM-SOURCE-0000000000')
+      expect(source?.recordsIn).toBe(300)
+      expect(streams.store<string, number>('word-counts').get('fox')).toBe(300)
+    } finally {
+      expect(await streams.close()).toBe(true)
+    }
+    expect(streams.state()).toBe('NOT_RUNNING')
+    expect(states).toEqual(['REBALANCING', 'RUNNING', 'PENDING_SHUTDOWN', 'NOT_RUNNING'])
+  })
+
+  it('refuses to start when a source topic does not exist, naming it', async () => {
+    const streams = new KafkaStreams(wordCountTopology(uniqueName('missing'), 'out'), {
+      'application.id': uniqueName('wc-missing'),
+      'bootstrap.servers': bootstrapServers(),
+    })
+    await expect(streams.start()).rejects.toThrow(/Source topic wc|missing-.* does not exist/)
+    expect(streams.state()).toBe('ERROR')
+  })
+})
