@@ -6,9 +6,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Kafka, logLevel } from 'kafkajs'
+import kafkajs from 'kafkajs'
 import { kafkaClasspath } from './kafka-jars'
 import { KAFKA_VERSION } from './kafka-version'
+// kafkajs is CommonJS: Node's ESM loader sees only its default export.
+const { Kafka, logLevel } = kafkajs
 
 export interface LocalKafkaOptions {
   /** Port of the first broker; the others follow. 0 picks free ports. Default 9092. */

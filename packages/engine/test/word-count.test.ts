@@ -1,14 +1,7 @@
 // Word count on a real broker: a repartition by word, counts in a logged store, output exact.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  Consumed,
-  Grouped,
-  Materialized,
-  Produced,
-  Serdes,
-  StreamsBuilder,
-} from '@topology-studio/engine'
 import { KafkaStreams } from '@topology-studio/engine/kafka'
+import { expectedWordCounts, wordCountTopology } from './support/topologies'
 import {
   bootstrapServers,
   KafkaTestKit,
@@ -20,39 +13,6 @@ import {
 const kit = new KafkaTestKit()
 beforeAll(() => kit.connect())
 afterAll(() => kit.disconnect())
-
-export function wordCountTopology(input: string, output: string) {
-  const builder = new StreamsBuilder()
-  builder
-    .stream<string, string>(input, Consumed.with(Serdes.String(), Serdes.String()))
-    .flatMapValues((line: string) =>
-      line
-        .toLowerCase()
-        .split(/\W+/)
-        .filter((w) => w !== ''),
-    )
-    .groupBy(
-      (_key: string | null, word: string) => word,
-      Grouped.with(Serdes.String(), Serdes.String()),
-    )
-    .count(Materialized.as('word-counts'))
-    .toStream()
-    .to(output, Produced.with(Serdes.String(), Serdes.Long()))
-  return builder.build()
-}
-
-function expectedCounts(lines: readonly string[]): Map<string, number> {
-  const counts = new Map<string, number>()
-  for (const line of lines) {
-    for (const word of line
-      .toLowerCase()
-      .split(/\W+/)
-      .filter((w) => w !== '')) {
-      counts.set(word, (counts.get(word) ?? 0) + 1)
-    }
-  }
-  return counts
-}
 
 describe('word count on Kafka', () => {
   it('counts every word exactly, through a repartition topic with the input partition count', async () => {
@@ -80,7 +40,7 @@ describe('word count on Kafka', () => {
     streams.setStateListener((state) => states.push(state))
     await streams.start()
     expect(streams.state()).toBe('RUNNING')
-    const expected = expectedCounts(lines)
+    const expected = expectedWordCounts(lines)
     try {
       const records = await kit.readUntil(output, (read) => {
         const latest = latestByKey(read, readLong)

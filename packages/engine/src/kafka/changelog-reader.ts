@@ -57,6 +57,7 @@ export class ChangelogReader {
             sessionTimeout: options.sessionTimeoutMs,
             heartbeatInterval: options.heartbeatIntervalMs,
             allowAutoTopicCreation: false,
+            maxWaitTimeInMs: 500,
           })
   }
 

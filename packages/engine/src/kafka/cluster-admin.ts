@@ -1,6 +1,8 @@
 // The few cluster operations the Kafka runtime needs, behind its own interface so that kafkajs
 // stays in one module (and tests can use a fake).
-import { ConfigResourceTypes, type Admin } from 'kafkajs'
+import kafkajs, { type Admin } from 'kafkajs'
+// kafkajs is CommonJS: Node's ESM loader sees only its default export.
+const { ConfigResourceTypes } = kafkajs
 
 export interface NewTopic {
   readonly name: string

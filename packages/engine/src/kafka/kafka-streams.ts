@@ -2,7 +2,12 @@
 // stream threads in the consumer group `application.id`, internal topics created before
 // processing, state restored from changelogs, and commits per commit.interval.ms.
 import { randomUUID } from 'node:crypto'
-import { Kafka, logLevel, type Admin, type KafkaConfig } from 'kafkajs'
+import kafkajs, {
+  type Admin,
+  type Kafka as KafkaClient,
+  type KafkaConfig,
+  type logLevel,
+} from 'kafkajs'
 import { runtimeTopicNamer } from '../runtime/build-processor-topology'
 import { planInternalTopics, type InternalTopicPlan } from '../runtime/internal-topic-plan'
 import type { RuntimeProps } from '../runtime/runtime-config'
@@ -14,6 +19,8 @@ import { queryableStore, type QueryableStore } from './queryable-store'
 import { StreamThread, sumNodeMetrics } from './stream-thread'
 import { streamsConfig, type StreamsConfig } from './streams-config'
 import type { KafkaStreamsState, StreamsEvent, StreamsMetrics } from './streams-telemetry'
+// kafkajs is CommonJS: Node's ESM loader sees only its default export.
+const { Kafka, logLevel: kafkajsLogLevel } = kafkajs
 
 export type StateListener = (newState: KafkaStreamsState, oldState: KafkaStreamsState) => void
 
@@ -49,7 +56,7 @@ const TRANSITIONS: Readonly<Record<KafkaStreamsState, readonly KafkaStreamsState
 export class KafkaStreams {
   readonly processId = randomUUID()
   private readonly config: StreamsConfig
-  private readonly kafka: Kafka
+  private readonly kafka: KafkaClient
   private readonly admin: Admin
   private readonly cluster: ClusterAdmin
   private current: KafkaStreamsState = 'CREATED'
@@ -69,7 +76,7 @@ export class KafkaStreams {
     const kafkaConfig: KafkaConfig = {
       clientId: this.config.clientId,
       brokers: [...this.config.bootstrapServers],
-      logLevel: options.kafkajsLogLevel ?? logLevel.NOTHING,
+      logLevel: options.kafkajsLogLevel ?? kafkajsLogLevel.NOTHING,
       ...(this.config.ssl !== undefined ? { ssl: this.config.ssl } : {}),
       ...(this.config.sasl !== undefined ? { sasl: this.config.sasl } : {}),
     }

@@ -118,6 +118,8 @@ export class StreamThread {
       // Kafka Streams reads uncommitted data under at-least-once, committed data under EOS.
       readUncommitted: !this.exactlyOnce,
       allowAutoTopicCreation: false,
+      // Kafka's fetch.max.wait.ms; kafkajs' 5 s default also delays leaving the group.
+      maxWaitTimeInMs: 500,
       retry: { retries: 10 },
     })
     const changelogTopics = new Map<string, number>()
@@ -592,9 +594,7 @@ export class StreamThread {
       }
       for (const entry of [...this.standby.values()]) this.closeStandby(entry)
     })
-    await this.consumer.disconnect().catch(() => undefined)
-    await this.reader.stop().catch(() => undefined)
-    await this.producer?.close().catch(() => undefined)
+    await Promise.allSettled([this.consumer.disconnect(), this.reader.stop(), this.producer?.close()])
     this.setState('DEAD')
   }
 

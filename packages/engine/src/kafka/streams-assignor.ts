@@ -2,13 +2,15 @@
 // ran before and which instance they belong to; the leader assigns tasks (assignStreamsTasks)
 // and sends each member the input partitions of its active tasks plus, as user data, its
 // standby tasks and every instance's tasks.
-import { AssignerProtocol, type PartitionAssigner } from 'kafkajs'
+import kafkajs, { type PartitionAssigner } from 'kafkajs'
 import type { InternalTopicPlan } from '../runtime/internal-topic-plan'
 import {
   assignStreamsTasks,
   type ClientAssignment,
   type ThreadSubscription,
 } from './streams-assignment'
+// kafkajs is CommonJS: Node's ESM loader sees only its default export.
+const { AssignerProtocol } = kafkajs
 
 export const STREAMS_ASSIGNOR = 'topology-studio-streams'
 const VERSION = 1

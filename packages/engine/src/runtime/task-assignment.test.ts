@@ -15,14 +15,14 @@ describe('task assignment', () => {
     expect(tasks.map(taskName)).toEqual(['0_0', '0_1', '0_2', '1_0', '1_1'])
   })
 
-  it('spreads tasks evenly over new members, each task to the member with the most room', () => {
+  it('spreads tasks evenly over new members, and the tasks of each sub-topology too', () => {
     const members: GroupMember[] = [
       { id: 'b', previousTasks: [] },
       { id: 'a', previousTasks: [] },
     ]
     expect(names(assignTasks(tasks, members))).toEqual({
-      b: ['0_2', '1_1'],
-      a: ['0_0', '0_1', '1_0'],
+      b: ['0_1', '1_1'],
+      a: ['0_0', '0_2', '1_0'],
     })
   })
 
@@ -33,7 +33,8 @@ describe('task assignment', () => {
       { id: 'b', previousTasks: [] },
     ]
     const after = names(assignTasks(tasks, members))
-    expect(after).toEqual({ a: ['0_0', '0_1', '0_2'], b: ['1_0', '1_1'] })
+    // a keeps its share of each sub-topology, so both members get stateful work.
+    expect(after).toEqual({ a: ['0_0', '0_1', '1_0'], b: ['0_2', '1_1'] })
     // b leaves: a takes everything back, keeping what it had.
     expect(names(assignTasks(tasks, [{ id: 'a', previousTasks: after.a as string[] }]))).toEqual({
       a: ['0_0', '0_1', '0_2', '1_0', '1_1'],

@@ -28,9 +28,11 @@ export function allTasks(tasksPerSubtopology: ReadonlyMap<number, number>): Task
 }
 
 /**
- * Assigns every task to one member: each gets ⌊tasks/members⌋ or one more, previous owners
- * keep their tasks first (members with more previous tasks get the extra slots), then the
- * rest go, in task order, to the member with the most room (ties by member id).
+ * Assigns every task to one member: each gets ⌊tasks/members⌋ or one more, and at most its
+ * share (rounded up) of each sub-topology's tasks, so that stateful and stateless work spread
+ * alike. Previous owners keep their tasks first (members with more previous tasks get the
+ * extra slots), then the rest go, in task order, to the member with the fewest tasks of that
+ * sub-topology, then the most room (ties by member id).
  */
 export function assignTasks(
   tasks: readonly TaskId[],
@@ -46,12 +48,25 @@ export function assignTasks(
   const capacity = new Map(ordered.map((m, i) => [m.id, base + (i < extra ? 1 : 0)]))
   const assignment = new Map(members.map((m) => [m.id, [] as TaskId[]]))
   const taken = new Set<string>()
+  const perSubtopology = new Map<number, number>()
+  for (const task of tasks) {
+    perSubtopology.set(task.subtopology, (perSubtopology.get(task.subtopology) ?? 0) + 1)
+  }
+  const fairShare = (subtopology: number) =>
+    Math.ceil((perSubtopology.get(subtopology) ?? 0) / members.length)
+  const countOf = (memberId: string, subtopology: number) =>
+    (assignment.get(memberId) as TaskId[]).filter((t) => t.subtopology === subtopology).length
 
   for (const member of ordered) {
     const list = assignment.get(member.id) as TaskId[]
     for (const name of [...member.previousTasks].sort(compareText)) {
       const task = byName.get(name)
-      if (task === undefined || taken.has(name) || list.length >= (capacity.get(member.id) ?? 0)) {
+      if (
+        task === undefined ||
+        taken.has(name) ||
+        list.length >= (capacity.get(member.id) ?? 0) ||
+        countOf(member.id, task.subtopology) >= fairShare(task.subtopology)
+      ) {
         continue
       }
       list.push(task)
@@ -65,8 +80,12 @@ export function assignTasks(
       .map((m) => ({
         id: m.id,
         room: (capacity.get(m.id) ?? 0) - (assignment.get(m.id) as TaskId[]).length,
+        same: countOf(m.id, task.subtopology),
       }))
-      .sort((a, b) => b.room - a.room || compareText(a.id, b.id))[0] as { id: string }
+      .filter((m) => m.room > 0)
+      .sort((a, b) => a.same - b.same || b.room - a.room || compareText(a.id, b.id))[0] as {
+      id: string
+    }
     ;(assignment.get(member.id) as TaskId[]).push(task)
     taken.add(name)
   }
