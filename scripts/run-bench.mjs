@@ -22,6 +22,10 @@ try {
     target: 'node20',
     outfile,
     logLevel: 'error',
+    // CommonJS dependencies (kafkajs) require Node built-ins; an ESM bundle needs a require.
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
   })
   const result = spawnSync(process.execPath, ['--expose-gc', outfile, ...process.argv.slice(3)], {
     stdio: 'inherit',
