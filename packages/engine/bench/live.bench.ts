@@ -66,15 +66,18 @@ async function rawLoop(brokers: string[], input: string, output: string): Promis
     void consumer.run({
       autoCommit: false,
       eachBatch: async ({ batch, resolveOffset, heartbeat }) => {
-        await producer.sendBatch({
-          acks: -1,
-          topicMessages: [
-            {
-              topic: output,
-              messages: batch.messages.map((m) => ({ key: m.key, value: m.value })),
-            },
-          ],
-        })
+        // Requests of 2,000 records (~200 kB): the broker refuses batches over 1 MB.
+        const messages = batch.messages.map((m) => ({ key: m.key, value: m.value }))
+        const sends = []
+        for (let i = 0; i < messages.length; i += 2_000) {
+          sends.push(
+            producer.sendBatch({
+              acks: -1,
+              topicMessages: [{ topic: output, messages: messages.slice(i, i + 2_000) }],
+            }),
+          )
+        }
+        await Promise.all(sends)
         resolveOffset(batch.lastOffset())
         await consumer.commitOffsets([
           {
@@ -110,6 +113,7 @@ async function streamsRun(
   for (;;) {
     const source = streams.metrics().nodes.find((n) => n.node === 'KSTREAM-SOURCE-0000000000')
     if ((source?.recordsIn ?? 0) >= RECORDS) break
+    if (streams.state() === 'ERROR') throw streams.error() ?? new Error(`${app} failed`)
     await new Promise((r) => setTimeout(r, 50))
   }
   // Closing commits: output flushed and acknowledged, offsets committed.
@@ -147,6 +151,7 @@ async function main(): Promise<void> {
     )
 
     const raw = await rawLoop(brokers, input, `${run}-raw-out`)
+    console.log(`(a) done`)
     const S = Serdes.String()
     const stateless = await streamsRun(brokers, `${run}-stateless`, (builder) => {
       builder
@@ -155,6 +160,7 @@ async function main(): Promise<void> {
         .mapValues((v: string) => v.toUpperCase())
         .to(`${run}-stateless-out`, Produced.with(S, S))
     })
+    console.log(`(b) done`)
     const wordCount = await streamsRun(brokers, `${run}-wc`, (builder) => {
       builder
         .stream<string, string>(input, Consumed.with(S, S))

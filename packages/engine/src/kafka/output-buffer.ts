@@ -4,6 +4,47 @@ import type { Message, TopicMessages } from 'kafkajs'
 import type { ProducedRecord, RecordCollector } from '../runtime/record-collector'
 import { kafkajsMessage } from './kafka-records'
 
+/** Bytes per produce request; a broker refuses record batches over message.max.bytes (1 MB). */
+const MAX_REQUEST_BYTES = 512 * 1024
+
+function approximateSize(message: Message): number {
+  const length = (v: unknown) =>
+    v === null || v === undefined ? 0 : typeof v === 'string' ? v.length * 3 : (v as Buffer).length
+  let size = 32 + length(message.key) + length(message.value)
+  for (const [key, value] of Object.entries(message.headers ?? {})) {
+    for (const one of Array.isArray(value) ? value : [value]) size += key.length + length(one) + 8
+  }
+  return size
+}
+
+/**
+ * Splits messages into produce requests of at most about 512 kB: kafkajs sends what it is
+ * given in one record batch per partition, which the broker refuses over 1 MB.
+ */
+export function chunkTopicMessages(topicMessages: readonly TopicMessages[]): TopicMessages[][] {
+  const requests: TopicMessages[][] = []
+  let current: TopicMessages[] = []
+  let bytes = 0
+  for (const { topic, messages } of topicMessages) {
+    let slice: Message[] = []
+    for (const message of messages) {
+      const size = approximateSize(message)
+      if (bytes + size > MAX_REQUEST_BYTES && bytes > 0) {
+        if (slice.length > 0) current.push({ topic, messages: slice })
+        requests.push(current)
+        current = []
+        slice = []
+        bytes = 0
+      }
+      slice.push(message)
+      bytes += size
+    }
+    if (slice.length > 0) current.push({ topic, messages: slice })
+  }
+  if (current.length > 0) requests.push(current)
+  return requests
+}
+
 export class OutputBuffer implements RecordCollector {
   private messages = new Map<string, Message[]>()
   private count = 0

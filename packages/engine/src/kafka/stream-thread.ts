@@ -594,7 +594,11 @@ export class StreamThread {
       }
       for (const entry of [...this.standby.values()]) this.closeStandby(entry)
     })
-    await Promise.allSettled([this.consumer.disconnect(), this.reader.stop(), this.producer?.close()])
+    await Promise.allSettled([
+      this.consumer.disconnect(),
+      this.reader.stop(),
+      this.producer?.close(),
+    ])
     this.setState('DEAD')
   }
 

@@ -4,6 +4,7 @@
 // `<application.id>-<taskId>`), output and offsets committed in one transaction; a new owner
 // of the task fences the previous one when it registers the same transactional.id.
 import type { Kafka, Producer, TopicMessages, Transaction } from 'kafkajs'
+import { chunkTopicMessages } from './output-buffer'
 
 const MAX_IN_FLIGHT_SENDS = 8
 
@@ -19,8 +20,11 @@ export class PipelinedProducer {
 
   /** Starts sending; waits only when too many sends are already in flight. */
   async send(topicMessages: TopicMessages[]): Promise<void> {
+    for (const request of chunkTopicMessages(topicMessages)) await this.sendRequest(request)
+  }
+
+  private async sendRequest(topicMessages: TopicMessages[]): Promise<void> {
     this.throwIfFailed()
-    if (topicMessages.length === 0) return
     const sending = this.producer
       .sendBatch({ topicMessages, acks: -1 })
       .then(
@@ -90,7 +94,9 @@ export class TransactionalTaskProducer {
   async send(topicMessages: TopicMessages[]): Promise<void> {
     if (topicMessages.length === 0) return
     const transaction = await this.begin()
-    await transaction.sendBatch({ topicMessages, acks: -1 })
+    for (const request of chunkTopicMessages(topicMessages)) {
+      await transaction.sendBatch({ topicMessages: request, acks: -1 })
+    }
   }
 
   /** Commits the output sent so far with the consumed offsets, atomically. */
