@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { KafkaStreams } from '@topology-studio/engine/kafka'
 import { bootstrapServers, KafkaTestKit, readLong, uniqueName } from './support/kafka-test-kit'
-import { countByKeyTopology } from './support/streams-process'
+import { countByKeyTopology } from './support/topologies'
 
 const kit = new KafkaTestKit()
 beforeAll(() => kit.connect())

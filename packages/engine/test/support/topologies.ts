@@ -41,3 +41,15 @@ export function expectedWordCounts(lines: readonly string[]): Map<string, number
   }
   return counts
 }
+
+/** Records counted per key into store `counts`, counts out. */
+export function countByKeyTopology(input: string, output: string) {
+  const builder = new StreamsBuilder()
+  builder
+    .stream<string, string>(input, Consumed.with(Serdes.String(), Serdes.String()))
+    .groupByKey(Grouped.with(Serdes.String(), Serdes.String()))
+    .count(Materialized.as('counts'))
+    .toStream()
+    .to(output, Produced.with(Serdes.String(), Serdes.Long()))
+  return builder.build()
+}
