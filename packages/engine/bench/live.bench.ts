@@ -151,7 +151,6 @@ async function main(): Promise<void> {
     )
 
     const raw = await rawLoop(brokers, input, `${run}-raw-out`)
-    console.log(`(a) done`)
     const S = Serdes.String()
     const stateless = await streamsRun(brokers, `${run}-stateless`, (builder) => {
       builder
@@ -160,7 +159,6 @@ async function main(): Promise<void> {
         .mapValues((v: string) => v.toUpperCase())
         .to(`${run}-stateless-out`, Produced.with(S, S))
     })
-    console.log(`(b) done`)
     const wordCount = await streamsRun(brokers, `${run}-wc`, (builder) => {
       builder
         .stream<string, string>(input, Consumed.with(S, S))
