@@ -163,8 +163,8 @@ function formatStorage(classpath: string, node: NodeSpec, config: string, cluste
       [
         ...javaArgs(classpath, node, 'kafka.tools.StorageTool'),
         'format',
-        '-t',
-        clusterId,
+        // Joined with '=': an id may start with '-', which would read as an option.
+        `--cluster-id=${clusterId}`,
         '-c',
         config,
       ],
