@@ -21,10 +21,23 @@ function lines(from: number, count: number): string[] {
 }
 
 async function untilCounts(output: string, expected: Map<string, number>): Promise<void> {
-  const read = await kit.readUntil(output, (records) => {
-    const latest = latestByKey(records, readLong)
-    return [...expected].every(([word, n]) => latest.get(word) === n)
-  })
+  const read = await kit.readUntil(
+    output,
+    (records) => {
+      const latest = latestByKey(records, readLong)
+      return [...expected].every(([word, n]) => latest.get(word) === n)
+    },
+    {
+      explain: (records) => {
+        const latest = latestByKey(records, readLong)
+        const off = [...expected].filter(([word, n]) => latest.get(word) !== n)
+        return off
+          .slice(0, 10)
+          .map(([word, n]) => `${word} ${String(latest.get(word))} (want ${n})`)
+          .join(', ')
+      },
+    },
+  )
   expect(latestByKey(read, readLong)).toEqual(expected)
 }
 
@@ -44,28 +57,37 @@ function instance(app: string, input: string, output: string, props: Record<stri
   return { streams, restored }
 }
 
+/** Input and output topics (the output with one partition) and an application id. */
+async function newApplication(
+  prefix: string,
+  partitions: number,
+): Promise<[string, string, string]> {
+  const [input, output] = [uniqueName(`${prefix}-in`), uniqueName(`${prefix}-out`)]
+  await kit.createTopic(input, partitions)
+  await kit.createTopic(output, 1)
+  return [input, output, uniqueName(`${prefix}-app`)]
+}
+
+const produceLines = (topic: string, values: readonly string[]) =>
+  kit.produce(
+    topic,
+    values.map((value) => ({ key: null, value })),
+  )
+
 const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0)
 
 describe('application lifecycle on Kafka', () => {
   it('resumes after a restart from committed offsets with state restored from the changelog', async () => {
-    const [input, output, app] = [uniqueName('rs-in'), uniqueName('rs-out'), uniqueName('rs-app')]
-    await kit.createTopic(input, 2)
-    await kit.createTopic(output, 1)
+    const [input, output, app] = await newApplication('rs', 2)
     const first = lines(0, 200)
-    await kit.produce(
-      input,
-      first.map((value) => ({ key: null, value })),
-    )
+    await produceLines(input, first)
     const a = instance(app, input, output)
     await a.streams.start()
     await untilCounts(output, expectedWordCounts(first))
     await a.streams.close()
 
     const second = lines(200, 100)
-    await kit.produce(
-      input,
-      second.map((value) => ({ key: null, value })),
-    )
+    await produceLines(input, second)
     const b = instance(app, input, output)
     await b.streams.start()
     try {
@@ -80,14 +102,9 @@ describe('application lifecycle on Kafka', () => {
   })
 
   it('shares tasks between two instances and moves them to the survivor, counts exact', async () => {
-    const [input, output, app] = [uniqueName('so-in'), uniqueName('so-out'), uniqueName('so-app')]
-    await kit.createTopic(input, 4)
-    await kit.createTopic(output, 1)
+    const [input, output, app] = await newApplication('so', 4)
     const batch1 = lines(0, 200)
-    await kit.produce(
-      input,
-      batch1.map((value) => ({ key: null, value })),
-    )
+    await produceLines(input, batch1)
     const a = instance(app, input, output)
     await a.streams.start()
     await untilCounts(output, expectedWordCounts(batch1))
@@ -113,10 +130,7 @@ describe('application lifecycle on Kafka', () => {
       ])
       expect(clients.every((c) => c.stateStoreNames.includes('word-counts'))).toBe(true)
       const batch2 = lines(200, 200)
-      await kit.produce(
-        input,
-        batch2.map((value) => ({ key: null, value })),
-      )
+      await produceLines(input, batch2)
       await untilCounts(output, expectedWordCounts([...batch1, ...batch2]))
 
       const restoredBefore = total(b.restored)
@@ -129,10 +143,7 @@ describe('application lifecycle on Kafka', () => {
       )
       expect(total(b.restored)).toBeGreaterThan(restoredBefore)
       const batch3 = lines(400, 100)
-      await kit.produce(
-        input,
-        batch3.map((value) => ({ key: null, value })),
-      )
+      await produceLines(input, batch3)
       await untilCounts(output, expectedWordCounts([...batch1, ...batch2, ...batch3]))
     } finally {
       await Promise.all([a.streams.close(), b.streams.close()])
@@ -141,9 +152,7 @@ describe('application lifecycle on Kafka', () => {
 
   it('with a standby replica, fails over restoring only the changelog tail', async () => {
     async function failover(standbys: number): Promise<number> {
-      const [input, output, app] = [uniqueName('sb-in'), uniqueName('sb-out'), uniqueName('sb-app')]
-      await kit.createTopic(input, 2)
-      await kit.createTopic(output, 1)
+      const [input, output, app] = await newApplication('sb', 2)
       // Many distinct words: a changelog worth restoring.
       const data = Array.from({ length: 3000 }, (_, i) => `word${i} word${i % 100}`)
       const props = { 'num.standby.replicas': standbys }
@@ -158,10 +167,7 @@ describe('application lifecycle on Kafka', () => {
           30_000,
           'standby tasks assigned',
         )
-        await kit.produce(
-          input,
-          data.map((value) => ({ key: null, value })),
-        )
+        await produceLines(input, data)
         await untilCounts(output, expectedWordCounts(data))
         await new Promise((r) => setTimeout(r, 1500)) // standbys catch up with the changelog
         const before = total(b.restored)
@@ -173,10 +179,7 @@ describe('application lifecycle on Kafka', () => {
           'the survivor running all tasks',
         )
         const more = ['after failover word0']
-        await kit.produce(
-          input,
-          more.map((value) => ({ key: null, value })),
-        )
+        await produceLines(input, more)
         await untilCounts(output, expectedWordCounts([...data, ...more]))
         return total(b.restored) - before
       } finally {

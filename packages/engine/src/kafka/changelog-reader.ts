@@ -136,12 +136,16 @@ export class ChangelogReader {
     })
   }
 
-  /** Stops reading a partition; returns the position reached (the next offset to apply). */
+  /**
+   * Stops reading a partition; returns the position reached (the next offset to apply). A
+   * restore still running ends there: its promise resolves with that position.
+   */
   release(topic: string, partition: number): number | null {
     const registration = this.registrations.get(keyOf(topic, partition))
     if (registration === undefined) return null
     this.registrations.delete(keyOf(topic, partition))
     this.consumer?.pause([{ topic, partitions: [partition] }])
+    registration.done()
     return registration.position
   }
 
@@ -154,9 +158,7 @@ export class ChangelogReader {
     }
   }
 
-  private register(
-    spec: Omit<Registration, 'position' | 'restored'> & { startOffset: number },
-  ): Registration {
+  private register(spec: Omit<Registration, 'position' | 'restored'>): Registration {
     const consumer = this.consumer
     if (consumer === null) throw new Error(`No changelog topics to read ${spec.topic} from`)
     const registration: Registration = { ...spec, position: spec.startOffset, restored: 0 }
@@ -187,7 +189,6 @@ export class ChangelogReader {
       const offset = Number(message.offset)
       // A fetch issued before a seek may still deliver older records.
       if (offset < registration.position) continue
-      if (this.registrations.get(keyOf(batch.topic, batch.partition)) !== registration) return
       registration.restorer(
         message.key ?? new Uint8Array(0),
         message.value,
@@ -196,7 +197,11 @@ export class ChangelogReader {
       registration.position = offset + 1
       registration.restored++
       resolveOffset(message.offset)
-      if (++applied % 1000 === 0) await heartbeat()
+      if (++applied % 1000 === 0) {
+        await heartbeat()
+        // Released (or registered again) while this batch waited.
+        if (this.registrations.get(keyOf(batch.topic, batch.partition)) !== registration) return
+      }
     }
     registration.onProgress({
       topic: registration.topic,
@@ -210,7 +215,6 @@ export class ChangelogReader {
   private maybeDone(registration: Registration): void {
     if (registration.mode !== 'restore' || registration.position < registration.endOffset) return
     this.release(registration.topic, registration.partition)
-    registration.done()
   }
 
   async stop(): Promise<void> {

@@ -11,12 +11,13 @@ import kafkajs, {
 import { runtimeTopicNamer } from '../runtime/build-processor-topology'
 import { planInternalTopics, type InternalTopicPlan } from '../runtime/internal-topic-plan'
 import type { RuntimeProps } from '../runtime/runtime-config'
-import type { NodeMetricsSnapshot } from '../telemetry/node-telemetry'
+import { sumNodeMetrics, type NodeMetricsSnapshot } from '../telemetry/node-telemetry'
+import { parseTaskName } from '../runtime/task-assignment'
 import type { Topology } from '../topology/topology'
 import { kafkajsClusterAdmin, type ClusterAdmin } from './cluster-admin'
 import { ensureInternalTopics } from './ensure-internal-topics'
 import { queryableStore, type QueryableStore } from './queryable-store'
-import { StreamThread, sumNodeMetrics } from './stream-thread'
+import { StreamThread } from './stream-thread'
 import { streamsConfig, type StreamsConfig } from './streams-config'
 import type { KafkaStreamsState, StreamsEvent, StreamsMetrics } from './streams-telemetry'
 // kafkajs is CommonJS: Node's ESM loader sees only its default export.
@@ -66,6 +67,7 @@ export class KafkaStreams {
   private topicPartitions = new Map<string, number>()
   private failure: Error | null = null
   private closing: Promise<boolean> | null = null
+  private errorShutdown: Promise<void> | null = null
 
   constructor(
     private readonly topology: Topology,
@@ -216,12 +218,17 @@ export class KafkaStreams {
     void this.shutDownAfterError(error)
   }
 
-  private async shutDownAfterError(error: unknown): Promise<void> {
+  private shutDownAfterError(error: unknown): Promise<void> {
     this.failure ??= error instanceof Error ? error : new Error(String(error))
-    if (!this.setState('PENDING_ERROR')) return
+    if (this.setState('PENDING_ERROR')) {
+      this.errorShutdown = this.stopThreads().then(() => void this.setState('ERROR'))
+    }
+    return this.errorShutdown ?? Promise.resolve()
+  }
+
+  private async stopThreads(): Promise<void> {
     await Promise.allSettled(this.threads.map((thread) => thread.shutdown()))
     await this.admin.disconnect().catch(() => undefined)
-    this.setState('ERROR')
   }
 
   /** The error that stopped the instance, once in ERROR. */
@@ -248,13 +255,12 @@ export class KafkaStreams {
   }
 
   private async doClose(): Promise<boolean> {
-    if (this.current === 'PENDING_ERROR' || this.current === 'ERROR') {
-      while (this.current !== 'ERROR') await new Promise((r) => setTimeout(r, 20))
+    if (this.errorShutdown !== null) {
+      await this.errorShutdown
       return true
     }
     if (!this.setState('PENDING_SHUTDOWN')) return true
-    await Promise.allSettled(this.threads.map((thread) => thread.shutdown()))
-    await this.admin.disconnect().catch(() => undefined)
+    await this.stopThreads()
     this.setState('NOT_RUNNING')
     return true
   }
@@ -278,7 +284,7 @@ export class KafkaStreams {
     const clients = this.threads.map((t) => t.allClients()).find((c) => c.length > 0) ?? []
     const plan = this.topology.internalBuilder
     const storesOf = (tasks: readonly string[]) => {
-      const subtopologies = new Set(tasks.map((t) => Number(t.split('_')[0])))
+      const subtopologies = new Set(tasks.map((t) => parseTaskName(t).subtopology))
       const names = new Set<string>()
       for (const group of plan.nodeGroups()) {
         if (!subtopologies.has(group.id)) continue

@@ -7,12 +7,20 @@ import { kafkajsMessage } from './kafka-records'
 /** Bytes per produce request; a broker refuses record batches over message.max.bytes (1 MB). */
 const MAX_REQUEST_BYTES = 512 * 1024
 
+function byteLength(v: unknown): number {
+  return v === null || v === undefined
+    ? 0
+    : typeof v === 'string'
+      ? v.length * 3
+      : (v as Buffer).length
+}
+
 function approximateSize(message: Message): number {
-  const length = (v: unknown) =>
-    v === null || v === undefined ? 0 : typeof v === 'string' ? v.length * 3 : (v as Buffer).length
-  let size = 32 + length(message.key) + length(message.value)
-  for (const [key, value] of Object.entries(message.headers ?? {})) {
-    for (const one of Array.isArray(value) ? value : [value]) size += key.length + length(one) + 8
+  let size = 32 + byteLength(message.key) + byteLength(message.value)
+  if (message.headers === undefined) return size
+  for (const [key, value] of Object.entries(message.headers)) {
+    for (const one of Array.isArray(value) ? value : [value])
+      size += key.length + byteLength(one) + 8
   }
   return size
 }

@@ -10,7 +10,8 @@ import type { InternalTopicPlan } from '../runtime/internal-topic-plan'
 import { StreamTask } from '../runtime/stream-task'
 import type { RuntimeStore } from '../runtime/state/runtime-store'
 import { messageOf } from '../runtime/streams-exception'
-import type { NodeMetricsSnapshot, RuntimeWarning } from '../telemetry/node-telemetry'
+import { sumNodeMetrics, type NodeMetricsSnapshot } from '../telemetry/node-telemetry'
+import { parseTaskName } from '../runtime/task-assignment'
 import type { Topology } from '../topology/topology'
 import { ChangelogReader } from './changelog-reader'
 import { rawRecord } from './kafka-records'
@@ -57,14 +58,14 @@ interface ActiveTask {
   readonly committed: Map<string, number>
   readonly endOffsets: Map<string, number>
   readonly restore: Map<string, { restored: number; total: number }>
-  generation: number
+  /** Set while the task restores, so that a second rebalance does not restore it twice. */
+  restoring: Promise<void> | null
 }
 
 interface StandbyTask {
   readonly id: string
   readonly task: StreamTask
   readonly buffer: OutputBuffer
-  readonly restore: Map<string, { restored: number; total: number }>
 }
 
 const tpKey = (topic: string, partition: number) => `${topic}:${partition}`
@@ -89,7 +90,6 @@ export class StreamThread {
   private timer: ReturnType<typeof setInterval> | null = null
   private failed: Error | null = null
   private readonly exactlyOnce: boolean
-  private readonly tasksWarnings: RuntimeWarning[] = []
   private readonly closedNodeMetrics = new Map<string, NodeMetricsSnapshot>()
   private rebalances = 0
 
@@ -146,10 +146,6 @@ export class StreamThread {
 
   threadState(): ThreadState {
     return this.state
-  }
-
-  failure(): Error | null {
-    return this.failed
   }
 
   async start(): Promise<void> {
@@ -221,9 +217,7 @@ export class StreamThread {
         if (!assigned.has(id)) await this.closeActive(entry, false)
       }
       for (const [id, partitions] of assigned) {
-        const entry = this.active.get(id)
-        if (entry !== undefined) entry.generation = generation
-        else this.createActive(id, partitions, generation)
+        if (!this.active.has(id)) this.createActive(id, partitions)
       }
       const userData = await this.assignmentUserData(memberId)
       if (generation !== this.generation) return
@@ -241,7 +235,7 @@ export class StreamThread {
         standby: [...this.standby.keys()],
       })
     }).then(
-      () => this.prepareRestoring(generation),
+      () => this.prepareRestoring(),
       (error: unknown) => this.fail(error),
     )
   }
@@ -260,7 +254,7 @@ export class StreamThread {
   }
 
   private newTask(id: string): { task: StreamTask; buffer: OutputBuffer } {
-    const [subtopology, partition] = id.split('_').map(Number) as [number, number]
+    const { subtopology, partition } = parseTaskName(id)
     const buffer = new OutputBuffer(this.context.partitionsOf)
     const task = new StreamTask({
       id,
@@ -275,20 +269,12 @@ export class StreamThread {
       wallClockMs: () => Date.now(),
       clock: this.context.clock,
       deferInitialization: true,
-      onWarning: (warning) => {
-        this.tasksWarnings.push(warning)
-        if (this.tasksWarnings.length > 100) this.tasksWarnings.shift()
-        this.context.emit({ type: 'warning', thread: this.name, warning })
-      },
+      onWarning: (warning) => this.context.emit({ type: 'warning', thread: this.name, warning }),
     })
     return { task, buffer }
   }
 
-  private createActive(
-    id: string,
-    partitions: readonly TopicPartition[],
-    generation: number,
-  ): void {
+  private createActive(id: string, partitions: readonly TopicPartition[]): void {
     const standby = this.standby.get(id)
     if (standby !== undefined) this.standby.delete(id)
     const { task, buffer } = standby ?? this.newTask(id)
@@ -301,28 +287,27 @@ export class StreamThread {
       producer: null,
       committed: new Map(),
       endOffsets: new Map(),
-      restore: standby?.restore ?? new Map(),
-      generation,
+      restore: new Map(),
+      restoring: null,
     }
     this.active.set(id, entry)
     for (const tp of partitions) this.taskByPartition.set(tpKey(tp.topic, tp.partition), entry)
   }
 
   private changelogsOf(id: string) {
-    const subtopology = Number(id.split('_')[0])
-    const partition = Number(id.split('_')[1])
+    const { subtopology, partition } = parseTaskName(id)
     const sub = this.context.plan.subtopologies.find((s) => s.id === subtopology)
     return (sub?.changelogs ?? []).map((c) => ({ ...c, partition }))
   }
 
   /** Restores every task still restoring, then lets it process. */
-  private async prepareRestoring(generation: number): Promise<void> {
+  private async prepareRestoring(): Promise<void> {
     const restoring = [...this.active.values()].filter((e) => e.state === 'restoring')
-    await Promise.all(restoring.map((entry) => this.restoreActive(entry, generation)))
+    await Promise.all(restoring.map((entry) => (entry.restoring ??= this.restoreActive(entry))))
     this.maybeRunning()
   }
 
-  private async restoreActive(entry: ActiveTask, generation: number): Promise<void> {
+  private async restoreActive(entry: ActiveTask): Promise<void> {
     try {
       if (this.exactlyOnce && entry.producer === null) {
         const producer = new TransactionalTaskProducer(
@@ -339,12 +324,11 @@ export class StreamThread {
           const restorer = entry.task.localStores().get(store)?.restorer ?? null
           if (restorer === null) return
           const from = this.reader.release(topic, partition) ?? 0
-          const progress = entry.restore.get(store) ?? { restored: 0, total: 0 }
+          const progress = { restored: 0, total: 0 }
           entry.restore.set(store, progress)
-          const base = progress.restored
           await this.reader.restore(topic, partition, restorer, from, (p) => {
-            progress.restored = base + p.restored
-            progress.total = base + p.total
+            progress.restored = p.restored
+            progress.total = p.total
             this.context.emit({
               type: 'restore',
               thread: this.name,
@@ -356,7 +340,7 @@ export class StreamThread {
           })
         }),
       )
-      if (this.active.get(entry.id) !== entry || entry.generation < generation - 1) return
+      if (this.active.get(entry.id) !== entry) return
       await this.locked(async () => {
         if (this.active.get(entry.id) !== entry) return
         entry.task.initializeTopology()
@@ -394,7 +378,7 @@ export class StreamThread {
 
   private createStandby(id: string): void {
     const { task, buffer } = this.newTask(id)
-    const entry: StandbyTask = { id, task, buffer, restore: new Map() }
+    const entry: StandbyTask = { id, task, buffer }
     this.standby.set(id, entry)
     for (const { store, topic, partition } of this.changelogsOf(id)) {
       const restorer = task.localStores().get(store)?.restorer ?? null
@@ -478,15 +462,22 @@ export class StreamThread {
   private readyToProcess(entry: ActiveTask): boolean {
     if (entry.partitions.length < 2 || entry.task.numBuffered() > MAX_BUFFERED_WHILE_IDLE)
       return true
-    const consumed = new Map(
-      entry.task.consumedOffsets().map((o) => [tpKey(o.topic, o.partition), o.offset]),
-    )
     return entry.partitions.every(({ topic, partition }) => {
-      const key = tpKey(topic, partition)
-      const position = consumed.get(key) ?? entry.committed.get(key) ?? 0
-      const end = entry.endOffsets.get(key) ?? 0
-      return position >= end || entry.task.numBufferedIn(topic, partition) > 0
+      const end = entry.endOffsets.get(tpKey(topic, partition)) ?? 0
+      return (
+        this.position(entry, topic, partition) >= end ||
+        entry.task.numBufferedIn(topic, partition) > 0
+      )
     })
+  }
+
+  /** The next offset to process: after the last processed record, else the committed one. */
+  private position(entry: ActiveTask, topic: string, partition: number): number {
+    return (
+      entry.task.consumedOffset(topic, partition) ??
+      entry.committed.get(tpKey(topic, partition)) ??
+      0
+    )
   }
 
   private async heartbeat(payload: EachBatchPayload): Promise<void> {
@@ -618,16 +609,9 @@ export class StreamThread {
     return this.clients
   }
 
-  warnings(): readonly RuntimeWarning[] {
-    return this.tasksWarnings
-  }
-
   snapshot(): ThreadSnapshot {
     const tasks: TaskSnapshot[] = []
     for (const entry of this.active.values()) {
-      const consumed = new Map(
-        entry.task.consumedOffsets().map((o) => [tpKey(o.topic, o.partition), o.offset]),
-      )
       tasks.push({
         id: entry.id,
         kind: 'active',
@@ -635,7 +619,7 @@ export class StreamThread {
         streamTime: entry.task.streamTime(),
         partitions: entry.partitions.map(({ topic, partition }) => {
           const key = tpKey(topic, partition)
-          const position = consumed.get(key) ?? entry.committed.get(key) ?? 0
+          const position = this.position(entry, topic, partition)
           const end = entry.endOffsets.get(key) ?? position
           return {
             topic,
@@ -648,6 +632,7 @@ export class StreamThread {
           }
         }),
         restore: [...entry.restore].map(([store, p]) => ({ store, ...p })),
+        produced: Object.fromEntries(entry.buffer.sentByTopic),
         nodes: entry.task.nodeMetrics(),
       })
     }
@@ -658,7 +643,8 @@ export class StreamThread {
         state: 'standby',
         streamTime: -1,
         partitions: [],
-        restore: [...entry.restore].map(([store, p]) => ({ store, ...p })),
+        restore: [],
+        produced: {},
         nodes: [],
       })
     }
@@ -680,22 +666,4 @@ function isRebalance(error: unknown): boolean {
     type === 'ILLEGAL_GENERATION' ||
     type === 'UNKNOWN_MEMBER_ID'
   )
-}
-
-export function sumNodeMetrics(
-  a: NodeMetricsSnapshot,
-  b: NodeMetricsSnapshot,
-): NodeMetricsSnapshot {
-  const dropped: Record<string, number> = { ...a.droppedByReason }
-  for (const [reason, n] of Object.entries(b.droppedByReason))
-    dropped[reason] = (dropped[reason] ?? 0) + (n ?? 0)
-  return {
-    node: a.node,
-    recordsIn: a.recordsIn + b.recordsIn,
-    recordsOut: a.recordsOut + b.recordsOut,
-    errors: a.errors + b.errors,
-    dropped: a.dropped + b.dropped,
-    droppedByReason: dropped,
-    processTimeMs: a.processTimeMs + b.processTimeMs,
-  }
 }

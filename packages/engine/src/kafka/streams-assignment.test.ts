@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { InternalTopicPlan } from '../runtime/internal-topic-plan'
+import { parseTaskName } from '../runtime/task-assignment'
 import { assignStreamsTasks, inputPartitions, taskOfPartition } from './streams-assignment'
 
 // Sub-topology 0 reads `lines` (stateless, writes a repartition topic), 1 reads the
@@ -46,7 +47,7 @@ describe('streams task assignment', () => {
     ])
     // Each instance gets stateful and stateless work.
     expect(m1?.active.filter((t) => t.startsWith('1_'))).toHaveLength(1)
-    expect(m1?.partitions).toEqual(inputPartitions(plan, (m1?.active ?? []).map(parse)))
+    expect(m1?.partitions).toEqual(inputPartitions(plan, (m1?.active ?? []).map(parseTaskName)))
     expect(result.clients.map((c) => c.endpoint).sort()).toEqual(['p1:8080', 'p2:8080'])
   })
 
@@ -75,8 +76,3 @@ describe('streams task assignment', () => {
     expect(taskOfPartition(plan, 'unknown', 0)).toBeNull()
   })
 })
-
-function parse(name: string) {
-  const [subtopology, partition] = name.split('_').map(Number) as [number, number]
-  return { subtopology, partition }
-}

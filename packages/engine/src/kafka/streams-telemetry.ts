@@ -63,12 +63,14 @@ export interface TaskSnapshot {
   readonly state: 'restoring' | 'running' | 'standby'
   readonly streamTime: number
   readonly partitions: readonly PartitionSnapshot[]
-  /** Records restored per store since the task was assigned (standbys: followed). */
+  /** Records restored per store when the task was assigned (a promoted standby: its tail). */
   readonly restore: readonly {
     readonly store: string
     readonly restored: number
     readonly total: number
   }[]
+  /** Records sent per topic (sinks, repartition topics, changelogs) since the task was assigned. */
+  readonly produced: Readonly<Record<string, number>>
   readonly nodes: readonly NodeMetricsSnapshot[]
 }
 

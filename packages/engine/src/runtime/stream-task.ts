@@ -370,6 +370,11 @@ export class StreamTask implements ContextOwner {
     return this.partitionGroup.numBuffered()
   }
 
+  /** The offset after the last record processed from one input partition, if any was. */
+  consumedOffset(topic: string, partition: number): number | undefined {
+    return this.consumed.get(`${topic}\u0000${partition}`)?.offset
+  }
+
   /** Per input partition, the offset after the last record processed: what to commit. */
   consumedOffsets(): ConsumedOffset[] {
     return [...this.consumed.values()]

@@ -18,6 +18,14 @@ export function taskName(task: TaskId): string {
   return `${task.subtopology}_${task.partition}`
 }
 
+/** The task a name such as `1_3` stands for. */
+export function parseTaskName(name: string): TaskId {
+  const match = /^(\d+)_(\d+)$/.exec(name)
+  if (match === null)
+    throw new RangeError(`Not a task name: ${name} (expected <subtopology>_<partition>)`)
+  return { subtopology: Number(match[1]), partition: Number(match[2]) }
+}
+
 /** Every task of an application: sub-topology × partition, in sub-topology then partition order. */
 export function allTasks(tasksPerSubtopology: ReadonlyMap<number, number>): TaskId[] {
   return [...tasksPerSubtopology]

@@ -60,3 +60,22 @@ export interface RuntimeWarning {
   readonly reason: DropReason
   readonly message: string
 }
+
+/** The counters of one node in two tasks (or two runs of a task), added up. */
+export function sumNodeMetrics(
+  a: NodeMetricsSnapshot,
+  b: NodeMetricsSnapshot,
+): NodeMetricsSnapshot {
+  const dropped: Record<string, number> = { ...a.droppedByReason }
+  for (const [reason, n] of Object.entries(b.droppedByReason))
+    dropped[reason] = (dropped[reason] ?? 0) + (n ?? 0)
+  return {
+    node: a.node,
+    recordsIn: a.recordsIn + b.recordsIn,
+    recordsOut: a.recordsOut + b.recordsOut,
+    errors: a.errors + b.errors,
+    dropped: a.dropped + b.dropped,
+    droppedByReason: dropped,
+    processTimeMs: a.processTimeMs + b.processTimeMs,
+  }
+}

@@ -81,7 +81,12 @@ export class KafkaTestKit {
   async readUntil(
     topic: string,
     done: (records: readonly ReadRecord[]) => boolean,
-    options: { timeoutMs?: number; readCommitted?: boolean } = {},
+    options: {
+      timeoutMs?: number
+      readCommitted?: boolean
+      /** What the timeout message says about the records read, e.g. which counts are off. */
+      explain?: (records: readonly ReadRecord[]) => string
+    } = {},
   ): Promise<ReadRecord[]> {
     const consumer = this.kafka.consumer({
       groupId: `reader-${topic}-${Math.random().toString(36).slice(2)}`,
@@ -96,7 +101,7 @@ export class KafkaTestKit {
           () =>
             reject(
               new Error(
-                `Timed out reading ${topic}: ${records.length} records arrived, the test waited for more`,
+                `Timed out reading ${topic}: ${records.length} records arrived, the test waited for more${options.explain === undefined ? '' : `: ${options.explain(records)}`}`,
               ),
             ),
           options.timeoutMs ?? 60_000,
