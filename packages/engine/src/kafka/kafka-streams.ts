@@ -17,6 +17,7 @@ import type { Topology } from '../topology/topology'
 import { kafkajsClusterAdmin, type ClusterAdmin } from './cluster-admin'
 import { ensureInternalTopics } from './ensure-internal-topics'
 import { queryableStore, type QueryableStore } from './queryable-store'
+import { GlobalStreamThread } from './global-stream-thread'
 import { StreamThread } from './stream-thread'
 import { streamsConfig, type StreamsConfig } from './streams-config'
 import type { KafkaStreamsState, StreamsEvent, StreamsMetrics } from './streams-telemetry'
@@ -64,6 +65,7 @@ export class KafkaStreams {
   private stateListener: StateListener | null = null
   private readonly listeners = new Set<(event: StreamsEvent) => void>()
   private threads: StreamThread[] = []
+  private globalThread: GlobalStreamThread | null = null
   private topicPartitions = new Map<string, number>()
   private failure: Error | null = null
   private closing: Promise<boolean> | null = null
@@ -129,11 +131,6 @@ export class KafkaStreams {
         `KafkaStreams can only be started once, from CREATED; it is ${this.current}`,
       )
     }
-    if (this.topology.internalBuilder.nodeGroups().some((group) => group.global)) {
-      throw new IllegalStateException(
-        'Global tables and global stores are not supported by the Kafka runtime yet; run this topology in the TopologyTestDriver',
-      )
-    }
     this.setState('REBALANCING')
     try {
       await this.admin.connect()
@@ -146,6 +143,20 @@ export class KafkaStreams {
         this.topology.internalBuilder,
         this.config.applicationId,
       )
+      if (this.topology.internalBuilder.nodeGroups().some((group) => group.global)) {
+        this.globalThread = new GlobalStreamThread({
+          config: this.config,
+          topology: this.topology,
+          kafka: this.kafka,
+          admin: this.admin,
+          processId: this.processId,
+          runtimeTopic,
+          emit: (event) => this.emit(event),
+          onFatal: (error) => this.onThreadFailure(error),
+        })
+        // As Kafka: the global stores hold their topics' current contents before any task runs.
+        await this.globalThread.start()
+      }
       this.threads = Array.from(
         { length: this.config.numStreamThreads },
         (_, index) =>
@@ -164,6 +175,7 @@ export class KafkaStreams {
             onStateChange: () => this.onThreadStateChange(),
             onFatal: (error) => this.onThreadFailure(error),
             clock: () => performance.now(),
+            globalStores: this.globalThread?.stores(),
           }),
       )
       const running = this.untilRunning()
@@ -228,6 +240,7 @@ export class KafkaStreams {
 
   private async stopThreads(): Promise<void> {
     await Promise.allSettled(this.threads.map((thread) => thread.shutdown()))
+    await this.globalThread?.stop()
     await this.admin.disconnect().catch(() => undefined)
   }
 
@@ -310,13 +323,19 @@ export class KafkaStreams {
         `Cannot query store ${name}: KafkaStreams is ${this.current}, not RUNNING`,
       )
     }
-    const known = this.topology.internalBuilder.stateStores().has(name)
-    if (!known) {
+    const builder = this.topology.internalBuilder
+    const global = builder.globalStores().has(name)
+    if (!global && !builder.stateStores().has(name)) {
+      const names = [...builder.stateStores().keys(), ...builder.globalStores().keys()]
       throw new RangeError(
-        `Unknown state store ${name}; the topology has: ${[...this.topology.internalBuilder.stateStores().keys()].join(', ') || 'no stores'}`,
+        `Unknown state store ${name}; the topology has: ${names.join(', ') || 'no stores'}`,
       )
     }
-    return queryableStore<K, V>(name, () => this.threads.flatMap((t) => t.stores(name)))
+    return queryableStore<K, V>(name, () => {
+      if (!global) return this.threads.flatMap((t) => t.stores(name))
+      const store = this.globalThread?.stores().get(name)
+      return store === undefined ? [] : [store]
+    })
   }
 
   /** Threads, tasks (lag, stream time, restore progress) and per-node counters. */
@@ -327,6 +346,7 @@ export class KafkaStreams {
       const seen = nodes.get(node.node)
       nodes.set(node.node, seen === undefined ? node : sumNodeMetrics(seen, node))
     }
+    this.globalThread?.nodeMetrics().forEach(add)
     for (const thread of threads) {
       thread.closedTaskNodes.forEach(add)
       for (const task of thread.tasks) task.nodes.forEach(add)

@@ -41,6 +41,8 @@ export interface ThreadContext {
   readonly onStateChange: () => void
   readonly onFatal: (error: Error) => void
   readonly clock: () => number
+  /** The global stores of this instance, readable by every task. */
+  readonly globalStores: ReadonlyMap<string, RuntimeStore> | undefined
 }
 
 interface TopicPartition {
@@ -269,6 +271,9 @@ export class StreamThread {
       wallClockMs: () => Date.now(),
       clock: this.context.clock,
       deferInitialization: true,
+      ...(this.context.globalStores !== undefined
+        ? { globalStores: this.context.globalStores }
+        : {}),
       onWarning: (warning) => this.context.emit({ type: 'warning', thread: this.name, warning }),
     })
     return { task, buffer }
