@@ -40,6 +40,8 @@ export interface ChangelogReaderOptions {
   readonly readCommitted: boolean
   readonly sessionTimeoutMs: number
   readonly heartbeatIntervalMs: number
+  /** Decides whether the reader's consumer restarts after a crash. */
+  readonly restartOnFailure: (error: Error) => Promise<boolean>
 }
 
 export class ChangelogReader {
@@ -58,6 +60,7 @@ export class ChangelogReader {
             heartbeatInterval: options.heartbeatIntervalMs,
             allowAutoTopicCreation: false,
             maxWaitTimeInMs: 500,
+            retry: { retries: 10, restartOnFailure: options.restartOnFailure },
           })
   }
 
@@ -86,7 +89,8 @@ export class ChangelogReader {
       this.maybeDone(registration)
     })
     consumer.on(consumer.events.CRASH, ({ payload }) => {
-      this.failure = payload.error
+      // A consumer kafkajs restarts has not failed yet.
+      if (!payload.restart) this.failure = payload.error
     })
     await consumer.run({
       autoCommit: false,

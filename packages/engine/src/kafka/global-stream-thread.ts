@@ -11,6 +11,7 @@ import type { RuntimeStore } from '../runtime/state/runtime-store'
 import type { NodeMetricsSnapshot } from '../telemetry/node-telemetry'
 import type { Topology } from '../topology/topology'
 import { rawRecord } from './kafka-records'
+import { reportedRestartPolicy } from './restart-policy'
 import type { StreamsConfig } from './streams-config'
 import type { StreamsEvent } from './streams-telemetry'
 
@@ -68,6 +69,7 @@ export class GlobalStreamThread {
       heartbeatInterval: config.heartbeatIntervalMs,
       allowAutoTopicCreation: false,
       maxWaitTimeInMs: 500,
+      retry: { retries: 10, restartOnFailure: reportedRestartPolicy(this.name, context.emit) },
     })
   }
 

@@ -14,6 +14,7 @@ import { sumNodeMetrics, type NodeMetricsSnapshot } from '../telemetry/node-tele
 import { parseTaskName } from '../runtime/task-assignment'
 import type { Topology } from '../topology/topology'
 import { ChangelogReader } from './changelog-reader'
+import { reportedRestartPolicy } from './restart-policy'
 import { rawRecord } from './kafka-records'
 import { OutputBuffer } from './output-buffer'
 import { decodeAssignmentUserData, streamsAssignor } from './streams-assignor'
@@ -122,7 +123,7 @@ export class StreamThread {
       allowAutoTopicCreation: false,
       // Kafka's fetch.max.wait.ms; kafkajs' 5 s default also delays leaving the group.
       maxWaitTimeInMs: 500,
-      retry: { retries: 10 },
+      retry: { retries: 10, restartOnFailure: reportedRestartPolicy(this.name, context.emit) },
     })
     const changelogTopics = new Map<string, number>()
     for (const sub of context.plan.subtopologies) {
@@ -138,6 +139,7 @@ export class StreamThread {
       readCommitted: this.exactlyOnce,
       sessionTimeoutMs: config.sessionTimeoutMs,
       heartbeatIntervalMs: config.heartbeatIntervalMs,
+      restartOnFailure: reportedRestartPolicy(`${this.name}-restore-consumer`, context.emit),
     })
     this.producer = this.exactlyOnce
       ? null

@@ -44,6 +44,13 @@ export type StreamsEvent =
   | { readonly type: 'task-running'; readonly thread: string; readonly task: string }
   | { readonly type: 'warning'; readonly thread: string; readonly warning: RuntimeWarning }
   | { readonly type: 'error'; readonly thread: string; readonly message: string }
+  | {
+      readonly type: 'consumer-restart'
+      readonly thread: string
+      readonly attempt: number
+      readonly backoffMs: number
+      readonly message: string
+    }
 
 export interface PartitionSnapshot {
   readonly topic: string
