@@ -193,6 +193,7 @@ export class KafkaStreams {
       applicationId: this.config.applicationId,
       existingTopics: this.topicPartitions,
       windowChangelogAdditionalRetentionMs: this.config.windowChangelogAdditionalRetentionMs,
+      topicConfig: this.config.topicConfig,
     })
   }
 

@@ -26,6 +26,8 @@ export interface StreamsConfig {
   /** `ssl` and `sasl` as kafkajs takes them, passed through. */
   readonly ssl: boolean | ConnectionOptions | undefined
   readonly sasl: SASLOptions | undefined
+  /** `topic.*` keys without the prefix: configs of every internal topic. */
+  readonly topicConfig: Readonly<Record<string, string>>
   readonly runtime: RuntimeConfig
 }
 
@@ -128,6 +130,11 @@ export function streamsConfig(props: RuntimeProps, processId: string): StreamsCo
     ),
     ssl: props['ssl'] as StreamsConfig['ssl'],
     sasl: props['sasl'] as StreamsConfig['sasl'],
+    topicConfig: Object.fromEntries(
+      Object.entries(props)
+        .filter(([key]) => key.startsWith('topic.'))
+        .map(([key, value]) => [key.slice('topic.'.length), String(value)]),
+    ),
     runtime: runtimeConfig(props),
   }
 }

@@ -57,6 +57,31 @@ describe('planInternalTopics', () => {
     ])
   })
 
+  it('applies topic.* configs to every internal topic, under the log config of a store', () => {
+    const builder = new StreamsBuilder()
+    builder
+      .stream<string, string>('lines')
+      .groupBy((_k, v: string) => v)
+      .count(
+        Materialized.as<string, number>('counts').withLoggingEnabled({ 'segment.bytes': '1000' }),
+      )
+    const result = planInternalTopics(builder.build(), {
+      applicationId: 'app',
+      existingTopics: new Map([['lines', 1]]),
+      topicConfig: { 'segment.bytes': '2000', 'min.compaction.lag.ms': '0' },
+    })
+    const config = (type: string) => result.topics.find((t) => t.type === type)?.config
+    expect(config('repartition')).toMatchObject({
+      'segment.bytes': '2000',
+      'min.compaction.lag.ms': '0',
+    })
+    expect(config('changelog')).toMatchObject({
+      'cleanup.policy': 'compact',
+      'segment.bytes': '1000',
+      'min.compaction.lag.ms': '0',
+    })
+  })
+
   it('names every missing source topic', () => {
     const builder = new StreamsBuilder()
     builder.stream('a').merge(builder.stream('b')).to('out')

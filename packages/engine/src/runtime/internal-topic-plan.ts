@@ -38,6 +38,12 @@ export interface InternalTopicPlanOptions {
   readonly existingTopics: ReadonlyMap<string, number>
   /** `windowstore.changelog.additional.retention.ms` (default one day). */
   readonly windowChangelogAdditionalRetentionMs?: number
+  /**
+   * Configs for every internal topic: the `topic.`-prefixed keys of the streams config, without
+   * the prefix (e.g. `topic.segment.bytes`). They override the defaults; a store's own log
+   * config overrides them.
+   */
+  readonly topicConfig?: Readonly<Record<string, string>>
 }
 
 /** Why an application cannot run on the cluster as it is (missing or mismatched topics). */
@@ -129,7 +135,7 @@ export function planInternalTopics(
     name: topic,
     type: 'repartition',
     partitions: partitions as number,
-    config: REPARTITION_CONFIG,
+    config: { ...REPARTITION_CONFIG, ...options.topicConfig },
   }))
   const sourceChangelogs = builder.sourceChangelogTopics()
   const changelogsBySubtopology = new Map<number, { store: string; topic: string }[]>()
@@ -155,6 +161,7 @@ export function planInternalTopics(
         'cleanup.policy': windowed ? 'compact,delete' : 'compact',
         ...(windowed ? { 'retention.ms': String(retention) } : {}),
         'message.timestamp.type': 'CreateTime',
+        ...options.topicConfig,
         ...store.logConfig,
       },
     })
