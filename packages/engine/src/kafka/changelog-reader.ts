@@ -100,8 +100,8 @@ export class ChangelogReader {
   }
 
   /**
-   * Restores one changelog partition from `fromOffset` to its current end; resolves with the
-   * position reached. Records restored are counted in `onProgress`.
+   * Restores one changelog partition from `fromOffset` to `until` (default: its current end);
+   * resolves with the position reached. Records restored are counted in `onProgress`.
    */
   async restore(
     topic: string,
@@ -109,8 +109,9 @@ export class ChangelogReader {
     restorer: ChangelogRestorer,
     fromOffset: number,
     onProgress: (progress: RestoreProgress) => void,
+    until?: number,
   ): Promise<number> {
-    const endOffset = await this.endOffset(topic, partition)
+    const endOffset = until ?? (await this.endOffset(topic, partition))
     if (fromOffset >= endOffset) return fromOffset
     return new Promise<number>((resolve) => {
       const registration = this.register({
@@ -193,6 +194,7 @@ export class ChangelogReader {
       const offset = Number(message.offset)
       // A fetch issued before a seek may still deliver older records.
       if (offset < registration.position) continue
+      if (offset >= registration.endOffset) break
       registration.restorer(
         message.key ?? new Uint8Array(0),
         message.value,

@@ -333,18 +333,30 @@ export class StreamThread {
           const from = this.reader.release(topic, partition) ?? 0
           const progress = { restored: 0, total: 0 }
           entry.restore.set(store, progress)
-          await this.reader.restore(topic, partition, restorer, from, (p) => {
-            progress.restored = p.restored
-            progress.total = p.total
-            this.context.emit({
-              type: 'restore',
-              thread: this.name,
-              task: entry.id,
-              store,
-              restored: progress.restored,
-              total: progress.total,
-            })
-          })
+          // A table whose source topic is its changelog holds what was processed: the topic
+          // up to the committed offset; processing goes on from there.
+          const until = entry.partitions.some((tp) => tp.topic === topic)
+            ? await this.committedOffset(topic, partition)
+            : undefined
+          await this.reader.restore(
+            topic,
+            partition,
+            restorer,
+            from,
+            (p) => {
+              progress.restored = p.restored
+              progress.total = p.total
+              this.context.emit({
+                type: 'restore',
+                thread: this.name,
+                task: entry.id,
+                store,
+                restored: progress.restored,
+                total: progress.total,
+              })
+            },
+            until,
+          )
         }),
       )
       if (this.active.get(entry.id) !== entry) return
@@ -361,6 +373,13 @@ export class StreamThread {
     } catch (error) {
       this.fail(error)
     }
+  }
+
+  private async committedOffset(topic: string, partition: number): Promise<number> {
+    const { admin, config } = this.context
+    const [committed] = await admin.fetchOffsets({ groupId: config.applicationId, topics: [topic] })
+    const offset = Number(committed?.partitions.find((p) => p.partition === partition)?.offset)
+    return Number.isFinite(offset) && offset > 0 ? offset : 0
   }
 
   private async loadInputOffsets(entry: ActiveTask): Promise<void> {

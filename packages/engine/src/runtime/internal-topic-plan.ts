@@ -140,7 +140,8 @@ export function planInternalTopics(
   const sourceChangelogs = builder.sourceChangelogTopics()
   const changelogsBySubtopology = new Map<number, { store: string; topic: string }[]>()
   for (const [storeName, { builder: store, users }] of builder.stateStores()) {
-    if (!store.loggingEnabled) continue
+    // A table reusing its source topic has logging off: the topic is its changelog.
+    if (!store.loggingEnabled && !sourceChangelogs.has(storeName)) continue
     const owner = subtopologies.find((sub) => users.some((user) => sub.nodes.has(user)))
     if (owner === undefined) continue
     const sourceChangelog = sourceChangelogs.get(storeName)

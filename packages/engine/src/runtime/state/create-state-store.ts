@@ -122,10 +122,8 @@ export function createStateStore(
         typedValueSerde,
         topic,
       )
-      if (logger !== null) {
-        store.restorer = (key, value, timestamp) =>
-          inner.put(key, value === null ? null : restoredValue(value, timestamp))
-      }
+      store.restorer = (key, value, timestamp) =>
+        inner.put(key, value === null ? null : restoredValue(value, timestamp))
       return store
     }
     case 'window':
@@ -152,11 +150,9 @@ export function createStateStore(
         topic,
         windowSizeMs,
       )
-      if (logger !== null) {
-        store.restorer = (changelogKey, value, timestamp) => {
-          const { key, windowStart } = parseWindowStoreKey(changelogKey)
-          inner.put(key, value === null ? null : restoredValue(value, timestamp), windowStart)
-        }
+      store.restorer = (changelogKey, value, timestamp) => {
+        const { key, windowStart } = parseWindowStoreKey(changelogKey)
+        inner.put(key, value === null ? null : restoredValue(value, timestamp), windowStart)
       }
       return store
     }
@@ -171,12 +167,10 @@ export function createStateStore(
         caching = cachingStore
       }
       const store = new MeteredSessionStore(builder, bytes, caching, keySerde, valueSerde, topic)
-      if (logger !== null) {
-        store.restorer = (changelogKey, value) => {
-          const { key, start, end } = parseSessionStoreKey(changelogKey)
-          if (value === null) inner.remove(key, start, end)
-          else inner.put(key, start, end, value)
-        }
+      store.restorer = (changelogKey, value) => {
+        const { key, start, end } = parseSessionStoreKey(changelogKey)
+        if (value === null) inner.remove(key, start, end)
+        else inner.put(key, start, end, value)
       }
       return store
     }

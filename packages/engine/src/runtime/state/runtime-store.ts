@@ -28,7 +28,8 @@ export interface RuntimeStore extends StateStore {
   flushCache(): void
   /**
    * Applies one changelog record to the store beneath caching and logging, as Kafka's state
-   * restore callback does; null when the store has no changelog.
+   * restore callback does (the changelog: the store's own, or the source topic a table
+   * reuses). The Kafka runtime decides which stores have a changelog to restore from.
    */
   readonly restorer: ChangelogRestorer | null
 }
