@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import kafkajs from 'kafkajs'
 import { kafkaClasspath } from './kafka-jars'
-import { KAFKA_VERSION } from './kafka-version'
+import { resolveKafkaVersion } from './kafka-version'
 // kafkajs is CommonJS: Node's ESM loader sees only its default export.
 const { Kafka, logLevel } = kafkajs
 
@@ -40,7 +40,7 @@ interface NodeSpec {
 }
 
 export async function startLocalKafka(options: LocalKafkaOptions = {}): Promise<LocalKafka> {
-  const version = options.version ?? process.env['KAFKA_VERSION'] ?? KAFKA_VERSION
+  const version = resolveKafkaVersion(options.version ?? process.env['KAFKA_VERSION'])
   const count = options.brokers ?? 1
   if (!Number.isInteger(count) || count < 1 || count > 9) {
     throw new Error(`--brokers must be a whole number from 1 to 9, got ${count}`)
