@@ -1,6 +1,6 @@
 // Word count on a real broker: a repartition by word, counts in a logged store, output exact.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { KafkaStreams } from '@topology-studio/engine/kafka'
+import { KafkaStreams, type MetricsSample } from '@topology-studio/engine/kafka'
 import { expectedWordCounts, wordCountTopology } from './support/topologies'
 import {
   bootstrapServers,
@@ -38,6 +38,8 @@ describe('word count on Kafka', () => {
     })
     const states: string[] = []
     streams.setStateListener((state) => states.push(state))
+    const samples: MetricsSample[] = []
+    streams.onMetrics((sample) => samples.push(sample), 100)
     await streams.start()
     expect(streams.state()).toBe('RUNNING')
     const expected = expectedWordCounts(lines)
@@ -53,6 +55,11 @@ describe('word count on Kafka', () => {
       const source = metrics.nodes.find((n) => n.node === 'KSTREAM-SOURCE-0000000000')
       expect(source?.recordsIn).toBe(300)
       expect(streams.store<string, number>('word-counts').get('fox')).toBe(300)
+      // The telemetry samples saw the source node at work, with a rate.
+      const sourceRates = samples.flatMap((x) =>
+        x.rates.filter((r) => r.node === 'KSTREAM-SOURCE-0000000000'),
+      )
+      expect(sourceRates.some((r) => r.recordsInPerSecond > 0)).toBe(true)
     } finally {
       expect(await streams.close()).toBe(true)
     }

@@ -25,3 +25,4 @@ export type {
   ThreadSnapshot,
   ThreadState,
 } from './streams-telemetry'
+export type { MetricsSample, NodeRate } from './metrics-sampler'

@@ -18,6 +18,7 @@ import { kafkajsClusterAdmin, type ClusterAdmin } from './cluster-admin'
 import { ensureInternalTopics } from './ensure-internal-topics'
 import { queryableStore, type QueryableStore } from './queryable-store'
 import { GlobalStreamThread } from './global-stream-thread'
+import { sampleMetrics, type MetricsSample } from './metrics-sampler'
 import { StreamThread } from './stream-thread'
 import { streamsConfig, type StreamsConfig } from './streams-config'
 import type { KafkaStreamsState, StreamsEvent, StreamsMetrics } from './streams-telemetry'
@@ -66,6 +67,7 @@ export class KafkaStreams {
   private readonly listeners = new Set<(event: StreamsEvent) => void>()
   private threads: StreamThread[] = []
   private globalThread: GlobalStreamThread | null = null
+  private readonly samplers = new Set<() => void>()
   private topicPartitions = new Map<string, number>()
   private failure: Error | null = null
   private closing: Promise<boolean> | null = null
@@ -240,6 +242,8 @@ export class KafkaStreams {
   }
 
   private async stopThreads(): Promise<void> {
+    for (const stop of this.samplers) stop()
+    this.samplers.clear()
     await Promise.allSettled(this.threads.map((thread) => thread.shutdown()))
     await this.globalThread?.stop()
     await this.admin.disconnect().catch(() => undefined)
@@ -337,6 +341,19 @@ export class KafkaStreams {
       const store = this.globalThread?.stores().get(name)
       return store === undefined ? [] : [store]
     })
+  }
+
+  /**
+   * Samples `metrics()` every `intervalMs` (default 1 s) with per-node rates since the previous
+   * sample, for telemetry; returns a function that stops sampling.
+   */
+  onMetrics(listener: (sample: MetricsSample) => void, intervalMs = 1000): () => void {
+    const stop = sampleMetrics(() => this.metrics(), listener, intervalMs)
+    this.samplers.add(stop)
+    return () => {
+      stop()
+      this.samplers.delete(stop)
+    }
   }
 
   /** Threads, tasks (lag, stream time, restore progress) and per-node counters. */

@@ -1,0 +1,58 @@
+// Rates from counters: each sample of a running instance's metrics carries records in and out
+// per second of every node since the previous sample (totals never go backwards, as closed
+// tasks' counters are kept).
+import type { NodeMetricsSnapshot } from '../telemetry/node-telemetry'
+import type { StreamsMetrics } from './streams-telemetry'
+
+export interface NodeRate {
+  readonly node: string
+  readonly recordsInPerSecond: number
+  readonly recordsOutPerSecond: number
+  readonly droppedPerSecond: number
+  readonly errorsPerSecond: number
+}
+
+export interface MetricsSample extends StreamsMetrics {
+  /** Wall-clock time of the sample (ms since the epoch). */
+  readonly at: number
+  readonly rates: readonly NodeRate[]
+}
+
+export function nodeRates(
+  previous: readonly NodeMetricsSnapshot[],
+  current: readonly NodeMetricsSnapshot[],
+  elapsedMs: number,
+): NodeRate[] {
+  const before = new Map(previous.map((n) => [n.node, n]))
+  const perSecond = (now: number, then: number | undefined) =>
+    elapsedMs <= 0 ? 0 : (Math.max(0, now - (then ?? 0)) * 1000) / elapsedMs
+  return current.map((n) => {
+    const b = before.get(n.node)
+    return {
+      node: n.node,
+      recordsInPerSecond: perSecond(n.recordsIn, b?.recordsIn),
+      recordsOutPerSecond: perSecond(n.recordsOut, b?.recordsOut),
+      droppedPerSecond: perSecond(n.dropped, b?.dropped),
+      errorsPerSecond: perSecond(n.errors, b?.errors),
+    }
+  })
+}
+
+/** Calls `listener` every `intervalMs` with a sample; returns a function that stops it. */
+export function sampleMetrics(
+  metrics: () => StreamsMetrics,
+  listener: (sample: MetricsSample) => void,
+  intervalMs: number,
+  now: () => number = Date.now,
+): () => void {
+  let previous = metrics()
+  let previousAt = now()
+  const timer = setInterval(() => {
+    const current = metrics()
+    const at = now()
+    listener({ ...current, at, rates: nodeRates(previous.nodes, current.nodes, at - previousAt) })
+    previous = current
+    previousAt = at
+  }, intervalMs)
+  return () => clearInterval(timer)
+}
