@@ -1,13 +1,16 @@
 // Records whose value cannot be deserialized: skipped and counted under log-and-continue,
 // fatal with a clear error under log-and-fail.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { Consumed, Produced, Serdes, StreamsBuilder } from '@topology-studio/engine'
 import { KafkaStreams } from '@topology-studio/engine/kafka'
-import { bootstrapServers, eventually, KafkaTestKit, uniqueName } from './support/kafka-test-kit'
+import {
+  bootstrapServers,
+  eventually,
+  connectedTestKit,
+  uniqueName,
+} from './support/kafka-test-kit'
 
-const kit = new KafkaTestKit()
-beforeAll(() => kit.connect())
-afterAll(() => kit.disconnect())
+const kit = connectedTestKit()
 
 function long(n: number): Buffer {
   const b = Buffer.alloc(8)

@@ -2,14 +2,12 @@
 // read_committed consumer sees; its successor fences it, restores and counts each input once.
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { KafkaStreams } from '@topology-studio/engine/kafka'
-import { bootstrapServers, KafkaTestKit, readLong, uniqueName } from './support/kafka-test-kit'
+import { bootstrapServers, connectedTestKit, readLong, uniqueName } from './support/kafka-test-kit'
 import { countByKeyTopology } from './support/topologies'
 
-const kit = new KafkaTestKit()
-beforeAll(() => kit.connect())
-afterAll(() => kit.disconnect())
+const kit = connectedTestKit()
 
 const KEYS = 10
 

@@ -1,13 +1,16 @@
 // A stream joined with a global table: every instance reads all partitions of the table's
 // topic before processing, then follows its updates.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { Consumed, Materialized, Produced, Serdes, StreamsBuilder } from '@topology-studio/engine'
 import { KafkaStreams } from '@topology-studio/engine/kafka'
-import { bootstrapServers, eventually, KafkaTestKit, uniqueName } from './support/kafka-test-kit'
+import {
+  bootstrapServers,
+  eventually,
+  connectedTestKit,
+  uniqueName,
+} from './support/kafka-test-kit'
 
-const kit = new KafkaTestKit()
-beforeAll(() => kit.connect())
-afterAll(() => kit.disconnect())
+const kit = connectedTestKit()
 
 describe('global tables on Kafka', () => {
   it('joins a stream with a global table read from all its partitions, and follows updates', async () => {

@@ -1,20 +1,18 @@
 // Restart, scale-out and failover of a stateful application: state comes back from the
 // changelog, committed offsets are resumed, and counts stay exact.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { KafkaStreams, type StreamsEvent } from '@topology-studio/engine/kafka'
 import {
   bootstrapServers,
   eventually,
-  KafkaTestKit,
+  connectedTestKit,
   latestByKey,
   readLong,
   uniqueName,
 } from './support/kafka-test-kit'
 import { expectedWordCounts, wordCountTopology } from './support/topologies'
 
-const kit = new KafkaTestKit()
-beforeAll(() => kit.connect())
-afterAll(() => kit.disconnect())
+const kit = connectedTestKit()
 
 function lines(from: number, count: number): string[] {
   return Array.from({ length: count }, (_, i) => `w${(from + i) % 50} w${(from + i) % 13} shared`)

@@ -1,14 +1,12 @@
 // A table that reuses its source topic as changelog (topology.optimization=all): no changelog
 // topic is created, and a restarted instance restores the table from the source topic up to
 // the committed offset, then processes what came after.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { Consumed, Materialized, Produced, Serdes, StreamsBuilder } from '@topology-studio/engine'
 import { KafkaStreams, type StreamsEvent } from '@topology-studio/engine/kafka'
-import { bootstrapServers, KafkaTestKit, uniqueName } from './support/kafka-test-kit'
+import { bootstrapServers, connectedTestKit, uniqueName } from './support/kafka-test-kit'
 
-const kit = new KafkaTestKit()
-beforeAll(() => kit.connect())
-afterAll(() => kit.disconnect())
+const kit = connectedTestKit()
 
 describe('source-topic changelogs on Kafka', () => {
   it('restores a table from its source topic up to the committed offset', async () => {

@@ -1,5 +1,5 @@
 // A windowed aggregation and a stream-table join over co-partitioned inputs of 4 partitions.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   Consumed,
   Grouped,
@@ -14,15 +14,13 @@ import {
 import { KafkaStreams } from '@topology-studio/engine/kafka'
 import {
   bootstrapServers,
-  KafkaTestKit,
+  connectedTestKit,
   latestByKey,
   readLong,
   uniqueName,
 } from './support/kafka-test-kit'
 
-const kit = new KafkaTestKit()
-beforeAll(() => kit.connect())
-afterAll(() => kit.disconnect())
+const kit = connectedTestKit()
 
 const MINUTE = 60_000
 const BASE = Date.UTC(2026, 0, 1)

@@ -1,18 +1,16 @@
 // Word count on a real broker: a repartition by word, counts in a logged store, output exact.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { KafkaStreams, type MetricsSample } from '@topology-studio/engine/kafka'
 import { expectedWordCounts, wordCountTopology } from './support/topologies'
 import {
   bootstrapServers,
-  KafkaTestKit,
+  connectedTestKit,
   latestByKey,
   readLong,
   uniqueName,
 } from './support/kafka-test-kit'
 
-const kit = new KafkaTestKit()
-beforeAll(() => kit.connect())
-afterAll(() => kit.disconnect())
+const kit = connectedTestKit()
 
 describe('word count on Kafka', () => {
   it('counts every word exactly, through a repartition topic with the input partition count', async () => {

@@ -1,7 +1,7 @@
 // What the integration tests do with the broker besides running KafkaStreams: create topics,
 // produce records, and read a topic until what the test waits for has arrived.
 import { Kafka, logLevel, Partitioners, type Admin, type Producer } from 'kafkajs'
-import { inject } from 'vitest'
+import { afterAll, beforeAll, inject } from 'vitest'
 
 export interface TestRecord {
   readonly key: string | null
@@ -129,6 +129,14 @@ export class KafkaTestKit {
     }
     return records
   }
+}
+
+/** A test kit connected for the test file's tests (hooks registered here). */
+export function connectedTestKit(): KafkaTestKit {
+  const kit = new KafkaTestKit()
+  beforeAll(() => kit.connect())
+  afterAll(() => kit.disconnect())
+  return kit
 }
 
 export function uniqueName(prefix: string): string {
