@@ -61,7 +61,11 @@ describe('internal topics on a real broker', () => {
     const partitions = await cluster.topicPartitions()
     for (const name of first.created) expect(partitions.get(name)).toBe(3)
     const configs = await cluster.topicConfigs(first.created)
-    expect(configs.get(`${app}-totals-changelog`)?.['cleanup.policy']).toBe('compact')
+    expect(configs.get(`${app}-totals-changelog`)).toMatchObject({
+      'cleanup.policy': 'compact',
+      'segment.bytes': '52428800',
+      'segment.ms': '3600000',
+    })
     expect(configs.get(`${app}-per-minute-changelog`)).toMatchObject({
       'cleanup.policy': 'compact,delete',
       'retention.ms': String(60_000 + 86_400_000),

@@ -48,7 +48,12 @@ describe('planInternalTopics', () => {
         name: 'app-counts-changelog',
         type: 'changelog',
         partitions: 3,
-        config: { 'cleanup.policy': 'compact', 'message.timestamp.type': 'CreateTime' },
+        config: {
+          'cleanup.policy': 'compact',
+          'message.timestamp.type': 'CreateTime',
+          'segment.bytes': '52428800',
+          'segment.ms': '3600000',
+        },
       },
     ])
     expect([...result.tasksPerSubtopology]).toEqual([

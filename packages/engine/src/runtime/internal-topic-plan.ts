@@ -58,6 +58,17 @@ const REPARTITION_CONFIG = {
   'retention.ms': '-1',
   'message.timestamp.type': 'CreateTime',
 }
+/**
+ * The log cleaner never compacts a topic's active segment, and Kafka's defaults (1 GiB or 7
+ * days) keep a busy store's every update in it for long: restores then replay them all. Segments
+ * of 50 MiB (the size Kafka Streams gives repartition topics) that roll at least hourly let
+ * compaction keep restores close to one record per key. `topic.*` and a store's log config
+ * override them.
+ */
+const CHANGELOG_SEGMENT_CONFIG = {
+  'segment.bytes': '52428800',
+  'segment.ms': '3600000',
+}
 
 interface Subtopology {
   readonly id: number
@@ -162,6 +173,7 @@ export function planInternalTopics(
         'cleanup.policy': windowed ? 'compact,delete' : 'compact',
         ...(windowed ? { 'retention.ms': String(retention) } : {}),
         'message.timestamp.type': 'CreateTime',
+        ...CHANGELOG_SEGMENT_CONFIG,
         ...options.topicConfig,
         ...store.logConfig,
       },
