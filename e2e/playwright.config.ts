@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { defineConfig, devices } from '@playwright/test'
@@ -14,8 +15,25 @@ if (!existsSync(serverEntry)) {
 // Playwright evaluates this file again in every worker; the port picked by the runner reaches
 // the workers through the environment, so all of them talk to the one server it started.
 process.env.E2E_PORT ??= String(await findFreePort())
+process.env.E2E_TOKEN ??= randomBytes(24).toString('base64url')
 const port = Number(process.env.E2E_PORT)
 const baseURL = `http://127.0.0.1:${port}`
+// Journeys start signed in, as after opening the launch link; the session journey starts bare.
+const signedIn = {
+  cookies: [
+    {
+      name: `topology_studio_${port}`,
+      value: process.env.E2E_TOKEN,
+      domain: '127.0.0.1',
+      path: '/',
+      expires: -1,
+      httpOnly: true,
+      secure: false,
+      sameSite: 'Strict' as const,
+    },
+  ],
+  origins: [],
+}
 
 export default defineConfig({
   testDir: './journeys',
@@ -25,6 +43,7 @@ export default defineConfig({
   reporter: 'list',
   use: {
     baseURL,
+    storageState: signedIn,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
@@ -37,7 +56,7 @@ export default defineConfig({
   webServer: {
     command: `node --enable-source-maps "${serverEntry}"`,
     url: `${baseURL}/api/health`,
-    env: { HOST: '127.0.0.1', PORT: String(port) },
+    env: { HOST: '127.0.0.1', PORT: String(port), TOPOLOGY_STUDIO_TOKEN: process.env.E2E_TOKEN },
     reuseExistingServer: false,
     timeout: 30_000,
     stdout: 'pipe',

@@ -8,8 +8,13 @@ import { fileURLToPath } from 'node:url'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const workspaces = ['@topology-studio/server', '@topology-studio/web']
 
+// The server prints its launch link with the Vite address, which forwards the token to it.
+const env = {
+  ...process.env,
+  TOPOLOGY_STUDIO_PUBLIC_URL: `http://127.0.0.1:${process.env.WEB_DEV_PORT ?? '5174'}`,
+}
 const children = workspaces.map((workspace) =>
-  spawn('npm', ['run', 'dev', '--workspace', workspace], { cwd: root, stdio: 'inherit' }),
+  spawn('npm', ['run', 'dev', '--workspace', workspace], { cwd: root, stdio: 'inherit', env }),
 )
 
 let exiting = false

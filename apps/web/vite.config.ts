@@ -9,6 +9,8 @@ const devPort = Number(process.env.WEB_DEV_PORT ?? '5174')
 
 const proxy: Record<string, ProxyOptions> = {
   '/api': { target: serverUrl },
+  // The launch link: the server swaps its token for the session cookie, then redirects here.
+  '^/\\?token=': { target: serverUrl },
   '/socket.io': { target: serverUrl, ws: true },
 }
 

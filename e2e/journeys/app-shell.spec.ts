@@ -26,4 +26,25 @@ test.describe('app shell', () => {
 
     await expect(page.getByTestId('server-status')).toHaveAttribute('data-status', 'connected')
   })
+
+  test('signs in with the launch link and drops the token from the address bar', async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({
+      baseURL: test.info().project.use.baseURL ?? '',
+      storageState: { cookies: [], origins: [] },
+    })
+    const page = await context.newPage()
+    try {
+      await page.goto('/')
+      await expect(page.getByTestId('server-status')).toHaveAttribute('data-status', 'signed-out')
+
+      await page.goto(`/?token=${process.env.E2E_TOKEN ?? ''}`)
+
+      await expect(page.getByTestId('server-status')).toHaveAttribute('data-status', 'connected')
+      expect(new URL(page.url()).search).toBe('')
+    } finally {
+      await context.close()
+    }
+  })
 })

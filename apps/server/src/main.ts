@@ -1,12 +1,17 @@
-import { readServerConfig } from './config'
+import { ServerConfigError, readServerConfig, USAGE } from './config'
 import { createServer } from './server'
 
 async function main(): Promise<void> {
-  const config = readServerConfig(process.env)
+  if (process.argv.includes('--help')) {
+    console.log(USAGE)
+    return
+  }
+  const config = readServerConfig(process.env, process.argv.slice(2))
   const server = createServer(config)
   try {
-    const { url } = await server.listen()
-    console.log(`Topology Studio is running at ${url}`)
+    const { launchUrl } = await server.listen()
+    console.log(`Topology Studio is running at ${launchUrl}`)
+    console.log(`Designs are stored in ${config.workspace}`)
   } catch (err) {
     const code = err instanceof Error && 'code' in err ? err.code : undefined
     if (code === 'EADDRINUSE') {
@@ -34,6 +39,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err)
+  console.error(err instanceof ServerConfigError ? err.message : err)
   process.exit(1)
 })

@@ -4,13 +4,13 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import packageJson from '../package.json' with { type: 'json' }
 import { createServer } from './server'
-import type { StudioServer } from './server'
+import { startTestServer, type TestServer } from './testing/test-server'
 
 const INDEX_HTML = '<!doctype html><title>Topology Studio</title><div id="root"></div>'
 const ASSET_JS = 'console.log("asset")'
 
 let webRoot: string
-let server: StudioServer
+let studio: TestServer
 let baseUrl: string
 let clock = 1_000
 
@@ -19,12 +19,12 @@ beforeAll(async () => {
   await mkdir(join(webRoot, 'assets'))
   await writeFile(join(webRoot, 'index.html'), INDEX_HTML)
   await writeFile(join(webRoot, 'assets', 'index-abc123.js'), ASSET_JS)
-  server = createServer({ host: '127.0.0.1', port: 0, webRoot, now: () => clock })
-  baseUrl = (await server.listen()).url
+  studio = await startTestServer({ webRoot, now: () => clock })
+  baseUrl = studio.url
 })
 
 afterAll(async () => {
-  await server.close()
+  await studio.close()
   await rm(webRoot, { recursive: true, force: true })
 })
 
@@ -32,7 +32,7 @@ describe('GET /api/health', () => {
   it('reports ok with the server version and the time since start', async () => {
     clock = 1_250
 
-    const response = await fetch(`${baseUrl}/api/health`)
+    const response = await studio.api('/api/health')
 
     expect(response.status).toBe(200)
     expect(await response.json()).toEqual({
@@ -45,7 +45,7 @@ describe('GET /api/health', () => {
 
 describe('API errors', () => {
   it('answers an unknown API route with a JSON 404, not the web app', async () => {
-    const response = await fetch(`${baseUrl}/api/no-such-route`)
+    const response = await studio.api('/api/no-such-route')
 
     expect(response.status).toBe(404)
     expect(response.headers.get('content-type')).toMatch(/^application\/json/)
@@ -59,9 +59,13 @@ describe('API errors', () => {
   })
 
   it('answers a malformed JSON body with a JSON 400', async () => {
-    const response = await fetch(`${baseUrl}/api/health`, {
+    const response = await fetch(`${baseUrl}/api/designs`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        cookie: studio.cookie,
+        'x-topology-studio': '1',
+        'content-type': 'application/json',
+      },
       body: '{"name": ',
     })
 
@@ -109,11 +113,10 @@ describe('web app hosting', () => {
 
 describe('without a built web app', () => {
   it('explains that the web app must be built, while the API keeps working', async () => {
-    const bare = createServer({ host: '127.0.0.1', port: 0, webRoot: join(webRoot, 'absent') })
-    const { url } = await bare.listen()
+    const bare = await startTestServer({ webRoot: join(webRoot, 'absent') })
     try {
-      const page = await fetch(`${url}/`)
-      const health = await fetch(`${url}/api/health`)
+      const page = await fetch(`${bare.url}/`)
+      const health = await bare.api('/api/health')
 
       expect(page.status).toBe(404)
       expect(((await page.json()) as { error: { code: string } }).error.code).toBe(
@@ -128,7 +131,7 @@ describe('without a built web app', () => {
 
 describe('lifecycle', () => {
   it('stops accepting connections once closed', async () => {
-    const temporary = createServer({ host: '127.0.0.1', port: 0, webRoot })
+    const temporary = createServer({ host: '127.0.0.1', port: 0, webRoot, workspace: webRoot })
     const { url } = await temporary.listen()
     await fetch(`${url}/api/health`)
 

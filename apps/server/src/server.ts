@@ -1,8 +1,11 @@
+import { randomBytes } from 'node:crypto'
 import { createServer as createHttpServer } from 'node:http'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Express } from 'express'
 import { createApp } from './app'
+import { DesignStore } from './designs/design-store'
+import type { SecurityOptions } from './http/security'
 
 export interface ServerOptions {
   /** Interface to bind; Topology Studio is a local tool, so callers pass 127.0.0.1 by default. */
@@ -11,6 +14,14 @@ export interface ServerOptions {
   port: number
   /** Folder holding the built web app (`apps/web/dist`). */
   webRoot: string
+  /** Folder of design files. */
+  workspace: string
+  /** The launch token; a random 192-bit one when not given. */
+  token?: string | undefined
+  /** Host names browsers may use besides the loopback ones. */
+  allowedHosts?: readonly string[]
+  /** The origin printed in the launch URL when browsers reach the server through a proxy. */
+  publicUrl?: string | undefined
   /** Milliseconds on a monotonic clock; defaults to `performance.now`. */
   now?: () => number
 }
@@ -19,6 +30,8 @@ export interface ServerAddress {
   host: string
   port: number
   url: string
+  /** The URL to open: it carries the token that signs the browser in. */
+  launchUrl: string
 }
 
 export interface StudioServer {
@@ -32,8 +45,21 @@ export interface StudioServer {
 }
 
 /** Creates the Topology Studio server; nothing is bound until `listen()`. */
-export function createServer({ host, port, webRoot, now }: ServerOptions): StudioServer {
-  const app = createApp(now === undefined ? { webRoot } : { webRoot, now })
+export function createServer(options: ServerOptions): StudioServer {
+  const { host, port } = options
+  const token = options.token ?? randomBytes(24).toString('base64url')
+  // Cookies ignore ports: the name carries it so two servers on one host keep their sessions.
+  const security: SecurityOptions = {
+    token,
+    allowedHosts: options.allowedHosts ?? [],
+    cookieName: `topology_studio_${port}`,
+  }
+  const app = createApp({
+    webRoot: options.webRoot,
+    security,
+    designs: new DesignStore(options.workspace),
+    ...(options.now === undefined ? {} : { now: options.now }),
+  })
   const httpServer = createHttpServer(app)
 
   function listen(): Promise<ServerAddress> {
@@ -42,7 +68,11 @@ export function createServer({ host, port, webRoot, now }: ServerOptions): Studi
       httpServer.listen(port, host, () => {
         httpServer.off('error', reject)
         const { port: boundPort } = httpServer.address() as AddressInfo
-        resolve({ host, port: boundPort, url: formatUrl(host, boundPort) })
+        // Port 0 is only known now; the cookie is named after the real one.
+        security.cookieName = `topology_studio_${boundPort}`
+        const url = formatUrl(host, boundPort)
+        const base = options.publicUrl ?? url
+        resolve({ host, port: boundPort, url, launchUrl: `${base}/?token=${token}` })
       })
     })
   }
@@ -63,6 +93,7 @@ export function createServer({ host, port, webRoot, now }: ServerOptions): Studi
 }
 
 function formatUrl(host: string, port: number): string {
-  const hostPart = host.includes(':') ? `[${host}]` : host
+  const bare = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host
+  const hostPart = bare.includes(':') ? `[${bare}]` : bare
   return `http://${hostPart}:${port}`
 }

@@ -98,3 +98,31 @@ export type {
   TopologyGraphLoadError,
   TopologyGraphLoadErrorCode,
 } from './topology-graph'
+export {
+  API_ERROR_CODES,
+  ApiErrorBodySchema,
+  ApiErrorCodeSchema,
+  CSRF_HEADER,
+} from './api/api-error'
+export type { ApiErrorBody, ApiErrorCode } from './api/api-error'
+export {
+  CreateDesignRequestSchema,
+  DesignIdSchema,
+  DesignListSchema,
+  DesignRecordSchema,
+  DesignSummarySchema,
+  DuplicateDesignRequestSchema,
+  RevisionSchema,
+  UpdateDesignRequestSchema,
+} from './api/designs-api'
+export type {
+  CreateDesignRequest,
+  DesignId,
+  DesignList,
+  DesignRecord,
+  DesignSummary,
+  DuplicateDesignRequest,
+  UpdateDesignRequest,
+} from './api/designs-api'
+export { wordCountDesign } from './examples/word-count'
+export type { WordCountTopics } from './examples/word-count'

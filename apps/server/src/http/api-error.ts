@@ -1,25 +1,6 @@
-/**
- * The machine-readable reasons an API request can fail. Clients branch on the code, never on the
- * message, so a code is never renamed once released.
- */
-export type ApiErrorCode =
-  | 'not_found'
-  | 'invalid_json'
-  | 'bad_request'
-  | 'payload_too_large'
-  | 'unsupported_media_type'
-  | 'web_app_not_built'
-  | 'internal_error'
+import type { ApiErrorBody, ApiErrorCode } from '@topology-studio/shared'
 
-/** The body of every error response: `{ error: { code, message, details } }`. */
-export interface ApiErrorBody {
-  error: {
-    code: ApiErrorCode
-    message: string
-    /** Structured context for the code (the path that was not found, the parse failure, ...). */
-    details: unknown
-  }
-}
+export type { ApiErrorBody, ApiErrorCode }
 
 /** An error that carries its HTTP status and wire representation, thrown or passed to `next()`. */
 export class ApiError extends Error {

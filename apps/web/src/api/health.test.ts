@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fetchHealth } from './health'
+import { NotSignedInError, fetchHealth } from './health'
 
 function respondWith(response: Response): typeof fetch {
   return () => Promise.resolve(response)
@@ -18,6 +18,12 @@ describe('fetchHealth', () => {
     const response = Response.json({ error: { code: 'internal_error' } }, { status: 500 })
 
     await expect(fetchHealth(respondWith(response))).rejects.toThrow('HTTP 500')
+  })
+
+  it('rejects with NotSignedInError when the server wants the launch token', async () => {
+    const response = Response.json({ error: { code: 'unauthorized' } }, { status: 401 })
+
+    await expect(fetchHealth(respondWith(response))).rejects.toBeInstanceOf(NotSignedInError)
   })
 
   it('rejects a body that is not a health report', async () => {

@@ -5,6 +5,11 @@ export interface ServerHealth {
   uptimeMs: number
 }
 
+/** The server answered 401: this browser has no session (the launch link was not opened). */
+export class NotSignedInError extends Error {
+  override readonly name = 'NotSignedInError'
+}
+
 /** Long enough for a busy local server, short enough that a hung one reads as unreachable. */
 const HEALTH_TIMEOUT_MS = 3_000
 
@@ -17,6 +22,11 @@ export async function fetchHealth(fetchFn: typeof fetch = fetch): Promise<Server
     headers: { accept: 'application/json' },
     signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS),
   })
+  if (response.status === 401) {
+    throw new NotSignedInError(
+      'Not signed in: open the link with the token that the server printed when it started',
+    )
+  }
   if (!response.ok) throw new Error(`Health check failed with HTTP ${response.status}`)
   const body: unknown = await response.json()
   if (!isServerHealth(body)) throw new Error('Health check returned an unexpected body')

@@ -5,6 +5,7 @@ const LABELS: Record<ConnectionStatus, string> = {
   checking: 'Connecting…',
   connected: 'Connected',
   unreachable: 'Server unreachable',
+  'signed-out': 'Not signed in: open the link the server printed',
 }
 
 export interface ServerStatusProps {

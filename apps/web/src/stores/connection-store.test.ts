@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { ServerHealth } from '../api/health'
+import { NotSignedInError, type ServerHealth } from '../api/health'
 import { createConnectionStore, watchConnection } from './connection-store'
 
 const HEALTHY: ServerHealth = { status: 'ok', version: '1.2.3', uptimeMs: 10 }
@@ -49,6 +49,16 @@ describe('connection store', () => {
     await store.getState().check()
 
     expect(store.getState()).toMatchObject({ status: 'unreachable', lastError: 'Failed to fetch' })
+  })
+
+  it('tells a browser without a session apart from a server that is down', async () => {
+    const store = createConnectionStore({
+      checkHealth: () => Promise.reject(new NotSignedInError('Not signed in')),
+    })
+
+    await store.getState().check()
+
+    expect(store.getState()).toMatchObject({ status: 'signed-out', lastError: 'Not signed in' })
   })
 
   it('clears the last error once the server is back', async () => {

@@ -1,9 +1,9 @@
 import { createStore } from 'zustand/vanilla'
 import type { StoreApi } from 'zustand/vanilla'
-import type { ServerHealth } from '../api/health'
+import { NotSignedInError, type ServerHealth } from '../api/health'
 
 /** `checking` until the first answer; afterwards only a real answer changes it. */
-export type ConnectionStatus = 'checking' | 'connected' | 'unreachable'
+export type ConnectionStatus = 'checking' | 'connected' | 'unreachable' | 'signed-out'
 
 export interface ConnectionState {
   status: ConnectionStatus
@@ -38,7 +38,10 @@ export function createConnectionStore({ checkHealth }: ConnectionStoreDeps): Con
         set({ status: 'connected', serverVersion: health.version, lastError: null })
       } catch (err) {
         if (id !== latestCheck) return
-        set({ status: 'unreachable', lastError: err instanceof Error ? err.message : String(err) })
+        set({
+          status: err instanceof NotSignedInError ? 'signed-out' : 'unreachable',
+          lastError: err instanceof Error ? err.message : String(err),
+        })
       }
     },
   }))
