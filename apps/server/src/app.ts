@@ -1,5 +1,6 @@
 import express from 'express'
 import type { Express } from 'express'
+import type { ClusterRegistry } from './clusters/cluster-registry'
 import type { DesignStore } from './designs/design-store'
 import { errorHandler, notFound } from './http/error-handler'
 import {
@@ -10,6 +11,7 @@ import {
   type SecurityOptions,
 } from './http/security'
 import { webApp } from './http/web-app'
+import { clustersRouter } from './routes/clusters'
 import { designsRouter } from './routes/designs'
 import { healthRouter } from './routes/health'
 import { planRouter } from './routes/plan'
@@ -20,6 +22,7 @@ export interface AppOptions {
   webRoot: string
   security: SecurityOptions
   designs: DesignStore
+  clusters: ClusterRegistry
   /** Milliseconds on a monotonic clock; defaults to `performance.now`. */
   now?: () => number
 }
@@ -35,6 +38,7 @@ export function createApp({
   webRoot,
   security,
   designs,
+  clusters,
   now = () => performance.now(),
 }: AppOptions): Express {
   const app = express()
@@ -54,6 +58,7 @@ export function createApp({
   api.use(healthRouter({ version: SERVER_VERSION, now }))
   api.use(designsRouter(designs))
   api.use(planRouter())
+  api.use(clustersRouter(clusters))
   // Unknown API routes must not reach the SPA fallback, or clients would parse HTML as JSON.
   api.use(notFound())
   app.use('/api', api)

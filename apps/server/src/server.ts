@@ -4,6 +4,7 @@ import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Express } from 'express'
 import { createApp } from './app'
+import { ClusterRegistry } from './clusters/cluster-registry'
 import { DesignStore } from './designs/design-store'
 import type { SecurityOptions } from './http/security'
 
@@ -54,10 +55,12 @@ export function createServer(options: ServerOptions): StudioServer {
     allowedHosts: options.allowedHosts ?? [],
     cookieName: `topology_studio_${port}`,
   }
+  const clusters = new ClusterRegistry()
   const app = createApp({
     webRoot: options.webRoot,
     security,
     designs: new DesignStore(options.workspace),
+    clusters,
     ...(options.now === undefined ? {} : { now: options.now }),
   })
   const httpServer = createHttpServer(app)
@@ -77,8 +80,9 @@ export function createServer(options: ServerOptions): StudioServer {
     })
   }
 
-  function close(): Promise<void> {
-    return new Promise((resolve, reject) => {
+  async function close(): Promise<void> {
+    await clusters.closeAll()
+    await new Promise<void>((resolve, reject) => {
       if (!httpServer.listening) {
         resolve()
         return

@@ -126,3 +126,35 @@ export type {
 } from './api/designs-api'
 export { wordCountDesign } from './examples/word-count'
 export type { WordCountTopics } from './examples/word-count'
+export {
+  BrokerSchema,
+  ClusterHealthSchema,
+  ClusterSchema,
+  ConnectClusterRequestSchema,
+  CreateTopicRequestSchema,
+  GeneratorStatusSchema,
+  PeekQuerySchema,
+  PeekedRecordSchema,
+  ProduceRecordSchema,
+  ProduceRequestSchema,
+  ProducedOffsetSchema,
+  SAMPLE_DATA_KINDS,
+  SampleDataKindSchema,
+  StartGeneratorRequestSchema,
+  TopicInfoSchema,
+  TopicPartitionInfoSchema,
+} from './api/clusters-api'
+export type {
+  Cluster,
+  ClusterHealth,
+  ConnectClusterRequest,
+  CreateTopicRequest,
+  GeneratorStatus,
+  PeekQuery,
+  PeekedRecord,
+  ProduceRequest,
+  SampleDataKind,
+  StartGeneratorRequest,
+  TopicInfo,
+} from './api/clusters-api'
+export { seededRandom } from './seeded-random'

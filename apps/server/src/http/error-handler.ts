@@ -25,7 +25,8 @@ export function errorHandler(): ErrorRequestHandler {
       return
     }
     const apiError = toApiError(err)
-    if (apiError.status >= 500) console.error(err)
+    // Only the server's own failures; a cluster that is down (502) is the client's news.
+    if (apiError.status === 500) console.error(err)
     res.status(apiError.status).json(apiError.toBody())
   }
 }

@@ -4,6 +4,7 @@ import { fromDescription } from './from-description'
 import { DESCRIBE_DIAGNOSTIC_CODES } from './internal/describe-text/describe-diagnostics'
 import * as golden from '../dsl/golden/kafka-describe-texts'
 import { topologyFromPlan } from './topology-from-plan'
+import { seededRandom } from '@topology-studio/shared'
 
 /** Lines joined as describe() prints them; line numbers in expectations count from 1. */
 const text = (...lines: string[]) => `${lines.join('\n')}\n`
@@ -273,17 +274,8 @@ describe('fromDescription on unusual but readable text', () => {
 })
 
 describe('fromDescription never throws', () => {
-  // mulberry32, seeded so a failure can be replayed.
-  function random(seed: number): () => number {
-    let state = seed >>> 0
-    return () => {
-      state = (state + 0x6d2b79f5) >>> 0
-      let t = state
-      t = Math.imul(t ^ (t >>> 15), t | 1)
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-    }
-  }
+  // Seeded so a failure can be replayed.
+  const random = seededRandom
 
   it('on mangled descriptions, and any plan it returns rebuilds to its own describe text', () => {
     const sources = Object.values(golden)

@@ -1,20 +1,12 @@
+import { seededRandom } from '@topology-studio/shared'
 import { describe, expect, it } from 'vitest'
 import { describeSubtopologyNodes } from '../../../topology/internal/describe-subtopology'
 import type { DescribedNode } from '../../../topology/topology-description'
 import { Topology } from '../../../topology/topology'
 import { findDeclarationOrder, type OrderProblem } from './declaration-order'
 
-// mulberry32: a seeded generator, so a failing case can be replayed.
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+// Seeded so a failing case can be replayed.
+const random = seededRandom
 
 const noop = () => ({ process() {} })
 

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { JavaTreeSet } from '../../../topology/internal/java-tree-set'
 import { OrderTree } from './order-tree'
+import { seededRandom } from '@topology-studio/shared'
 
-// mulberry32, seeded so a failure can be replayed.
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+// Seeded so a failure can be replayed.
+const random = seededRandom
 
 describe('OrderTree', () => {
   it('orders like the engine’s JavaTreeSet while the compared weights keep changing', () => {
