@@ -124,3 +124,4 @@ export type {
 } from './runtime/runtime-config'
 export type { NodeMetricsSnapshot, RuntimeWarning, DropReason } from './telemetry/node-telemetry'
 export type { TappedRecord } from './telemetry/record-tap'
+export { LATENCY_BUCKET_BOUNDS_MS, latencyQuantile } from './telemetry/latency-histogram'

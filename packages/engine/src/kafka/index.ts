@@ -3,7 +3,7 @@ export { kafkajsClusterAdmin } from './cluster-admin'
 export type { ClusterAdmin, NewTopic } from './cluster-admin'
 export { ensureInternalTopics } from './ensure-internal-topics'
 export { murmur2, partitionForKey } from '../runtime/default-partitioner'
-export { allTasks, assignTasks, taskName } from '../runtime/task-assignment'
+export { allTasks, assignTasks, parseTaskName, taskName } from '../runtime/task-assignment'
 export type { GroupMember, TaskId } from '../runtime/task-assignment'
 export type { EnsuredInternalTopics, EnsureInternalTopicsOptions } from './ensure-internal-topics'
 export { InternalTopicPlanError, planInternalTopics } from '../runtime/internal-topic-plan'
@@ -26,3 +26,4 @@ export type {
   ThreadState,
 } from './streams-telemetry'
 export type { MetricsSample, NodeRate } from './metrics-sampler'
+export type { TappedRecord } from '../telemetry/record-tap'

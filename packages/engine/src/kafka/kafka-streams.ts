@@ -12,6 +12,7 @@ import { runtimeTopicNamer } from '../runtime/build-processor-topology'
 import { planInternalTopics, type InternalTopicPlan } from '../runtime/internal-topic-plan'
 import type { RuntimeProps } from '../runtime/runtime-config'
 import { sumNodeMetrics, type NodeMetricsSnapshot } from '../telemetry/node-telemetry'
+import type { TappedRecord } from '../telemetry/record-tap'
 import { parseTaskName } from '../runtime/task-assignment'
 import type { Topology } from '../topology/topology'
 import { kafkajsClusterAdmin, type ClusterAdmin } from './cluster-admin'
@@ -68,6 +69,7 @@ export class KafkaStreams {
   private threads: StreamThread[] = []
   private globalThread: GlobalStreamThread | null = null
   private readonly samplers = new Set<() => void>()
+  private readonly taps = new Map<string, number>()
   private topicPartitions = new Map<string, number>()
   private failure: Error | null = null
   private closing: Promise<boolean> | null = null
@@ -178,6 +180,7 @@ export class KafkaStreams {
             onFatal: (error) => this.onThreadFailure(error),
             clock: () => performance.now(),
             globalStores: this.globalThread?.stores(),
+            taps: this.taps,
           }),
       )
       const running = this.untilRunning()
@@ -354,6 +357,40 @@ export class KafkaStreams {
       stop()
       this.samplers.delete(stop)
     }
+  }
+
+  /**
+   * Keeps the last `capacity` records through a processor node in every task of this instance
+   * that has it, tasks assigned later included (a record tap, for debugging).
+   */
+  openTap(node: string, capacity = 100): void {
+    this.requireNode(node)
+    if (!Number.isInteger(capacity) || capacity <= 0) {
+      throw new RangeError(`A record tap needs a positive capacity, got ${capacity}`)
+    }
+    this.taps.set(node, capacity)
+    for (const thread of this.threads) thread.applyTaps()
+  }
+
+  closeTap(node: string): void {
+    this.taps.delete(node)
+    for (const thread of this.threads) thread.applyTaps()
+  }
+
+  /** The records an open tap holds, from all tasks, oldest first by timestamp then offset. */
+  tapped(node: string): TappedRecord[] {
+    this.requireNode(node)
+    return this.threads
+      .flatMap((thread) => thread.tapped(node))
+      .sort((a, b) => a.timestamp - b.timestamp || a.partition - b.partition || a.offset - b.offset)
+  }
+
+  private requireNode(node: string): void {
+    const known = this.topology
+      .describe()
+      .subtopologies()
+      .some((s) => s.nodes.some((n) => n.name === node))
+    if (!known) throw new RangeError(`Unknown processor node ${node}`)
   }
 
   /** Threads, tasks (lag, stream time, restore progress) and per-node counters. */

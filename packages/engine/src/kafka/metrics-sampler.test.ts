@@ -1,3 +1,4 @@
+import { addHistograms, emptyLatencyHistogram, latencyBucket } from '../telemetry/latency-histogram'
 import { describe, expect, it } from 'vitest'
 import type { NodeMetricsSnapshot } from '../telemetry/node-telemetry'
 import { nodeRates } from './metrics-sampler'
@@ -10,6 +11,7 @@ const node = (name: string, recordsIn: number, recordsOut: number): NodeMetricsS
   dropped: 0,
   droppedByReason: {},
   processTimeMs: 0,
+  processLatency: emptyLatencyHistogram(),
 })
 
 describe('node rates', () => {
@@ -22,6 +24,8 @@ describe('node rates', () => {
         recordsOutPerSecond: 500,
         droppedPerSecond: 0,
         errorsPerSecond: 0,
+        latencyP50Ms: null,
+        latencyP99Ms: null,
       },
       {
         node: 'b',
@@ -29,8 +33,25 @@ describe('node rates', () => {
         recordsOutPerSecond: 0,
         droppedPerSecond: 0,
         errorsPerSecond: 0,
+        latencyP50Ms: null,
+        latencyP99Ms: null,
       },
     ])
+  })
+
+  it('reads p50 and p99 process latency from the calls of the interval only', () => {
+    const before = { ...node('a', 0, 0), processLatency: emptyLatencyHistogram() }
+    const histogram = emptyLatencyHistogram()
+    histogram[latencyBucket(0.05)] = 99
+    histogram[latencyBucket(8)] = 1
+    const now = { ...node('a', 100, 100), processLatency: addHistograms(histogram, histogram) }
+    const [rate] = nodeRates([{ ...before, processLatency: histogram }], [now], 1000)
+    expect(rate?.latencyP50Ms).toBeGreaterThanOrEqual(0.05)
+    expect(rate?.latencyP50Ms).toBeLessThan(0.05 * Math.SQRT2)
+    expect(rate?.latencyP99Ms).toBeLessThan(0.05 * Math.SQRT2)
+    expect(
+      nodeRates([before], [{ ...before, processLatency: histogram }], 1000)[0]?.latencyP99Ms,
+    ).toBeGreaterThanOrEqual(0.05)
   })
 
   it('reports no rate for an empty interval', () => {

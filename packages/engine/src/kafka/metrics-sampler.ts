@@ -1,6 +1,7 @@
 // Rates from counters: each sample of a running instance's metrics carries records in and out
 // per second of every node since the previous sample (totals never go backwards, as closed
 // tasks' counters are kept).
+import { histogramSince, latencyQuantile } from '../telemetry/latency-histogram'
 import type { NodeMetricsSnapshot } from '../telemetry/node-telemetry'
 import type { StreamsMetrics } from './streams-telemetry'
 
@@ -10,6 +11,9 @@ export interface NodeRate {
   readonly recordsOutPerSecond: number
   readonly droppedPerSecond: number
   readonly errorsPerSecond: number
+  /** Process latency over the interval (including downstream nodes); null without records. */
+  readonly latencyP50Ms: number | null
+  readonly latencyP99Ms: number | null
 }
 
 export interface MetricsSample extends StreamsMetrics {
@@ -28,12 +32,15 @@ export function nodeRates(
     elapsedMs <= 0 ? 0 : (Math.max(0, now - (then ?? 0)) * 1000) / elapsedMs
   return current.map((n) => {
     const b = before.get(n.node)
+    const latency = histogramSince(n.processLatency, b?.processLatency)
     return {
       node: n.node,
       recordsInPerSecond: perSecond(n.recordsIn, b?.recordsIn),
       recordsOutPerSecond: perSecond(n.recordsOut, b?.recordsOut),
       droppedPerSecond: perSecond(n.dropped, b?.dropped),
       errorsPerSecond: perSecond(n.errors, b?.errors),
+      latencyP50Ms: latencyQuantile(latency, 0.5),
+      latencyP99Ms: latencyQuantile(latency, 0.99),
     }
   })
 }

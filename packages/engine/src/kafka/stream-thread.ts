@@ -11,6 +11,7 @@ import { StreamTask } from '../runtime/stream-task'
 import type { RuntimeStore } from '../runtime/state/runtime-store'
 import { messageOf } from '../runtime/streams-exception'
 import { sumNodeMetrics, type NodeMetricsSnapshot } from '../telemetry/node-telemetry'
+import type { TappedRecord } from '../telemetry/record-tap'
 import { parseTaskName } from '../runtime/task-assignment'
 import type { Topology } from '../topology/topology'
 import { ChangelogReader } from './changelog-reader'
@@ -44,6 +45,8 @@ export interface ThreadContext {
   readonly clock: () => number
   /** The global stores of this instance, readable by every task. */
   readonly globalStores: ReadonlyMap<string, RuntimeStore> | undefined
+  /** Open record taps (node name → records kept per task), also for tasks assigned later. */
+  readonly taps: ReadonlyMap<string, number>
 }
 
 interface TopicPartition {
@@ -278,6 +281,7 @@ export class StreamThread {
         : {}),
       onWarning: (warning) => this.context.emit({ type: 'warning', thread: this.name, warning }),
     })
+    this.applyTaps(task)
     return { task, buffer }
   }
 
@@ -629,6 +633,25 @@ export class StreamThread {
         const store = e.task.localStores().get(name)
         return store === undefined ? [] : [store]
       })
+  }
+
+  /** Opens and closes taps on this thread's active tasks to match `context.taps`. */
+  applyTaps(only?: StreamTask): void {
+    const tasks = only === undefined ? [...this.active.values()].map((e) => e.task) : [only]
+    for (const task of tasks) {
+      for (const node of task.nodeNames()) {
+        const capacity = this.context.taps.get(node)
+        if (capacity === undefined) task.closeTap(node)
+        else if (task.tapCapacity(node) !== capacity) task.openTap(node, capacity)
+      }
+    }
+  }
+
+  /** The records a node's tap holds in this thread's active tasks. */
+  tapped(node: string): TappedRecord[] {
+    return [...this.active.values()].flatMap((e) =>
+      e.task.nodeNames().includes(node) ? e.task.tapped(node) : [],
+    )
   }
 
   allClients(): readonly ClientAssignment[] {

@@ -77,7 +77,7 @@ export class ProcessorNode {
       context.warn(this.name, 'processing-error', `Skipping record: ${String(error)}`)
     } finally {
       if (this.fixedKey) this.fixedKeyInput = null
-      if (clock !== null) telemetry.processTimeMs += clock() - started
+      if (clock !== null) telemetry.recordProcessTime(clock() - started)
     }
   }
 }

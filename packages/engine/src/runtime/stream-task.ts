@@ -524,6 +524,11 @@ export class StreamTask implements ContextOwner {
     this.requireNode(nodeName).telemetry.tap = new RecordTap(capacity)
   }
 
+  /** The capacity of a node's open tap, or null when it has none. */
+  tapCapacity(nodeName: string): number | null {
+    return this.requireNode(nodeName).telemetry.tap?.capacity ?? null
+  }
+
   closeTap(nodeName: string): void {
     this.requireNode(nodeName).telemetry.tap = null
   }

@@ -1,3 +1,4 @@
+import { addHistograms, emptyLatencyHistogram, latencyBucket } from './latency-histogram'
 import type { RecordTap } from './record-tap'
 
 /** Why a node dropped a record, as Kafka's dropped-records metric reasons. */
@@ -19,6 +20,8 @@ export class NodeTelemetry {
   dropped = 0
   /** Total time inside `process`, including downstream nodes, when a clock is attached. */
   processTimeMs = 0
+  /** Calls of `process` per latency bucket (see latency-histogram.ts), when a clock is attached. */
+  readonly processLatency = emptyLatencyHistogram()
   readonly droppedByReason = new Map<DropReason, number>()
   /** Null until a tap is opened, so untapped nodes pay one null check per record. */
   tap: RecordTap | null = null
@@ -30,6 +33,12 @@ export class NodeTelemetry {
     this.droppedByReason.set(reason, (this.droppedByReason.get(reason) ?? 0) + 1)
   }
 
+  recordProcessTime(ms: number): void {
+    this.processTimeMs += ms
+    const bucket = latencyBucket(ms)
+    this.processLatency[bucket] = (this.processLatency[bucket] ?? 0) + 1
+  }
+
   snapshot(): NodeMetricsSnapshot {
     return {
       node: this.nodeName,
@@ -39,6 +48,7 @@ export class NodeTelemetry {
       dropped: this.dropped,
       droppedByReason: Object.fromEntries(this.droppedByReason),
       processTimeMs: this.processTimeMs,
+      processLatency: [...this.processLatency],
     }
   }
 }
@@ -51,6 +61,8 @@ export interface NodeMetricsSnapshot {
   readonly dropped: number
   readonly droppedByReason: Readonly<Partial<Record<DropReason, number>>>
   readonly processTimeMs: number
+  /** Calls of `process` per latency bucket; `latencyQuantile` reads p50 and p99 from it. */
+  readonly processLatency: readonly number[]
 }
 
 /** A warning the runtime would log, e.g. a record skipped for an expired window. */
@@ -77,5 +89,6 @@ export function sumNodeMetrics(
     dropped: a.dropped + b.dropped,
     droppedByReason: dropped,
     processTimeMs: a.processTimeMs + b.processTimeMs,
+    processLatency: addHistograms(a.processLatency, b.processLatency),
   }
 }
