@@ -14,8 +14,9 @@ const external = Object.keys(packageJson.dependencies ?? {}).filter(
 await rm(new URL('dist', root), { recursive: true, force: true })
 await build({
   absWorkingDir: fileURLToPath(root),
-  entryPoints: ['src/main.ts'],
-  outfile: 'dist/main.js',
+  // The run worker sits beside main.js, where src/runs/run-worker-script.ts looks for it.
+  entryPoints: { main: 'src/main.ts', 'run-worker': 'src/runs/run-worker.ts' },
+  outdir: 'dist',
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -24,4 +25,4 @@ await build({
   external,
   logLevel: 'warning',
 })
-console.log('Built apps/server/dist/main.js')
+console.log('Built apps/server/dist/main.js and dist/run-worker.js')

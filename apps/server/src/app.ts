@@ -15,6 +15,8 @@ import { clustersRouter } from './routes/clusters'
 import { designsRouter } from './routes/designs'
 import { healthRouter } from './routes/health'
 import { planRouter } from './routes/plan'
+import { runsRouter } from './routes/runs'
+import type { RunManager } from './runs/run-manager'
 import { SERVER_VERSION } from './version'
 
 export interface AppOptions {
@@ -23,6 +25,7 @@ export interface AppOptions {
   security: SecurityOptions
   designs: DesignStore
   clusters: ClusterRegistry
+  runs: RunManager
   /** Milliseconds on a monotonic clock; defaults to `performance.now`. */
   now?: () => number
 }
@@ -39,6 +42,7 @@ export function createApp({
   security,
   designs,
   clusters,
+  runs,
   now = () => performance.now(),
 }: AppOptions): Express {
   const app = express()
@@ -59,6 +63,7 @@ export function createApp({
   api.use(designsRouter(designs))
   api.use(planRouter())
   api.use(clustersRouter(clusters))
+  api.use(runsRouter(runs))
   // Unknown API routes must not reach the SPA fallback, or clients would parse HTML as JSON.
   api.use(notFound())
   app.use('/api', api)

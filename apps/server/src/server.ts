@@ -6,6 +6,8 @@ import type { Express } from 'express'
 import { createApp } from './app'
 import { ClusterRegistry } from './clusters/cluster-registry'
 import { DesignStore } from './designs/design-store'
+import { attachSocketServer, type StudioSocketServer } from './realtime/socket-server'
+import { RunManager } from './runs/run-manager'
 import type { SecurityOptions } from './http/security'
 
 export interface ServerOptions {
@@ -37,8 +39,10 @@ export interface ServerAddress {
 
 export interface StudioServer {
   readonly app: Express
-  /** The underlying HTTP server, for attaching WebSocket transports. */
+  /** The underlying HTTP server. */
   readonly httpServer: Server
+  /** socket.io on the same port, for live runs. */
+  readonly io: StudioSocketServer
   /** Starts listening and resolves with the bound address (the real port when 0 was asked). */
   listen(): Promise<ServerAddress>
   /** Stops accepting connections and resolves once open ones are closed. */
@@ -56,14 +60,18 @@ export function createServer(options: ServerOptions): StudioServer {
     cookieName: `topology_studio_${port}`,
   }
   const clusters = new ClusterRegistry()
+  const designs = new DesignStore(options.workspace)
+  const runs = new RunManager(designs, clusters)
   const app = createApp({
     webRoot: options.webRoot,
     security,
-    designs: new DesignStore(options.workspace),
+    designs,
     clusters,
+    runs,
     ...(options.now === undefined ? {} : { now: options.now }),
   })
   const httpServer = createHttpServer(app)
+  const io = attachSocketServer(httpServer, security, runs)
 
   function listen(): Promise<ServerAddress> {
     return new Promise((resolve, reject) => {
@@ -81,19 +89,17 @@ export function createServer(options: ServerOptions): StudioServer {
   }
 
   async function close(): Promise<void> {
+    await runs.closeAll()
     await clusters.closeAll()
-    await new Promise<void>((resolve, reject) => {
-      if (!httpServer.listening) {
-        resolve()
-        return
-      }
-      httpServer.close((err) => (err ? reject(err) : resolve()))
-      // Browsers keep idle sockets open for reuse; without this close() would wait for them.
-      httpServer.closeIdleConnections()
-    })
+    if (!httpServer.listening) return
+    // Closes the sockets, then the HTTP server; browsers keep idle connections open for reuse,
+    // without closing those it would wait for them.
+    const closing = io.close()
+    httpServer.closeIdleConnections()
+    await closing
   }
 
-  return { app, httpServer, listen, close }
+  return { app, httpServer, io, listen, close }
 }
 
 function formatUrl(host: string, port: number): string {

@@ -158,3 +158,35 @@ export type {
   TopicInfo,
 } from './api/clusters-api'
 export { seededRandom } from './seeded-random'
+export {
+  NodeRunMetricsSchema,
+  RUN_STATES,
+  RunErrorSchema,
+  RunMetricsSchema,
+  RunRefusalSchema,
+  RunStateSchema,
+  RunStatusSchema,
+  RunTapSchema,
+  StartRunRequestSchema,
+  StateEntrySchema,
+  StatePageRequestSchema,
+  StatePageSchema,
+  TapRecordSchema,
+  TapRequestSchema,
+  TaskRunMetricsSchema,
+} from './api/runs-api'
+export type {
+  NodeRunMetrics,
+  RunError,
+  RunMetrics,
+  RunState,
+  RunStatus,
+  RunTap,
+  StartRunRequest,
+  StatePage,
+  StatePageRequest,
+  TapRequest,
+  TaskRunMetrics,
+} from './api/runs-api'
+export { RUN_ROOM_PREFIX } from './api/socket-events'
+export type { Ack, ClientToServerEvents, ServerToClientEvents } from './api/socket-events'

@@ -153,6 +153,10 @@ export class ClusterConnection {
     })
   }
 
+  async topicNames(): Promise<string[]> {
+    return this.call('listing topics', () => this.admin.listTopics())
+  }
+
   /** The partition count of a topic, or a 404 naming it. */
   async partitionCount(topic: string): Promise<number> {
     return this.call(`reading topic ${topic}`, async () => {
@@ -269,6 +273,25 @@ export class ClusterConnection {
       const offset = next.get(partition) ?? 0n
       next.set(partition, offset + 1n)
       return { partition, offset: String(offset) }
+    })
+  }
+
+  /**
+   * Deletes an application's consumer group and those of its internal topics that exist, as
+   * Kafka's application reset tool does; the group must have no members.
+   */
+  async resetApplication(
+    applicationId: string,
+    internalTopics: readonly string[],
+  ): Promise<{ deletedTopics: string[]; deletedGroup: boolean }> {
+    return this.call(`resetting application ${applicationId}`, async () => {
+      const groups = await this.admin.listGroups()
+      const hasGroup = groups.groups.some((g) => g.groupId === applicationId)
+      if (hasGroup) await this.admin.deleteGroups([applicationId])
+      const existing = new Set(await this.admin.listTopics())
+      const deletedTopics = internalTopics.filter((topic) => existing.has(topic))
+      if (deletedTopics.length > 0) await this.admin.deleteTopics({ topics: deletedTopics })
+      return { deletedTopics, deletedGroup: hasGroup }
     })
   }
 

@@ -13,7 +13,8 @@ export function wordCountDesign(topics: WordCountTopics = {}): TopologyGraph {
     version: 1,
     name: 'Word count',
     applicationId: topics.applicationId ?? 'word-count',
-    config: {},
+    // Words and counts are keyed by String; the count store's values are Long (as in Java).
+    config: { 'default.key.serde': 'String', 'default.value.serde': 'String' },
     nodes: [
       {
         id: 'lines',

@@ -1,0 +1,99 @@
+// Physical processor metrics folded into the design nodes that produced them: a node's records
+// in are what enters its first processors, its records out what leaves its last ones.
+import type { MetricsSample } from '@topology-studio/engine/kafka'
+import { parseTaskName } from '@topology-studio/engine/kafka'
+import type { NodeRunMetrics, PhysicalPlan, TaskRunMetrics } from '@topology-studio/shared'
+
+interface LogicalNodeShape {
+  readonly nodeId: string
+  /** Physical nodes that receive records from outside the design node. */
+  readonly entries: readonly string[]
+  /** Physical nodes whose records leave the design node, and whether each is a sink. */
+  readonly exits: readonly { readonly name: string; readonly sink: boolean }[]
+  readonly all: readonly string[]
+}
+
+export function logicalNodeShapes(plan: PhysicalPlan): LogicalNodeShape[] {
+  const byName = new Map(plan.nodes.map((n) => [n.name, n]))
+  return plan.logicalNodes.map(({ nodeId, physicalNodes }) => {
+    const members = new Set(physicalNodes)
+    const entries = physicalNodes.filter((name) => {
+      const predecessors = byName.get(name)?.predecessors ?? []
+      return predecessors.length === 0 || predecessors.some((p) => !members.has(p))
+    })
+    const exits = physicalNodes
+      .filter((name) => {
+        const successors = byName.get(name)?.successors ?? []
+        return successors.length === 0 || successors.some((s) => !members.has(s))
+      })
+      .map((name) => ({ name, sink: byName.get(name)?.type === 'sink' }))
+    return { nodeId, entries, exits, all: physicalNodes }
+  })
+}
+
+export function logicalNodeMetrics(
+  shapes: readonly LogicalNodeShape[],
+  sample: MetricsSample,
+): NodeRunMetrics[] {
+  const totals = new Map(sample.nodes.map((n) => [n.node, n]))
+  const rates = new Map(sample.rates.map((r) => [r.node, r]))
+  const sum = (names: readonly string[], read: (name: string) => number) =>
+    names.reduce((total, name) => total + read(name), 0)
+  const max = (values: (number | null | undefined)[]) => {
+    const known = values.filter((v): v is number => typeof v === 'number')
+    return known.length === 0 ? null : Math.max(...known)
+  }
+  return shapes.map((shape) => {
+    const entries = shape.entries
+    return {
+      nodeId: shape.nodeId,
+      recordsIn: sum(entries, (n) => totals.get(n)?.recordsIn ?? 0),
+      recordsOut: shape.exits.reduce(
+        (total, exit) =>
+          total +
+          (exit.sink
+            ? (totals.get(exit.name)?.recordsIn ?? 0)
+            : (totals.get(exit.name)?.recordsOut ?? 0)),
+        0,
+      ),
+      recordsInPerSecond: sum(entries, (n) => rates.get(n)?.recordsInPerSecond ?? 0),
+      recordsOutPerSecond: shape.exits.reduce(
+        (total, exit) =>
+          total +
+          (exit.sink
+            ? (rates.get(exit.name)?.recordsInPerSecond ?? 0)
+            : (rates.get(exit.name)?.recordsOutPerSecond ?? 0)),
+        0,
+      ),
+      errors: sum(shape.all, (n) => totals.get(n)?.errors ?? 0),
+      dropped: sum(shape.all, (n) => totals.get(n)?.dropped ?? 0),
+      latencyP50Ms: max(entries.map((n) => rates.get(n)?.latencyP50Ms)),
+      latencyP99Ms: max(entries.map((n) => rates.get(n)?.latencyP99Ms)),
+    }
+  })
+}
+
+export function taskMetrics(sample: MetricsSample): TaskRunMetrics[] {
+  return sample.threads.flatMap((thread) =>
+    thread.tasks.map((task) => {
+      const { subtopology, partition } = parseTaskName(task.id)
+      return {
+        taskId: task.id,
+        subtopology,
+        partition,
+        thread: thread.name,
+        kind: task.kind,
+        state: task.state,
+        streamTime: task.streamTime,
+        partitions: task.partitions.map((p) => ({
+          topic: p.topic,
+          partition: p.partition,
+          position: p.position,
+          endOffset: p.endOffset,
+          lag: p.lag,
+        })),
+        restore: task.restore.map((r) => ({ ...r })),
+      }
+    }),
+  )
+}

@@ -1,0 +1,222 @@
+// One run of a design on a cluster, in a worker thread of its own: the server's event loop
+// never waits on the topology, and the server can end a run that stops answering. User code
+// never runs here natively: code parameters go through the executor the run was given.
+import { parentPort } from 'node:worker_threads'
+import {
+  compileGraph,
+  planTopology,
+  type CodeExecutor,
+  UserCodeError,
+} from '@topology-studio/engine'
+import { KafkaStreams, type MetricsSample } from '@topology-studio/engine/kafka'
+import type { PhysicalPlan, StreamsConfigValue } from '@topology-studio/shared'
+import { jsonSafe, keyText } from './json-safe'
+import { logicalNodeMetrics, logicalNodeShapes, taskMetrics } from './logical-metrics'
+import type { FromRunWorker, StartRun, StatePageResult, ToRunWorker } from './run-protocol'
+
+const TAP_CAPACITY = 100
+
+const port = parentPort
+if (port === null) throw new Error('run-worker.ts runs as a worker thread only')
+const post = (message: FromRunWorker) => port.postMessage(message)
+
+/** Code parameters are refused until they can run in the sandbox. */
+const refusingExecutor: CodeExecutor = {
+  compile(_source, origin) {
+    throw new UserCodeError(
+      `The JavaScript code of ${origin.param} on node ${origin.nodeId} cannot run on this server`,
+      origin,
+    )
+  },
+}
+
+let streams: KafkaStreams | null = null
+let plan: PhysicalPlan | null = null
+let shapes: ReturnType<typeof logicalNodeShapes> = []
+const openTaps = new Set<string>()
+let restoring = false
+let restoreProgress: number | null = null
+
+function postStatus(): void {
+  if (streams === null) return
+  post({ type: 'status', streamsState: streams.state(), restoreProgress, restoring })
+}
+
+/** The design node a runtime error names, from the physical node in its message. */
+function nodeOf(message: string): string | null {
+  const physical = plan?.nodes
+    .filter((n) => message.includes(n.name))
+    .sort((a, b) => b.name.length - a.name.length)[0]
+  return physical?.logicalNodeId ?? null
+}
+
+function onSample(sample: MetricsSample): void {
+  const tasks = taskMetrics(sample)
+  const restores = tasks.filter((t) => t.kind === 'active').flatMap((t) => t.restore)
+  const restoringNow = tasks.some((t) => t.kind === 'active' && t.state === 'restoring')
+  const total = restores.reduce((sum, r) => sum + r.total, 0)
+  const progress =
+    restoringNow && total > 0 ? restores.reduce((s, r) => s + r.restored, 0) / total : null
+  if (restoringNow !== restoring || progress !== restoreProgress) {
+    restoring = restoringNow
+    restoreProgress = progress
+    postStatus()
+  }
+  post({
+    type: 'metrics',
+    metrics: { at: sample.at, nodes: logicalNodeMetrics(shapes, sample), tasks },
+  })
+  if (openTaps.size > 0 && streams !== null) {
+    const running = streams
+    post({
+      type: 'tap',
+      taps: [...openTaps].map((nodeId) => ({
+        nodeId,
+        records: entriesOf(nodeId)
+          .flatMap((node) => running.tapped(node))
+          .sort(
+            (a, b) => a.timestamp - b.timestamp || a.partition - b.partition || a.offset - b.offset,
+          )
+          .slice(-TAP_CAPACITY)
+          .map((r) => ({
+            key: jsonSafe(r.key),
+            value: jsonSafe(r.value),
+            timestamp: r.timestamp,
+            topic: r.topic,
+            partition: r.partition,
+            offset: r.offset,
+          })),
+      })),
+    })
+  }
+}
+
+function entriesOf(nodeId: string): readonly string[] {
+  const shape = shapes.find((s) => s.nodeId === nodeId)
+  if (shape === undefined) throw new RangeError(`The design has no node ${nodeId}`)
+  return shape.entries
+}
+
+async function start(message: StartRun): Promise<void> {
+  const config: Record<string, StreamsConfigValue> = { ...message.design.config, ...message.config }
+  const design = { ...message.design, config }
+  const { topology, diagnostics } = compileGraph(design, { codeExecutor: refusingExecutor })
+  if (topology === null) {
+    const first = diagnostics.find((d) => d.severity === 'error')
+    post({
+      type: 'error',
+      message: first?.message ?? 'The design does not compile',
+      nodeId: first?.nodeId ?? null,
+    })
+    post({ type: 'stopped' })
+    return
+  }
+  plan = planTopology(topology)
+  shapes = logicalNodeShapes(plan)
+  const { cluster } = message
+  streams = new KafkaStreams(topology, {
+    ...config,
+    'application.id': design.applicationId,
+    'bootstrap.servers': cluster.bootstrapServers.join(','),
+    'client.id': `topology-studio-${message.runId}`,
+    ...(cluster.ssl === undefined ? {} : { ssl: cluster.ssl }),
+    ...(cluster.sasl === undefined ? {} : { sasl: cluster.sasl }),
+  })
+  streams.setStateListener(() => postStatus())
+  streams.onEvent((event) => {
+    if (event.type === 'error')
+      post({ type: 'error', message: event.message, nodeId: nodeOf(event.message) })
+  })
+  streams.onMetrics(onSample, message.metricsIntervalMs)
+  postStatus()
+  try {
+    await streams.start()
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error)
+    post({ type: 'error', message: text, nodeId: nodeOf(text) })
+  }
+  postStatus()
+}
+
+function statePage(
+  request: Extract<ToRunWorker, { type: 'state-page' }>['request'],
+): StatePageResult {
+  if (streams === null) throw new Error('The run has not started')
+  const store = streams.store(request.store)
+  const kind = store.kind()
+  const entries = store.all().filter((entry) => keyText(entry.key).startsWith(request.keyPrefix))
+  const page = entries.slice(request.page * request.pageSize, (request.page + 1) * request.pageSize)
+  return {
+    store: request.store,
+    kind,
+    keyPrefix: request.keyPrefix,
+    page: request.page,
+    pageSize: request.pageSize,
+    totalEntries: entries.length,
+    entries: page.map((entry) => {
+      const windowed = jsonSafe(entry.key) as {
+        key?: unknown
+        window?: { start: number; end: number }
+      }
+      return kind === 'keyValue'
+        ? { key: jsonSafe(entry.key), value: jsonSafe(entry.value), window: null }
+        : {
+            key: windowed.key ?? null,
+            value: jsonSafe(entry.value),
+            window: windowed.window ?? null,
+          }
+    }),
+  }
+}
+
+port.on('message', (message: ToRunWorker) => {
+  switch (message.type) {
+    case 'start':
+      void start(message)
+      return
+    case 'stop':
+      void (async () => {
+        await streams?.close({ timeout: message.timeoutMs })
+        postStatus()
+        post({ type: 'stopped' })
+      })()
+      return
+    case 'tap':
+      try {
+        for (const node of entriesOf(message.nodeId)) {
+          if (message.enabled) streams?.openTap(node, TAP_CAPACITY)
+          else streams?.closeTap(node)
+        }
+        if (message.enabled) openTaps.add(message.nodeId)
+        else openTaps.delete(message.nodeId)
+        post({ type: 'reply', requestId: message.requestId, ok: true, value: null })
+      } catch (error) {
+        post({
+          type: 'reply',
+          requestId: message.requestId,
+          ok: false,
+          code: 'not_found',
+          message: (error as Error).message,
+        })
+      }
+      return
+    case 'state-page':
+      try {
+        post({
+          type: 'reply',
+          requestId: message.requestId,
+          ok: true,
+          value: statePage(message.request),
+        })
+      } catch (error) {
+        post({
+          type: 'reply',
+          requestId: message.requestId,
+          ok: false,
+          code: error instanceof RangeError ? 'not_found' : 'bad_request',
+          message: (error as Error).message,
+        })
+      }
+      return
+  }
+})
