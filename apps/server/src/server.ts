@@ -23,6 +23,8 @@ export interface ServerOptions {
   token?: string | undefined
   /** Host names browsers may use besides the loopback ones. */
   allowedHosts?: readonly string[]
+  /** Refuse runs of designs with JavaScript code parameters. */
+  codeDisabled?: boolean
   /** The origin printed in the launch URL when browsers reach the server through a proxy. */
   publicUrl?: string | undefined
   /** Milliseconds on a monotonic clock; defaults to `performance.now`. */
@@ -61,7 +63,7 @@ export function createServer(options: ServerOptions): StudioServer {
   }
   const clusters = new ClusterRegistry()
   const designs = new DesignStore(options.workspace)
-  const runs = new RunManager(designs, clusters)
+  const runs = new RunManager(designs, clusters, options.codeDisabled ?? false)
   const app = createApp({
     webRoot: options.webRoot,
     security,

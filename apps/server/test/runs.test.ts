@@ -11,6 +11,7 @@ import {
   type RunTap,
   type ServerToClientEvents,
   type StatePage,
+  type TopologyGraph,
 } from '@topology-studio/shared'
 import { io as connect, type Socket } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
@@ -65,6 +66,25 @@ function until<T>(
     }
     socket.on(event, listener as never)
   })
+}
+
+/** The word count design with its word splitter written as JavaScript code. */
+function withCodeSplitter(design: TopologyGraph, source: string) {
+  return {
+    ...design,
+    nodes: design.nodes.map((n) =>
+      n.id === 'words' ? { ...n, params: { mapper: { lang: 'code', source } } } : n,
+    ),
+  }
+}
+
+async function startRun(designId: string, config: Record<string, number> = {}) {
+  return json<RunStatus>(
+    await studio.api('/api/runs', {
+      method: 'POST',
+      body: { designId, clusterId: cluster.id, config },
+    }),
+  )
 }
 
 beforeAll(async () => {
@@ -123,12 +143,8 @@ describe('runs on a real broker', () => {
   })
 
   it('runs word count: live metrics on every node, a tap, a state page, then stop and reset', async () => {
-    const started = await json<RunStatus>(
-      await studio.api('/api/runs', {
-        method: 'POST',
-        body: { designId: 'wc', clusterId: cluster.id },
-      }),
-    )
+    // Counts reach the sink when the record cache flushes, on commit: every second here.
+    const started = await startRun('wc', { 'commit.interval.ms': 1000 })
     expect(started.state).toBe('starting')
     const socket = socketOf({ cookie: studio.cookie })
     try {
@@ -205,6 +221,107 @@ describe('runs on a real broker', () => {
       ])
     } finally {
       socket.close()
+    }
+  })
+
+  it('runs JavaScript code parameters in the sandbox, and stops a runaway one, naming its node', async () => {
+    await json(
+      await studio.api(`/api/clusters/${cluster.id}/topics`, {
+        method: 'POST',
+        body: { name: `${run}-code-lines`, partitions: 1 },
+      }),
+    )
+    const withCode = (id: string, source: string) => {
+      const design = wordCountDesign({
+        input: `${run}-code-lines`,
+        output: `${run}-${id}-counts`,
+        applicationId: `${run}-${id}`,
+      })
+      return { id, design: withCodeSplitter(design, source) }
+    }
+    await json(
+      await studio.api('/api/designs', {
+        method: 'POST',
+        body: withCode('code', '(value) => value.toLowerCase().split(" ")'),
+      }),
+    )
+    await json(
+      await studio.api('/api/designs', {
+        method: 'POST',
+        body: withCode('runaway', '(value) => { while (true) {} }'),
+      }),
+    )
+    await json(
+      await studio.api(`/api/clusters/${cluster.id}/topics/${run}-code-lines/records`, {
+        method: 'POST',
+        body: { records: [{ key: 'a', value: 'The stream reads THE records' }] },
+      }),
+    )
+    const socket = socketOf({ cookie: studio.cookie })
+    try {
+      const good = await startRun('code')
+      await call(socket, 'run:join', { runId: good.id })
+      const counted = await until<RunMetrics>(
+        socket,
+        'run:metrics',
+        (m) => (m.nodes.find((n) => n.nodeId === 'count')?.recordsIn ?? 0) > 0,
+      )
+      expect(counted.nodes.find((n) => n.nodeId === 'words')?.errors).toBe(0)
+      const page = await call(socket, 'run:state', {
+        runId: good.id,
+        store: 'counts',
+        keyPrefix: 'the',
+      })
+      if (!page.ok) throw new Error(page.error.message)
+      expect((page.value as StatePage).entries).toContainEqual({
+        key: 'the',
+        value: 2,
+        window: null,
+      })
+      await json(await studio.api(`/api/runs/${good.id}/stop`, { method: 'POST' }))
+
+      const runaway = await startRun('runaway')
+      await call(socket, 'run:join', { runId: runaway.id })
+      const failed = await until<RunStatus>(
+        socket,
+        'run:status',
+        (s) => s.id === runaway.id && s.state === 'error',
+      )
+      expect(failed.error?.nodeId).toBe('words')
+      expect(failed.error?.message).toMatch(/ran longer than 50 ms/)
+    } finally {
+      socket.close()
+    }
+  })
+
+  it('refuses code parameters entirely on a server started with --disable-code', async () => {
+    const locked = await startTestServer({ codeDisabled: true })
+    try {
+      const connected = await json<Cluster>(
+        await locked.api('/api/clusters', {
+          method: 'POST',
+          body: { bootstrapServers: inject('kafkaBootstrapServers') },
+        }),
+      )
+      const design = wordCountDesign({ input: `${run}-lines`, applicationId: `${run}-locked` })
+      await json(
+        await locked.api('/api/designs', {
+          method: 'POST',
+          body: {
+            id: 'code',
+            design: withCodeSplitter(design, '(v) => [v]'),
+          },
+        }),
+      )
+      const response = await locked.api('/api/runs', {
+        method: 'POST',
+        body: { designId: 'code', clusterId: connected.id },
+      })
+      expect(response.status).toBe(422)
+      const body = (await response.json()) as { error: { message: string } }
+      expect(body.error.message).toMatch(/--disable-code.*node words has code in mapper/)
+    } finally {
+      await locked.close()
     }
   })
 

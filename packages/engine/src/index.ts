@@ -125,3 +125,8 @@ export type {
 export type { NodeMetricsSnapshot, RuntimeWarning, DropReason } from './telemetry/node-telemetry'
 export type { TappedRecord } from './telemetry/record-tap'
 export { LATENCY_BUCKET_BOUNDS_MS, latencyQuantile } from './telemetry/latency-histogram'
+export {
+  createSandboxedCodeExecutor,
+  UserCodeTimeoutError,
+} from './sandbox/sandboxed-code-executor'
+export type { SandboxedCodeExecutor, SandboxOptions } from './sandbox/sandboxed-code-executor'

@@ -114,7 +114,7 @@ export function attachSocketServer(
     io.to(room(runId)).volatile.emit('run:metrics', metrics),
   )
   runs.events.on('tap', (runId, tap) => io.to(room(runId)).volatile.emit('run:tap', tap))
-  runs.events.on('error', (runId, error) =>
+  runs.events.on('failed', (runId, error) =>
     io.to(room(runId)).emit('run:error', { ...error, runId }),
   )
   return io

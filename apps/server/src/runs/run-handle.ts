@@ -19,7 +19,7 @@ export interface RunEvents {
   status: [RunStatus]
   metrics: [RunMetrics]
   tap: [RunTap]
-  error: [RunError]
+  failed: [RunError]
 }
 
 export function runStateOf(streamsState: string, restoring: boolean): RunState {
@@ -51,6 +51,8 @@ export class RunHandle {
   private nextRequest = 1
   private stopping: Promise<void> | null = null
   private exited = false
+  private lastHeard = Date.now()
+  private readonly watchdog: ReturnType<typeof setInterval>
 
   constructor(
     start: StartRun,
@@ -58,6 +60,11 @@ export class RunHandle {
     /** Internal topics of the run's plan, for reset. */
     readonly internalTopics: readonly string[],
     script: URL,
+    /**
+     * A running worker reports metrics every second; silent this long, its thread is stuck (code
+     * the sandbox failed to interrupt, a blocked loop) and it is ended.
+     */
+    silenceLimitMs = 20_000,
   ) {
     this.current = {
       ...base,
@@ -68,10 +75,23 @@ export class RunHandle {
       error: null,
     }
     this.worker = new Worker(script)
-    this.worker.on('message', (message: FromRunWorker) => this.onMessage(message))
+    this.watchdog = setInterval(
+      () => {
+        if (this.exited || Date.now() - this.lastHeard < silenceLimitMs) return
+        this.fail(`The run stopped answering for ${silenceLimitMs / 1000} s and was ended`, null)
+        void this.worker.terminate()
+      },
+      Math.min(1_000, silenceLimitMs),
+    )
+    this.watchdog.unref()
+    this.worker.on('message', (message: FromRunWorker) => {
+      this.lastHeard = Date.now()
+      this.onMessage(message)
+    })
     this.worker.on('error', (error) => this.fail(error.message, null))
     this.worker.on('exit', () => {
       this.exited = true
+      clearInterval(this.watchdog)
       for (const { reject } of this.pending.values()) reject(new Error('The run has ended'))
       this.pending.clear()
       if (this.current.state !== 'stopped' && this.current.state !== 'error') {
@@ -191,7 +211,7 @@ export class RunHandle {
   private fail(message: string, nodeId: string | null): void {
     const error: RunError = { message, nodeId, at: new Date().toISOString() }
     this.update({ state: 'error', error })
-    this.events.emit('error', error)
+    this.events.emit('failed', error)
   }
 
   private update(change: Partial<RunStatus>): void {

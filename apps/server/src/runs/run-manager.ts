@@ -23,6 +23,8 @@ export class RunManager {
   constructor(
     private readonly designs: DesignStore,
     private readonly clusters: ClusterRegistry,
+    /** `--disable-code`: designs with JavaScript code parameters are refused. */
+    private readonly codeDisabled = false,
   ) {}
 
   async start(request: z.output<typeof StartRunRequestSchema>): Promise<RunStatus> {
@@ -39,12 +41,12 @@ export class RunManager {
         { diagnostics: errors, missingTopics: [] },
       )
     }
-    const code = codeParams(design)
+    const code = this.codeDisabled ? codeParams(design) : []
     if (code.length > 0) {
       throw new ApiError(
         422,
         'run_refused',
-        `Runs on a cluster take declarative expressions only; node ${code[0]?.nodeId} has JavaScript code in ${code[0]?.param}`,
+        `This server runs no JavaScript code parameters (--disable-code); node ${code[0]?.nodeId} has code in ${code[0]?.param}`,
         { diagnostics: [], missingTopics: [], codeParams: code },
       )
     }
@@ -100,7 +102,7 @@ export class RunManager {
     run.events.on('status', (status) => this.events.emit('status', id, status))
     run.events.on('metrics', (metrics) => this.events.emit('metrics', id, metrics))
     run.events.on('tap', (tap) => this.events.emit('tap', id, tap))
-    run.events.on('error', (error) => this.events.emit('error', id, error))
+    run.events.on('failed', (error) => this.events.emit('failed', id, error))
     this.runs.set(id, run)
     return run.status()
   }

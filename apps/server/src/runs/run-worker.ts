@@ -1,13 +1,9 @@
 // One run of a design on a cluster, in a worker thread of its own: the server's event loop
 // never waits on the topology, and the server can end a run that stops answering. User code
-// never runs here natively: code parameters go through the executor the run was given.
+// never runs here natively: code parameters run in the QuickJS sandbox, with a deadline per
+// record and a memory cap.
 import { parentPort } from 'node:worker_threads'
-import {
-  compileGraph,
-  planTopology,
-  type CodeExecutor,
-  UserCodeError,
-} from '@topology-studio/engine'
+import { compileGraph, createSandboxedCodeExecutor, planTopology } from '@topology-studio/engine'
 import { KafkaStreams, type MetricsSample } from '@topology-studio/engine/kafka'
 import type { PhysicalPlan, StreamsConfigValue } from '@topology-studio/shared'
 import { jsonSafe, keyText } from './json-safe'
@@ -19,16 +15,6 @@ const TAP_CAPACITY = 100
 const port = parentPort
 if (port === null) throw new Error('run-worker.ts runs as a worker thread only')
 const post = (message: FromRunWorker) => port.postMessage(message)
-
-/** Code parameters are refused until they can run in the sandbox. */
-const refusingExecutor: CodeExecutor = {
-  compile(_source, origin) {
-    throw new UserCodeError(
-      `The JavaScript code of ${origin.param} on node ${origin.nodeId} cannot run on this server`,
-      origin,
-    )
-  },
-}
 
 let streams: KafkaStreams | null = null
 let plan: PhysicalPlan | null = null
@@ -100,7 +86,9 @@ function entriesOf(nodeId: string): readonly string[] {
 async function start(message: StartRun): Promise<void> {
   const config: Record<string, StreamsConfigValue> = { ...message.design.config, ...message.config }
   const design = { ...message.design, config }
-  const { topology, diagnostics } = compileGraph(design, { codeExecutor: refusingExecutor })
+  // Code parameters run in QuickJS, never in this thread's own JavaScript engine.
+  const codeExecutor = await createSandboxedCodeExecutor()
+  const { topology, diagnostics } = compileGraph(design, { codeExecutor })
   if (topology === null) {
     const first = diagnostics.find((d) => d.severity === 'error')
     post({
