@@ -6,7 +6,10 @@ async function main(): Promise<void> {
     console.log(USAGE)
     return
   }
-  const config = readServerConfig(process.env, process.argv.slice(2))
+  // npm runs workspace scripts inside the workspace; a relative --workspace means the folder the
+  // user ran npm from.
+  const cwd = process.env['INIT_CWD'] ?? process.cwd()
+  const config = readServerConfig(process.env, process.argv.slice(2), cwd)
   const server = createServer(config)
   try {
     const { launchUrl } = await server.listen()
