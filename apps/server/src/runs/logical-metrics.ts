@@ -6,7 +6,7 @@ import type { NodeRunMetrics, PhysicalPlan, TaskRunMetrics } from '@topology-stu
 
 interface LogicalNodeShape {
   readonly nodeId: string
-  /** Physical nodes that receive records from outside the design node. */
+  /** Physical nodes where records enter the design node (after its repartition, if any). */
   readonly entries: readonly string[]
   /** Physical nodes whose records leave the design node, and whether each is a sink. */
   readonly exits: readonly { readonly name: string; readonly sink: boolean }[]
@@ -17,16 +17,24 @@ export function logicalNodeShapes(plan: PhysicalPlan): LogicalNodeShape[] {
   const byName = new Map(plan.nodes.map((n) => [n.name, n]))
   return plan.logicalNodes.map(({ nodeId, physicalNodes }) => {
     const members = new Set(physicalNodes)
+    const typeOf = (name: string) => byName.get(name)?.type
+    // A node that repartitions (groupBy's count, repartition()) writes its records to an
+    // internal topic and reads them back: they enter it, and are counted, where they are read.
+    const hop =
+      physicalNodes.some((n) => typeOf(n) === 'sink') &&
+      physicalNodes.some((n) => typeOf(n) === 'source')
     const entries = physicalNodes.filter((name) => {
+      if (hop) return typeOf(name) === 'source'
       const predecessors = byName.get(name)?.predecessors ?? []
       return predecessors.length === 0 || predecessors.some((p) => !members.has(p))
     })
     const exits = physicalNodes
       .filter((name) => {
+        if (hop && typeOf(name) === 'sink') return false
         const successors = byName.get(name)?.successors ?? []
         return successors.length === 0 || successors.some((s) => !members.has(s))
       })
-      .map((name) => ({ name, sink: byName.get(name)?.type === 'sink' }))
+      .map((name) => ({ name, sink: typeOf(name) === 'sink' }))
     return { nodeId, entries, exits, all: physicalNodes }
   })
 }

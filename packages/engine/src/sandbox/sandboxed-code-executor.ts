@@ -2,7 +2,7 @@
 // its own linear memory, with no host objects (no process, require, fetch or DOM), a memory cap,
 // and a deadline per call enforced by QuickJS's interrupt handler. Records cross as JSON.
 // Browser-safe: the in-browser simulator uses the same executor.
-import type { QuickJSContext, QuickJSHandle } from 'quickjs-emscripten'
+import type { QuickJSContext, QuickJSHandle, QuickJSWASMModule } from 'quickjs-emscripten'
 import { UserCodeError, type CodeExecutor, type FunctionOrigin } from '../graph/code-executor'
 
 export interface SandboxOptions {
@@ -12,6 +12,11 @@ export interface SandboxOptions {
   readonly memoryLimitBytes?: number
   /** Default 512 KiB: deep recursion fails instead of crashing the host. */
   readonly maxStackBytes?: number
+  /**
+   * Loads QuickJS; by default the release build, its .wasm found beside its module (Node, or a
+   * bundler that serves it). Pages that bundle differently pass the bytes in themselves.
+   */
+  readonly loadQuickJS?: () => Promise<QuickJSWASMModule>
 }
 
 export interface SandboxedCodeExecutor extends CodeExecutor {
@@ -43,8 +48,10 @@ const CALL_HELPER = `(() => {
 export async function createSandboxedCodeExecutor(
   options: SandboxOptions = {},
 ): Promise<SandboxedCodeExecutor> {
-  const { getQuickJS } = await import('quickjs-emscripten')
-  const quickjs = await getQuickJS()
+  const quickjs =
+    options.loadQuickJS === undefined
+      ? await (await import('quickjs-emscripten')).getQuickJS()
+      : await options.loadQuickJS()
   const deadlineMs = options.deadlineMs ?? 50
   const runtime = quickjs.newRuntime()
   runtime.setMemoryLimit(options.memoryLimitBytes ?? 32 * 1024 * 1024)
