@@ -33,8 +33,10 @@ function startProcess(args: string[]): { child: ChildProcess; output: () => stri
 }
 
 async function launchUrl(output: () => string): Promise<string> {
-  for (let i = 0; i < 200; i++) {
-    const match = /running at (\S+)/.exec(output())
+  // tsx compiles the server and the engine on start: slow on a busy machine.
+  for (let i = 0; i < 1_200; i++) {
+    // Both start lines: they may arrive in separate chunks.
+    const match = /running at (\S+)\n.*Designs are stored in/s.exec(output())
     if (match?.[1] !== undefined) return match[1]
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
@@ -67,11 +69,11 @@ describe('the server process', () => {
       child.kill('SIGTERM')
     }
     expect(await exited).toBe(0)
-  }, 20_000)
+  }, 90_000)
 
   it('refuses to bind a non-loopback address without --allow-remote', async () => {
     const { child, output } = startProcess(['--host', '0.0.0.0'])
     expect(await exitOf(child)).toBe(1)
     expect(output()).toMatch(/Refusing to bind 0\.0\.0\.0.*--allow-remote/)
-  }, 20_000)
+  }, 90_000)
 })
