@@ -58,7 +58,9 @@ function until<T>(
 ): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`No ${event} matching within ${ms} ms`)), ms)
-    const listener = (value: T) => {
+    const listener = (value: T, ack?: () => void) => {
+      // Snapshots (metrics, taps) are acknowledged, as the web app does.
+      ack?.()
       if (!test(value)) return
       clearTimeout(timer)
       socket.off(event, listener as never)
@@ -291,6 +293,30 @@ describe('runs on a real broker', () => {
       expect(failed.error?.message).toMatch(/ran longer than 50 ms/)
     } finally {
       socket.close()
+    }
+  })
+
+  it('sends a client that does not keep up the latest metrics, never a backlog', async () => {
+    const started = await startRun('wc')
+    const slow = socketOf({ cookie: studio.cookie })
+    try {
+      const received: RunMetrics[] = []
+      let acknowledge = () => {}
+      slow.on('run:metrics', (metrics, ack) => {
+        received.push(metrics)
+        acknowledge = ack
+      })
+      await call(slow, 'run:join', { runId: started.id })
+      await new Promise((resolve) => setTimeout(resolve, 3_500))
+      expect(received).toHaveLength(1)
+      acknowledge()
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      expect(received).toHaveLength(2)
+      // Samples come every second: the ones of the 3.5 s without acknowledgement were skipped.
+      expect((received[1]?.at ?? 0) - (received[0]?.at ?? 0)).toBeGreaterThanOrEqual(1_500)
+    } finally {
+      slow.close()
+      await studio.api(`/api/runs/${started.id}/stop`, { method: 'POST' })
     }
   })
 

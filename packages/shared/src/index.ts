@@ -189,4 +189,9 @@ export type {
   TaskRunMetrics,
 } from './api/runs-api'
 export { RUN_ROOM_PREFIX } from './api/socket-events'
-export type { Ack, ClientToServerEvents, ServerToClientEvents } from './api/socket-events'
+export type {
+  Ack,
+  ClientToServerEvents,
+  ServerToClientEvents,
+  SnapshotAck,
+} from './api/socket-events'

@@ -1,5 +1,6 @@
 // socket.io for live runs: a client joins `run:<id>` and receives its status, metrics once a
-// second, errors, and, when it asks, record taps and store pages. The handshake passes the same
+// second, errors, and, when it asks, record taps and store pages. Metrics and taps go to each
+// client as acknowledged snapshots (snapshot-delivery.ts). The handshake passes the same
 // Host, Origin and session checks as the REST API (browsers apply no CORS to WebSockets).
 import type { Server as HttpServer } from 'node:http'
 import {
@@ -11,14 +12,20 @@ import {
   type ClientToServerEvents,
   type ServerToClientEvents,
 } from '@topology-studio/shared'
+import type { RunMetrics, RunTap } from '@topology-studio/shared'
 import { Server } from 'socket.io'
 import { z } from 'zod'
 import { ApiError } from '../http/api-error'
 import { parseRequest } from '../http/parse-request'
 import { checkRequest, type SecurityOptions } from '../http/security'
 import type { RunManager } from '../runs/run-manager'
+import { SnapshotDelivery } from './snapshot-delivery'
 
 export type StudioSocketServer = Server<ClientToServerEvents, ServerToClientEvents>
+type StudioSocket = Parameters<Parameters<StudioSocketServer['on']>[1]>[0]
+
+/** A client that never acknowledges still gets a snapshot this often. */
+const SNAPSHOT_ACK_TIMEOUT_MS = 5_000
 
 const RunRefSchema = z.strictObject({ runId: z.string().min(1) })
 const room = (runId: string) => `${RUN_ROOM_PREFIX}${runId}`
@@ -40,16 +47,49 @@ export function attachSocketServer(
   const tapWanted = new Map<string, number>()
   const tapKey = (runId: string, nodeId: string) => `${runId}\u0000${nodeId}`
 
+  // Who watches which run, each with their own snapshot deliveries (metrics, and taps per node).
+  const watchers = new Map<string, Map<StudioSocket, Map<string, SnapshotDelivery<unknown>>>>()
+  const deliveryFor = <T>(
+    deliveries: Map<string, SnapshotDelivery<unknown>>,
+    key: string,
+    emit: (payload: T, done: () => void) => void,
+  ): SnapshotDelivery<T> => {
+    let delivery = deliveries.get(key) as SnapshotDelivery<T> | undefined
+    if (delivery === undefined) {
+      delivery = new SnapshotDelivery<T>(emit)
+      deliveries.set(key, delivery as SnapshotDelivery<unknown>)
+    }
+    return delivery
+  }
+  const watch = (runId: string, socket: StudioSocket) => {
+    const sockets = watchers.get(runId) ?? new Map()
+    watchers.set(runId, sockets)
+    if (!sockets.has(socket)) sockets.set(socket, new Map())
+  }
+  const unwatch = (runId: string, socket: StudioSocket) => {
+    watchers.get(runId)?.delete(socket)
+    if (watchers.get(runId)?.size === 0) watchers.delete(runId)
+  }
+  const forEachWatcher = (
+    runId: string,
+    each: (socket: StudioSocket, deliveries: Map<string, SnapshotDelivery<unknown>>) => void,
+  ) => {
+    for (const [socket, deliveries] of watchers.get(runId) ?? []) each(socket, deliveries)
+  }
+
   io.on('connection', (socket) => {
     const mine = new Set<string>()
+    const joined = new Set<string>()
 
     socket.on('run:join', (request, ack) =>
       answer(ack, async () => {
         const { runId } = parseRequest(RunRefSchema, request, 'run:join request')
         const run = runs.get(runId)
         await socket.join(room(runId))
+        watch(runId, socket)
+        joined.add(runId)
         const metrics = run.metrics()
-        if (metrics !== null) socket.emit('run:metrics', metrics)
+        if (metrics !== null) sendMetrics(socket, metrics)
         return run.status()
       }),
     )
@@ -58,6 +98,8 @@ export function attachSocketServer(
       answer(ack, async () => {
         const { runId } = parseRequest(RunRefSchema, request, 'run:leave request')
         await socket.leave(room(runId))
+        unwatch(runId, socket)
+        joined.delete(runId)
         return null
       }),
     )
@@ -91,6 +133,8 @@ export function attachSocketServer(
     socket.on('disconnect', () => {
       for (const key of mine) void release(key).catch(() => undefined)
       mine.clear()
+      for (const runId of joined) unwatch(runId, socket)
+      joined.clear()
     })
   })
 
@@ -108,12 +152,25 @@ export function attachSocketServer(
     }
   }
 
+  const sendMetrics = (socket: StudioSocket, metrics: RunMetrics) => {
+    const deliveries = watchers.get(metrics.runId)?.get(socket)
+    if (deliveries === undefined) return
+    deliveryFor<RunMetrics>(deliveries, 'metrics', (payload, done) =>
+      socket.timeout(SNAPSHOT_ACK_TIMEOUT_MS).emit('run:metrics', payload, done),
+    ).offer(metrics)
+  }
+
   runs.events.on('status', (runId, status) => io.to(room(runId)).emit('run:status', status))
-  // Volatile: a client that cannot keep up skips to the next snapshot instead of queueing.
   runs.events.on('metrics', (runId, metrics) =>
-    io.to(room(runId)).volatile.emit('run:metrics', metrics),
+    forEachWatcher(runId, (socket) => sendMetrics(socket, metrics)),
   )
-  runs.events.on('tap', (runId, tap) => io.to(room(runId)).volatile.emit('run:tap', tap))
+  runs.events.on('tap', (runId, tap) =>
+    forEachWatcher(runId, (socket, deliveries) =>
+      deliveryFor<RunTap>(deliveries, `tap:${tap.nodeId}`, (payload, done) =>
+        socket.timeout(SNAPSHOT_ACK_TIMEOUT_MS).emit('run:tap', payload, done),
+      ).offer(tap),
+    ),
+  )
   runs.events.on('failed', (runId, error) =>
     io.to(room(runId)).emit('run:error', { ...error, runId }),
   )

@@ -6,9 +6,10 @@ import { parentPort } from 'node:worker_threads'
 import { compileGraph, createSandboxedCodeExecutor, planTopology } from '@topology-studio/engine'
 import { KafkaStreams, type MetricsSample } from '@topology-studio/engine/kafka'
 import type { PhysicalPlan, StreamsConfigValue } from '@topology-studio/shared'
-import { jsonSafe, keyText } from './json-safe'
+import { jsonSafe } from './json-safe'
 import { logicalNodeMetrics, logicalNodeShapes, taskMetrics } from './logical-metrics'
-import type { FromRunWorker, StartRun, StatePageResult, ToRunWorker } from './run-protocol'
+import type { FromRunWorker, StartRun, ToRunWorker } from './run-protocol'
+import { storePage } from './store-page'
 
 const TAP_CAPACITY = 100
 
@@ -77,6 +78,11 @@ function onSample(sample: MetricsSample): void {
   }
 }
 
+function requireStreams(): KafkaStreams {
+  if (streams === null) throw new Error('The run has not started')
+  return streams
+}
+
 function entriesOf(nodeId: string): readonly string[] {
   const shape = shapes.find((s) => s.nodeId === nodeId)
   if (shape === undefined) throw new RangeError(`The design has no node ${nodeId}`)
@@ -126,37 +132,6 @@ async function start(message: StartRun): Promise<void> {
   postStatus()
 }
 
-function statePage(
-  request: Extract<ToRunWorker, { type: 'state-page' }>['request'],
-): StatePageResult {
-  if (streams === null) throw new Error('The run has not started')
-  const store = streams.store(request.store)
-  const kind = store.kind()
-  const entries = store.all().filter((entry) => keyText(entry.key).startsWith(request.keyPrefix))
-  const page = entries.slice(request.page * request.pageSize, (request.page + 1) * request.pageSize)
-  return {
-    store: request.store,
-    kind,
-    keyPrefix: request.keyPrefix,
-    page: request.page,
-    pageSize: request.pageSize,
-    totalEntries: entries.length,
-    entries: page.map((entry) => {
-      const windowed = jsonSafe(entry.key) as {
-        key?: unknown
-        window?: { start: number; end: number }
-      }
-      return kind === 'keyValue'
-        ? { key: jsonSafe(entry.key), value: jsonSafe(entry.value), window: null }
-        : {
-            key: windowed.key ?? null,
-            value: jsonSafe(entry.value),
-            window: windowed.window ?? null,
-          }
-    }),
-  }
-}
-
 port.on('message', (message: ToRunWorker) => {
   switch (message.type) {
     case 'start':
@@ -194,7 +169,7 @@ port.on('message', (message: ToRunWorker) => {
           type: 'reply',
           requestId: message.requestId,
           ok: true,
-          value: statePage(message.request),
+          value: storePage(requireStreams().store(message.request.store), message.request),
         })
       } catch (error) {
         post({

@@ -15,11 +15,17 @@ import type {
 /** Every request answers through its acknowledgement: the result, or an error body. */
 export type Ack<T> = (answer: { ok: true; value: T } | ({ ok: false } & ApiErrorBody)) => void
 
+/**
+ * Metrics and taps are snapshots: the client acknowledges each one, and until it does the
+ * server keeps only the newest for it, so a slow client gets the latest, never a backlog.
+ */
+export type SnapshotAck = () => void
+
 export interface ServerToClientEvents {
   'run:status': (status: RunStatus) => void
-  'run:metrics': (metrics: RunMetrics) => void
+  'run:metrics': (metrics: RunMetrics, ack: SnapshotAck) => void
   'run:error': (error: RunError & { runId: string }) => void
-  'run:tap': (tap: RunTap) => void
+  'run:tap': (tap: RunTap, ack: SnapshotAck) => void
   'run:state': (page: StatePage) => void
 }
 

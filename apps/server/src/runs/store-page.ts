@@ -1,0 +1,40 @@
+import type { QueryableStore } from '@topology-studio/engine/kafka'
+import type { StatePageRequestSchema } from '@topology-studio/shared'
+import type { z } from 'zod'
+import { jsonSafe, keyText } from './json-safe'
+import type { StatePageResult } from './run-protocol'
+
+/**
+ * A page of a store's entries whose keys start with a prefix: key-value entries as they are,
+ * window and session entries with their bounds.
+ */
+export function storePage(
+  store: QueryableStore<unknown, unknown>,
+  request: Omit<z.output<typeof StatePageRequestSchema>, 'runId'>,
+): StatePageResult {
+  const kind = store.kind()
+  const entries = store.all().filter((entry) => keyText(entry.key).startsWith(request.keyPrefix))
+  const { page, pageSize } = request
+  return {
+    store: request.store,
+    kind,
+    keyPrefix: request.keyPrefix,
+    page,
+    pageSize,
+    totalEntries: entries.length,
+    entries: entries.slice(page * pageSize, (page + 1) * pageSize).map((entry) => {
+      if (kind === 'keyValue') {
+        return { key: jsonSafe(entry.key), value: jsonSafe(entry.value), window: null }
+      }
+      const windowed = jsonSafe(entry.key) as {
+        key?: unknown
+        window?: { start: number; end: number }
+      }
+      return {
+        key: windowed.key ?? null,
+        value: jsonSafe(entry.value),
+        window: windowed.window ?? null,
+      }
+    }),
+  }
+}
