@@ -1,0 +1,109 @@
+import { wordCountDesign, type TopologyGraph } from '@topology-studio/shared'
+import { describe, expect, it } from 'vitest'
+import { createDesignStore, HISTORY_LIMIT } from './design-store'
+
+const empty = (): TopologyGraph => ({
+  version: 1,
+  name: 'New design',
+  applicationId: 'new-design',
+  config: {},
+  nodes: [],
+  edges: [],
+})
+
+describe('design store', () => {
+  it('adds nodes with fresh ids from their kind and selects the new one', () => {
+    const store = createDesignStore(empty())
+    const first = store.getState().addNode('stream', { x: 0, y: 0 })
+    const second = store.getState().addNode('stream', { x: 100, y: 0 })
+    expect([first, second]).toEqual(['stream-1', 'stream-2'])
+    expect(store.getState().selection).toEqual({ nodes: ['stream-2'], edges: [] })
+  })
+
+  it('connects nodes once, never a node to itself or to a missing node', () => {
+    const store = createDesignStore(empty())
+    const { addNode } = store.getState()
+    const a = addNode('stream', { x: 0, y: 0 })
+    const b = addNode('filter', { x: 200, y: 0 })
+    expect(store.getState().connect({ source: a, target: b })).toBe('stream-1->filter-1')
+    expect(store.getState().connect({ source: a, target: b })).toBeNull()
+    expect(store.getState().connect({ source: a, target: a })).toBeNull()
+    expect(store.getState().connect({ source: a, target: 'nope' })).toBeNull()
+    expect(store.getState().graph.edges).toHaveLength(1)
+  })
+
+  it('removes the selection with the edges of removed nodes, and undoes it', () => {
+    const store = createDesignStore(wordCountDesign())
+    store.getState().select({ nodes: ['count'] })
+    store.getState().removeSelection()
+    const { graph } = store.getState()
+    expect(graph.nodes.map((n) => n.id)).not.toContain('count')
+    expect(graph.edges.some((e) => e.source === 'count' || e.target === 'count')).toBe(false)
+    store.getState().undo()
+    expect(store.getState().graph).toEqual(wordCountDesign())
+    store.getState().redo()
+    expect(store.getState().graph.nodes).toHaveLength(5)
+  })
+
+  it('records a drag as one step: the moves while dragging are not steps', () => {
+    const store = createDesignStore(wordCountDesign())
+    for (let x = 1; x <= 10; x++)
+      store.getState().moveNodes([{ id: 'count', position: { x, y: 0 } }], false)
+    store.getState().moveNodes([{ id: 'count', position: { x: 11, y: 0 } }])
+    expect(store.getState().past).toHaveLength(1)
+    store.getState().undo()
+    expect(store.getState().graph.nodes.find((n) => n.id === 'count')?.position).toEqual({
+      x: 10,
+      y: 0,
+    })
+  })
+
+  it('undoes at least 100 steps, and a new edit clears redo', () => {
+    const store = createDesignStore(empty())
+    for (let i = 0; i < 150; i++) store.getState().addNode('filter', { x: i, y: 0 })
+    for (let i = 0; i < 150; i++) store.getState().undo()
+    expect(store.getState().graph.nodes).toHaveLength(0)
+    expect(HISTORY_LIMIT).toBeGreaterThanOrEqual(100)
+    store.getState().redo()
+    expect(store.getState().future).toHaveLength(149)
+    store.getState().addNode('map', { x: 0, y: 0 })
+    expect(store.getState().future).toHaveLength(0)
+  })
+
+  it('copies and pastes nodes with the edges between them, under new ids', () => {
+    const store = createDesignStore(wordCountDesign())
+    store.getState().select({ nodes: ['by-word', 'count'] })
+    store.getState().copySelection()
+    store.getState().paste({ x: 0, y: 100 })
+    const { graph, selection } = store.getState()
+    expect(selection.nodes).toEqual(['groupBy-1', 'count-1'])
+    expect(graph.edges.filter((e) => e.source === 'groupBy-1')).toEqual([
+      { id: 'groupBy-1->count-1', source: 'groupBy-1', target: 'count-1' },
+    ])
+    expect(graph.nodes.find((n) => n.id === 'count-1')?.position).toEqual({ x: 660, y: 100 })
+  })
+
+  it('edits a node, the name and the config, each as one step', () => {
+    const store = createDesignStore(wordCountDesign())
+    store.getState().updateNode('count', { label: 'Word counts', params: { storeName: 'words' } })
+    store.getState().rename('Counting')
+    store.getState().setConfig('num.stream.threads', 2)
+    store.getState().setConfig('default.key.serde', undefined)
+    const { graph, past } = store.getState()
+    expect(graph.nodes.find((n) => n.id === 'count')).toMatchObject({
+      label: 'Word counts',
+      params: { storeName: 'words' },
+    })
+    expect(graph.name).toBe('Counting')
+    expect(graph.config).toEqual({ 'default.value.serde': 'String', 'num.stream.threads': 2 })
+    expect(past).toHaveLength(4)
+  })
+
+  it('keeps only the selected ids that still exist after undo', () => {
+    const store = createDesignStore(empty())
+    const id = store.getState().addNode('stream', { x: 0, y: 0 })
+    expect(store.getState().selection.nodes).toEqual([id])
+    store.getState().undo()
+    expect(store.getState().selection.nodes).toEqual([])
+  })
+})

@@ -1,0 +1,270 @@
+// The design being edited: the graph, the selection, a clipboard, and undo/redo over every edit
+// (moves count once, when a drag ends). Pure state: the canvas and panels call these actions.
+import type {
+  GraphEdge,
+  GraphNode,
+  NodeKind,
+  Position,
+  StreamsConfigValue,
+  TopologyGraph,
+} from '@topology-studio/shared'
+import { createStore, type StoreApi } from 'zustand/vanilla'
+import { newNode } from './node-templates'
+
+/** Undo keeps at least this many steps. */
+export const HISTORY_LIMIT = 200
+
+export interface Selection {
+  readonly nodes: readonly string[]
+  readonly edges: readonly string[]
+}
+
+export interface Connection {
+  readonly source: string
+  readonly target: string
+  readonly sourcePort?: string
+  readonly targetPort?: string
+}
+
+interface Clipboard {
+  readonly nodes: readonly GraphNode[]
+  readonly edges: readonly GraphEdge[]
+}
+
+export interface DesignState {
+  graph: TopologyGraph
+  selection: Selection
+  past: TopologyGraph[]
+  future: TopologyGraph[]
+  clipboard: Clipboard | null
+  /** Replaces the design (opening one): history and selection start afresh. */
+  load: (graph: TopologyGraph) => void
+  addNode: (kind: NodeKind, position: Position) => string
+  /** Moves nodes; `record: false` while dragging, so only the drop is one undo step. */
+  moveNodes: (moves: readonly { id: string; position: Position }[], record?: boolean) => void
+  updateNode: (id: string, change: { label?: string; params?: GraphNode['params'] }) => void
+  connect: (connection: Connection) => string | null
+  removeEdges: (ids: readonly string[]) => void
+  removeSelection: () => void
+  select: (selection: Partial<Selection>) => void
+  copySelection: () => void
+  /** Pastes the clipboard shifted by `offset`, selecting the copies. */
+  paste: (offset?: Position) => void
+  rename: (name: string) => void
+  setConfig: (key: string, value: StreamsConfigValue | undefined) => void
+  undo: () => void
+  redo: () => void
+}
+
+export type DesignStore = StoreApi<DesignState>
+
+const NO_SELECTION: Selection = { nodes: [], edges: [] }
+
+/** The part of a selection still in the graph (after undo or redo). */
+function existing(selection: Selection, graph: TopologyGraph): Selection {
+  const nodes = new Set(graph.nodes.map((n) => n.id))
+  const edges = new Set(graph.edges.map((e) => e.id))
+  return {
+    nodes: selection.nodes.filter((id) => nodes.has(id)),
+    edges: selection.edges.filter((id) => edges.has(id)),
+  }
+}
+
+export function createDesignStore(initial: TopologyGraph): DesignStore {
+  return createStore<DesignState>()((set, get) => {
+    /** Applies an edit as one undo step. */
+    const edit = (change: (graph: TopologyGraph) => TopologyGraph, selection?: Selection) => {
+      const { graph, past } = get()
+      const next = change(graph)
+      if (next === graph) return
+      set({
+        graph: next,
+        past: [...past, graph].slice(-HISTORY_LIMIT),
+        future: [],
+        ...(selection === undefined ? {} : { selection }),
+      })
+    }
+    const freshId = (graph: TopologyGraph, base: string) => {
+      const taken = new Set([...graph.nodes.map((n) => n.id), ...graph.edges.map((e) => e.id)])
+      for (let n = 1; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`
+    }
+    /** `a->b`, or `a->b#2` … when two edges join the same nodes (other ports). */
+    const freshEdgeId = (graph: TopologyGraph, source: string, target: string) => {
+      const taken = new Set(graph.edges.map((e) => e.id))
+      const base = `${source}->${target}`
+      if (!taken.has(base)) return base
+      for (let n = 2; ; n++) if (!taken.has(`${base}#${n}`)) return `${base}#${n}`
+    }
+    const without = (
+      graph: TopologyGraph,
+      nodes: ReadonlySet<string>,
+      edges: ReadonlySet<string>,
+    ) => ({
+      ...graph,
+      nodes: graph.nodes.filter((n) => !nodes.has(n.id)),
+      edges: graph.edges.filter(
+        (e) => !edges.has(e.id) && !nodes.has(e.source) && !nodes.has(e.target),
+      ),
+    })
+
+    return {
+      graph: initial,
+      selection: NO_SELECTION,
+      past: [],
+      future: [],
+      clipboard: null,
+
+      load: (graph) => set({ graph, past: [], future: [], selection: NO_SELECTION }),
+
+      addNode: (kind, position) => {
+        const id = freshId(get().graph, kind)
+        edit((graph) => ({ ...graph, nodes: [...graph.nodes, newNode(kind, id, position)] }), {
+          nodes: [id],
+          edges: [],
+        })
+        return id
+      },
+
+      moveNodes: (moves, record = true) => {
+        const positions = new Map(moves.map((m) => [m.id, m.position]))
+        const move = (graph: TopologyGraph) => ({
+          ...graph,
+          nodes: graph.nodes.map((n) => {
+            const position = positions.get(n.id)
+            return position === undefined ? n : { ...n, position }
+          }),
+        })
+        if (record) edit(move)
+        else set({ graph: move(get().graph) })
+      },
+
+      updateNode: (id, change) =>
+        edit((graph) => ({
+          ...graph,
+          nodes: graph.nodes.map((n) =>
+            n.id !== id
+              ? n
+              : ({
+                  ...n,
+                  ...(change.label === undefined ? {} : { label: change.label }),
+                  ...(change.params === undefined ? {} : { params: change.params }),
+                } as GraphNode),
+          ),
+        })),
+
+      connect: (connection) => {
+        const { graph } = get()
+        const exists = graph.edges.some(
+          (e) =>
+            e.source === connection.source &&
+            e.target === connection.target &&
+            e.sourcePort === connection.sourcePort &&
+            e.targetPort === connection.targetPort,
+        )
+        const known = new Set(graph.nodes.map((n) => n.id))
+        if (exists || !known.has(connection.source) || !known.has(connection.target)) return null
+        if (connection.source === connection.target) return null
+        const id = freshEdgeId(graph, connection.source, connection.target)
+        const edge: GraphEdge = {
+          id,
+          source: connection.source,
+          target: connection.target,
+          ...(connection.sourcePort === undefined ? {} : { sourcePort: connection.sourcePort }),
+          ...(connection.targetPort === undefined ? {} : { targetPort: connection.targetPort }),
+        }
+        edit((g) => ({ ...g, edges: [...g.edges, edge] }))
+        return id
+      },
+
+      removeEdges: (ids) => edit((graph) => without(graph, new Set(), new Set(ids))),
+
+      removeSelection: () => {
+        const { selection } = get()
+        if (selection.nodes.length === 0 && selection.edges.length === 0) return
+        edit(
+          (graph) => without(graph, new Set(selection.nodes), new Set(selection.edges)),
+          NO_SELECTION,
+        )
+      },
+
+      select: (selection) => set({ selection: { ...get().selection, ...selection } }),
+
+      copySelection: () => {
+        const { graph, selection } = get()
+        const chosen = new Set(selection.nodes)
+        if (chosen.size === 0) return
+        set({
+          clipboard: {
+            nodes: graph.nodes.filter((n) => chosen.has(n.id)),
+            edges: graph.edges.filter((e) => chosen.has(e.source) && chosen.has(e.target)),
+          },
+        })
+      },
+
+      paste: (offset = { x: 40, y: 40 }) => {
+        const { clipboard } = get()
+        if (clipboard === null) return
+        let graph = get().graph
+        const ids = new Map<string, string>()
+        const nodes: GraphNode[] = []
+        for (const node of clipboard.nodes) {
+          const id = freshId(graph, node.kind)
+          ids.set(node.id, id)
+          const copy = {
+            ...node,
+            id,
+            position: { x: node.position.x + offset.x, y: node.position.y + offset.y },
+          } as GraphNode
+          nodes.push(copy)
+          graph = { ...graph, nodes: [...graph.nodes, copy] }
+        }
+        const edges = clipboard.edges.map((e) => {
+          const source = ids.get(e.source) ?? e.source
+          const target = ids.get(e.target) ?? e.target
+          const edge = { ...e, id: freshEdgeId(graph, source, target), source, target }
+          graph = { ...graph, edges: [...graph.edges, edge] }
+          return edge
+        })
+        edit((g) => ({ ...g, nodes: [...g.nodes, ...nodes], edges: [...g.edges, ...edges] }), {
+          nodes: nodes.map((n) => n.id),
+          edges: edges.map((e) => e.id),
+        })
+      },
+
+      rename: (name) => edit((graph) => (graph.name === name ? graph : { ...graph, name })),
+
+      setConfig: (key, value) =>
+        edit((graph) => {
+          if (graph.config[key] === value) return graph
+          const config = { ...graph.config }
+          if (value === undefined) delete config[key]
+          else config[key] = value
+          return { ...graph, config }
+        }),
+
+      undo: () => {
+        const { past, future, graph } = get()
+        const previous = past.at(-1)
+        if (previous === undefined) return
+        set({
+          graph: previous,
+          past: past.slice(0, -1),
+          future: [graph, ...future],
+          selection: existing(get().selection, previous),
+        })
+      },
+
+      redo: () => {
+        const { past, future, graph } = get()
+        const next = future[0]
+        if (next === undefined) return
+        set({
+          graph: next,
+          past: [...past, graph],
+          future: future.slice(1),
+          selection: existing(get().selection, next),
+        })
+      },
+    }
+  })
+}

@@ -1,0 +1,41 @@
+// The plan of the design being edited, re-made by the engine on every edit: diagnostics (also
+// indexed by node and edge for the canvas) and the physical plan Kafka Streams would build.
+import { planGraph } from '@topology-studio/engine'
+import type { Diagnostic, PhysicalPlan, TopologyGraph } from '@topology-studio/shared'
+import { createStore, type StoreApi } from 'zustand/vanilla'
+import type { DesignStore } from './design-store'
+
+export interface PlanState {
+  diagnostics: readonly Diagnostic[]
+  plan: PhysicalPlan | null
+  byNode: ReadonlyMap<string, readonly Diagnostic[]>
+  byEdge: ReadonlyMap<string, readonly Diagnostic[]>
+  /** How long the last plan took, for the status bar and the re-plan benchmark. */
+  plannedInMs: number
+}
+
+export type PlanStore = StoreApi<PlanState>
+
+export function planOf(
+  graph: TopologyGraph,
+  now: () => number = () => performance.now(),
+): PlanState {
+  const started = now()
+  const { diagnostics, plan } = planGraph(graph)
+  const byNode = new Map<string, Diagnostic[]>()
+  const byEdge = new Map<string, Diagnostic[]>()
+  for (const d of diagnostics) {
+    if (d.nodeId !== undefined) byNode.set(d.nodeId, [...(byNode.get(d.nodeId) ?? []), d])
+    if (d.edgeId !== undefined) byEdge.set(d.edgeId, [...(byEdge.get(d.edgeId) ?? []), d])
+  }
+  return { diagnostics, plan, byNode, byEdge, plannedInMs: now() - started }
+}
+
+/** Follows a design store: every new graph is planned once. Returns the store and a stop. */
+export function createPlanStore(design: DesignStore): { store: PlanStore; stop: () => void } {
+  const store = createStore<PlanState>()(() => planOf(design.getState().graph))
+  const stop = design.subscribe((state, previous) => {
+    if (state.graph !== previous.graph) store.setState(planOf(state.graph))
+  })
+  return { store, stop }
+}
