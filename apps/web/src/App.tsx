@@ -1,4 +1,7 @@
 import { useEffect } from 'react'
+import type { DesignStore } from './design/design-store'
+import type { PlanStore } from './design/plan-store'
+import { Designer } from './designer/Designer'
 import { AppHeader } from './shell/AppHeader'
 import { watchConnection } from './stores/connection-store'
 import type { ConnectionStore } from './stores/connection-store'
@@ -8,16 +11,20 @@ const HEALTH_POLL_MS = 5_000
 
 export interface AppProps {
   connection: ConnectionStore
+  design: DesignStore
+  plan: PlanStore
 }
 
 /** The application shell. Stores are created by the caller so tests can hand in their own. */
-export function App({ connection }: AppProps) {
+export function App({ connection, design, plan }: AppProps) {
   useEffect(() => watchConnection(connection, HEALTH_POLL_MS), [connection])
 
   return (
     <div className="app">
       <AppHeader connection={connection} />
-      <main className="app-main" />
+      <main className="app-main">
+        <Designer design={design} plan={plan} />
+      </main>
     </div>
   )
 }

@@ -2,6 +2,9 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { fetchHealth } from './api/health'
+import { wordCountDesign } from '@topology-studio/shared'
+import { createDesignStore } from './design/design-store'
+import { createPlanStore } from './design/plan-store'
 import { createConnectionStore } from './stores/connection-store'
 import './styles.css'
 
@@ -9,9 +12,12 @@ const container = document.getElementById('root')
 if (!container) throw new Error('index.html has no #root element')
 
 const connection = createConnectionStore({ checkHealth: () => fetchHealth() })
+// Opens on the word count example until designs are opened from the server.
+const design = createDesignStore(wordCountDesign())
+const { store: plan } = createPlanStore(design)
 
 createRoot(container).render(
   <StrictMode>
-    <App connection={connection} />
+    <App connection={connection} design={design} plan={plan} />
   </StrictMode>,
 )

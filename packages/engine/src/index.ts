@@ -70,6 +70,7 @@ export type {
 export { InternalTopologyBuilder } from './topology/internal-topology-builder'
 export { validateGraph } from './graph/validate-graph'
 export { inferNodeShapes, SHAPES, shapeName } from './graph/infer-shapes'
+export { acceptedInputShapes, SOURCE_KINDS } from './graph/internal/shape-rules'
 export type { Shape } from './graph/infer-shapes'
 export { DIAGNOSTIC_SEVERITY_BY_CODE } from './graph/diagnostic-codes'
 export type { DiagnosticCode } from './graph/diagnostic-codes'

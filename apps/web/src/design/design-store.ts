@@ -37,9 +37,11 @@ export interface DesignState {
   past: TopologyGraph[]
   future: TopologyGraph[]
   clipboard: Clipboard | null
+  /** The graph before a drag's first move, so the drop is undone to where the drag began. */
+  dragOrigin: TopologyGraph | null
   /** Replaces the design (opening one): history and selection start afresh. */
   load: (graph: TopologyGraph) => void
-  addNode: (kind: NodeKind, position: Position) => string
+  addNode: (kind: NodeKind, position: Position, params?: GraphNode['params']) => string
   /** Moves nodes; `record: false` while dragging, so only the drop is one undo step. */
   moveNodes: (moves: readonly { id: string; position: Position }[], record?: boolean) => void
   updateNode: (id: string, change: { label?: string; params?: GraphNode['params'] }) => void
@@ -113,8 +115,10 @@ export function createDesignStore(initial: TopologyGraph): DesignStore {
       past: [],
       future: [],
       clipboard: null,
+      dragOrigin: null,
 
-      load: (graph) => set({ graph, past: [], future: [], selection: NO_SELECTION }),
+      load: (graph) =>
+        set({ graph, past: [], future: [], selection: NO_SELECTION, dragOrigin: null }),
 
       addNode: (kind, position) => {
         const id = freshId(get().graph, kind)
@@ -134,8 +138,21 @@ export function createDesignStore(initial: TopologyGraph): DesignStore {
             return position === undefined ? n : { ...n, position }
           }),
         })
-        if (record) edit(move)
-        else set({ graph: move(get().graph) })
+        const { graph, dragOrigin, past } = get()
+        if (!record) {
+          set({ graph: move(graph), dragOrigin: dragOrigin ?? graph })
+          return
+        }
+        if (dragOrigin === null) {
+          edit(move)
+          return
+        }
+        set({
+          graph: move(graph),
+          past: [...past, dragOrigin].slice(-HISTORY_LIMIT),
+          future: [],
+          dragOrigin: null,
+        })
       },
 
       updateNode: (id, change) =>

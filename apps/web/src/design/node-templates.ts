@@ -50,7 +50,12 @@ const TEMPLATES: { readonly [K in NodeKind]: () => NodeParams<K> } = {
   sink: () => ({ topic: 'output-topic' }),
 }
 
-/** A new node of a kind at a position, with its template params. */
-export function newNode(kind: NodeKind, id: string, position: Position): GraphNode {
-  return { id, kind, position, params: TEMPLATES[kind]() } as GraphNode
+/** A new node of a kind at a position, with its template params or the preset given. */
+export function newNode(
+  kind: NodeKind,
+  id: string,
+  position: Position,
+  params?: GraphNode['params'],
+): GraphNode {
+  return { id, kind, position, params: params ?? TEMPLATES[kind]() } as GraphNode
 }

@@ -1,0 +1,171 @@
+import { inferNodeShapes } from '@topology-studio/engine'
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type EdgeChange,
+  type NodeChange,
+} from '@xyflow/react'
+import { useCallback, useMemo, type DragEvent } from 'react'
+import { useStore } from 'zustand'
+import type { DesignStore } from '../design/design-store'
+import type { PlanStore } from '../design/plan-store'
+import { connectionProblem } from './connection-rules'
+import { OperatorNode, type OperatorFlowNode } from './OperatorNode'
+import { PALETTE_ITEMS } from './palette'
+import { PALETTE_MIME } from './Palette'
+
+const NODE_TYPES = { operator: OperatorNode }
+const SNAP_GRID: [number, number] = [10, 10]
+
+export interface DesignCanvasProps {
+  design: DesignStore
+  plan: PlanStore
+}
+
+/** The design as React Flow nodes and edges; every change goes through the design store. */
+export function DesignCanvas({ design, plan }: DesignCanvasProps) {
+  const graph = useStore(design, (s) => s.graph)
+  const selection = useStore(design, (s) => s.selection)
+  const byNode = useStore(plan, (s) => s.byNode)
+  const byEdge = useStore(plan, (s) => s.byEdge)
+  const { screenToFlowPosition } = useReactFlow()
+
+  const shapes = useMemo(() => inferNodeShapes(graph), [graph])
+  const nodes = useMemo<OperatorFlowNode[]>(() => {
+    const selected = new Set(selection.nodes)
+    return graph.nodes.map((node) => ({
+      id: node.id,
+      type: 'operator',
+      position: node.position,
+      selected: selected.has(node.id),
+      data: {
+        node,
+        shape: shapes.get(node.id) ?? 'unknown',
+        diagnostics: byNode.get(node.id) ?? [],
+      },
+    }))
+  }, [graph, selection.nodes, shapes, byNode])
+  const edges = useMemo<Edge[]>(() => {
+    const selected = new Set(selection.edges)
+    return graph.edges.map((edge) => ({
+      id: edge.id,
+      source: edge.source,
+      target: edge.target,
+      sourceHandle: edge.sourcePort ?? null,
+      targetHandle: edge.targetPort ?? null,
+      selected: selected.has(edge.id),
+      ...((byEdge.get(edge.id) ?? []).some((d) => d.severity === 'error')
+        ? { className: 'edge--error' }
+        : {}),
+    }))
+  }, [graph, selection.edges, byEdge])
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<OperatorFlowNode>[]) => {
+      const state = design.getState()
+      const moves = changes.flatMap((c) =>
+        c.type === 'position' && c.position !== undefined
+          ? [{ id: c.id, position: c.position }]
+          : [],
+      )
+      const dropped = changes.some((c) => c.type === 'position' && c.dragging === false)
+      if (moves.length > 0 || dropped) state.moveNodes(moves, dropped)
+      const nodes = picked(state.selection.nodes, changes)
+      if (nodes !== null) state.select({ nodes })
+    },
+    [design],
+  )
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      const state = design.getState()
+      const edges = picked(state.selection.edges, changes)
+      if (edges !== null) state.select({ edges })
+    },
+    [design],
+  )
+
+  const onConnect = useCallback(
+    (connection: Connection) => {
+      design.getState().connect({
+        source: connection.source,
+        target: connection.target,
+        ...(connection.sourceHandle === null || connection.sourceHandle === undefined
+          ? {}
+          : { sourcePort: connection.sourceHandle }),
+        ...(connection.targetHandle === null || connection.targetHandle === undefined
+          ? {}
+          : { targetPort: connection.targetHandle }),
+      })
+    },
+    [design],
+  )
+
+  const isValidConnection = useCallback(
+    (connection: Connection | Edge) =>
+      connectionProblem(design.getState().graph, connection.source, connection.target) === null,
+    [design],
+  )
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const item = PALETTE_ITEMS.get(event.dataTransfer.getData(PALETTE_MIME))
+      if (item === undefined) return
+      event.preventDefault()
+      const position = screenToFlowPosition({ x: event.clientX, y: event.clientY })
+      design.getState().addNode(item.kind, position, item.params)
+    },
+    [design, screenToFlowPosition],
+  )
+
+  return (
+    <div className="canvas" data-testid="canvas" onDrop={onDrop} onDragOver={allowDrop}>
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={NODE_TYPES}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        deleteKeyCode={null}
+        snapToGrid
+        snapGrid={SNAP_GRID}
+        fitView
+        minZoom={0.1}
+      >
+        <Background gap={20} />
+        <MiniMap pannable zoomable nodeColor="#94a3b8" />
+        <Controls />
+      </ReactFlow>
+    </div>
+  )
+}
+
+/** The selection after React Flow's select changes, or null when there are none. */
+function picked(
+  current: readonly string[],
+  changes: readonly { type: string; id?: string; selected?: boolean }[],
+): string[] | null {
+  const picks = changes.filter((c) => c.type === 'select')
+  if (picks.length === 0) return null
+  const chosen = new Set(current)
+  for (const pick of picks) {
+    if (pick.id === undefined) continue
+    if (pick.selected === true) chosen.add(pick.id)
+    else chosen.delete(pick.id)
+  }
+  return [...chosen]
+}
+
+function allowDrop(event: DragEvent): void {
+  if (event.dataTransfer.types.includes(PALETTE_MIME)) {
+    event.preventDefault()
+    event.dataTransfer.dropEffect = 'copy'
+  }
+}

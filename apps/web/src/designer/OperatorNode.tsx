@@ -1,0 +1,93 @@
+import { DEFAULT_BRANCH_PORT, type Diagnostic, type GraphNode } from '@topology-studio/shared'
+import { shapeName, type Shape } from '@topology-studio/engine'
+import { Handle, Position, type Node, type NodeProps } from '@xyflow/react'
+import { memo } from 'react'
+import { givesOutput, takesInput } from './connection-rules'
+import { nodeSummary } from './node-summary'
+
+export interface OperatorNodeData extends Record<string, unknown> {
+  readonly node: GraphNode
+  readonly shape: Shape
+  readonly diagnostics: readonly Diagnostic[]
+}
+
+export type OperatorFlowNode = Node<OperatorNodeData, 'operator'>
+
+const SHAPE_LABELS: Partial<Record<Shape, string>> = {
+  stream: 'KStream',
+  table: 'KTable',
+  globalTable: 'GlobalKTable',
+  groupedStream: 'KGroupedStream',
+  groupedTable: 'KGroupedTable',
+  windowedStream: 'TimeWindowedKStream',
+  sessionWindowedStream: 'SessionWindowedKStream',
+  windowedTable: 'KTable<Windowed>',
+}
+
+/** A design node on the canvas: its operation, key parameter, output type and problems. */
+export const OperatorNode = memo(function OperatorNode({
+  data,
+  selected,
+}: NodeProps<OperatorFlowNode>) {
+  const { node, shape, diagnostics } = data
+  const errors = diagnostics.filter((d) => d.severity === 'error')
+  const warnings = diagnostics.filter((d) => d.severity === 'warning')
+  const status = errors.length > 0 ? 'error' : warnings.length > 0 ? 'warning' : 'ok'
+  const outputs =
+    node.kind === 'split'
+      ? [
+          ...node.params.branches.map((b): { id: string | null; label: string } => ({
+            id: b.id,
+            label: b.name ?? b.id,
+          })),
+          ...(node.params.defaultBranch ? [{ id: DEFAULT_BRANCH_PORT, label: 'default' }] : []),
+        ]
+      : givesOutput(node.kind)
+        ? [{ id: null, label: '' }]
+        : []
+  return (
+    <div
+      className={`operator operator--${status}${selected ? ' operator--selected' : ''}`}
+      data-testid={`node-${node.id}`}
+      data-kind={node.kind}
+      data-status={status}
+      title={diagnostics.map((d) => `${d.severity}: ${d.message}`).join('\n') || undefined}
+    >
+      {node.kind === 'join' ? (
+        <>
+          <Handle type="target" id="left" position={Position.Left} style={{ top: '35%' }} />
+          <Handle type="target" id="right" position={Position.Left} style={{ top: '70%' }} />
+          <span className="operator__port operator__port--left">L</span>
+          <span className="operator__port operator__port--right">R</span>
+        </>
+      ) : (
+        takesInput(node.kind) && <Handle type="target" position={Position.Left} />
+      )}
+      <div className="operator__kind">{node.kind}</div>
+      <div className="operator__label">{node.label ?? node.id}</div>
+      <div className="operator__summary">{nodeSummary(node)}</div>
+      <div className="operator__shape" title={shapeName(shape)}>
+        {SHAPE_LABELS[shape] ?? ''}
+      </div>
+      {(errors.length > 0 || warnings.length > 0) && (
+        <div className="operator__badge" data-testid={`node-${node.id}-problems`}>
+          {errors.length > 0 ? `${errors.length} error${errors.length === 1 ? '' : 's'}` : ''}
+          {errors.length > 0 && warnings.length > 0 ? ', ' : ''}
+          {warnings.length > 0
+            ? `${warnings.length} warning${warnings.length === 1 ? '' : 's'}`
+            : ''}
+        </div>
+      )}
+      {outputs.map((output, index) => (
+        <Handle
+          key={output.id ?? 'out'}
+          type="source"
+          id={output.id}
+          position={Position.Right}
+          style={{ top: `${((index + 1) / (outputs.length + 1)) * 100}%` }}
+          title={output.label || undefined}
+        />
+      ))}
+    </div>
+  )
+})

@@ -1,0 +1,31 @@
+import type { Diagnostic } from '@topology-studio/shared'
+
+export interface ProblemsPanelProps {
+  diagnostics: readonly Diagnostic[]
+  onSelect: (nodeId: string) => void
+}
+
+/** Every diagnostic of the design; clicking one selects the node it is about. */
+export function ProblemsPanel({ diagnostics, onSelect }: ProblemsPanelProps) {
+  if (diagnostics.length === 0) {
+    return <p className="problems__empty">No problems.</p>
+  }
+  return (
+    <ul className="problems" aria-label="Problems">
+      {diagnostics.map((d, index) => (
+        <li key={`${d.code}-${d.nodeId ?? ''}-${index}`}>
+          <button
+            type="button"
+            className={`problem problem--${d.severity}`}
+            disabled={d.nodeId === undefined}
+            onClick={() => d.nodeId !== undefined && onSelect(d.nodeId)}
+          >
+            <span className="problem__severity">{d.severity}</span>
+            <span className="problem__message">{d.message}</span>
+            {d.hint !== undefined && <span className="problem__hint">{d.hint}</span>}
+          </button>
+        </li>
+      ))}
+    </ul>
+  )
+}

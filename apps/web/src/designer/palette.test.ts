@@ -1,0 +1,20 @@
+import { GraphNodeSchema, NODE_KINDS } from '@topology-studio/shared'
+import { describe, expect, it } from 'vitest'
+import { newNode } from '../design/node-templates'
+import { PALETTE_GROUPS, PALETTE_ITEMS } from './palette'
+
+describe('palette', () => {
+  it('offers every kind, each item with a unique id', () => {
+    const kinds = new Set(PALETTE_GROUPS.flatMap((g) => g.items.map((i) => i.kind)))
+    expect([...kinds].sort()).toEqual([...NODE_KINDS].sort())
+    const ids = PALETTE_GROUPS.flatMap((g) => g.items.map((i) => i.id))
+    expect(PALETTE_ITEMS.size).toBe(ids.length)
+  })
+
+  it('makes valid nodes from every preset', () => {
+    for (const item of PALETTE_ITEMS.values()) {
+      const node = newNode(item.kind, 'n', { x: 0, y: 0 }, item.params)
+      expect(GraphNodeSchema.safeParse(node).error?.issues ?? [], item.id).toEqual([])
+    }
+  })
+})

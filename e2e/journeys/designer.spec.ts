@@ -1,0 +1,41 @@
+import { expect, test } from '@playwright/test'
+
+// The designer on the word count example: the plan as Kafka Streams builds it, an error shown
+// on the node it is about and undone, a node dragged in from the palette and wired.
+test('designs on the canvas with the plan, problems and undo live', async ({ page }, testInfo) => {
+  await page.goto('/')
+  const canvas = page.getByTestId('canvas')
+  await expect(canvas.getByTestId('node-count')).toBeVisible()
+  await expect(canvas.locator('.react-flow__edge')).toHaveCount(5)
+
+  await page.getByRole('tab', { name: 'describe()' }).click()
+  await expect(page.getByTestId('describe')).toContainText('Sub-topology: 0')
+  await expect(page.getByTestId('describe')).toContainText('Sub-topology: 1')
+  await expect(page.getByTestId('describe')).toContainText('counts-repartition')
+
+  // Without its groupBy, count is on an ungrouped stream: an error on the count node.
+  await canvas.getByTestId('node-by-word').click()
+  await page.keyboard.press('Delete')
+  await expect(canvas.getByTestId('node-by-word')).toHaveCount(0)
+  await canvas.getByTestId('node-lines').click()
+  await expect(page.getByTestId('describe')).toContainText('error')
+  await page.getByRole('tab', { name: /Problems/ }).click()
+  await expect(page.getByRole('list', { name: 'Problems' })).toContainText('count')
+  await page.keyboard.press('Control+z')
+  await expect(canvas.getByTestId('node-by-word')).toBeVisible()
+  await expect(canvas.getByTestId('node-count')).toHaveAttribute('data-status', 'ok')
+
+  // A filter dragged from the palette, wired after the source.
+  await page.getByTestId('palette-filter').dragTo(canvas, { targetPosition: { x: 300, y: 420 } })
+  const filter = canvas.getByTestId('node-filter-1')
+  await expect(filter).toBeVisible()
+  await canvas
+    .getByTestId('node-lines')
+    .locator('.react-flow__handle-right')
+    .dragTo(filter.locator('.react-flow__handle-left'))
+  await expect(canvas.locator('.react-flow__edge')).toHaveCount(6)
+  await expect(filter).toContainText('KStream')
+  await expect(page.getByRole('list', { name: 'Problems' })).not.toContainText('port')
+
+  await page.screenshot({ path: testInfo.outputPath('designer.png'), fullPage: true })
+})
