@@ -37,5 +37,20 @@ test('designs on the canvas with the plan, problems and undo live', async ({ pag
   await expect(filter).toContainText('KStream')
   await expect(page.getByRole('list', { name: 'Problems' })).not.toContainText('port')
 
+  // Renaming count's store renames its repartition topic and changelog in the plan.
+  await canvas.getByTestId('node-count').click()
+  await page.getByRole('tab', { name: 'Properties' }).click()
+  const properties = page.getByRole('form', { name: 'Properties' })
+  await properties.getByLabel('storeName').fill('word-totals')
+  await properties.getByLabel('storeName').press('Enter')
+  await page.getByRole('tab', { name: 'describe()' }).click()
+  await expect(page.getByTestId('describe')).toContainText('word-totals-repartition')
+
+  // A broken expression is named inline, at its column, while typing.
+  await canvas.getByTestId('node-words').click()
+  await page.getByRole('tab', { name: 'Properties' }).click()
+  await properties.getByLabel(/mapper/).fill('split(value,')
+  await expect(properties.getByRole('alert')).toContainText('column')
+
   await page.screenshot({ path: testInfo.outputPath('designer.png'), fullPage: true })
 })

@@ -8,6 +8,7 @@ import { DesignCanvas } from './DesignCanvas'
 import { Palette } from './Palette'
 import type { PaletteItem } from './palette'
 import { ProblemsPanel } from './ProblemsPanel'
+import { PropertiesPanel } from './PropertiesPanel'
 
 export interface DesignerProps {
   design: DesignStore
@@ -26,7 +27,12 @@ export function Designer(props: DesignerProps) {
 function DesignerLayout({ design, plan }: DesignerProps) {
   const diagnostics = useStore(plan, (s) => s.diagnostics)
   const physical = useStore(plan, (s) => s.plan)
-  const [tab, setTab] = useState<'problems' | 'describe'>('problems')
+  const [tab, setTab] = useState<'properties' | 'problems' | 'describe'>('properties')
+  const selected = useStore(design, (s) =>
+    s.selection.nodes.length === 1
+      ? (s.graph.nodes.find((n) => n.id === s.selection.nodes[0]) ?? null)
+      : null,
+  )
   const { screenToFlowPosition } = useReactFlow()
   useDesignShortcuts(design)
 
@@ -55,6 +61,14 @@ function DesignerLayout({ design, plan }: DesignerProps) {
           <button
             type="button"
             role="tab"
+            aria-selected={tab === 'properties'}
+            onClick={() => setTab('properties')}
+          >
+            Properties
+          </button>
+          <button
+            type="button"
+            role="tab"
             aria-selected={tab === 'problems'}
             onClick={() => setTab('problems')}
           >
@@ -69,7 +83,9 @@ function DesignerLayout({ design, plan }: DesignerProps) {
             describe()
           </button>
         </div>
-        {tab === 'problems' ? (
+        {tab === 'properties' ? (
+          <PropertiesPanel design={design} node={selected} />
+        ) : tab === 'problems' ? (
           <ProblemsPanel
             diagnostics={diagnostics}
             onSelect={(nodeId) => design.getState().select({ nodes: [nodeId], edges: [] })}
