@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { defineConfig, devices } from '@playwright/test'
 import { chromiumLaunchOptions } from './support/chromium'
@@ -16,6 +18,8 @@ if (!existsSync(serverEntry)) {
 // the workers through the environment, so all of them talk to the one server it started.
 process.env.E2E_PORT ??= String(await findFreePort())
 process.env.E2E_TOKEN ??= randomBytes(24).toString('base64url')
+// Designs saved by the journeys go to a folder of their own.
+process.env.E2E_WORKSPACE ??= mkdtempSync(join(tmpdir(), 'topology-studio-e2e-designs-'))
 const port = Number(process.env.E2E_PORT)
 const baseURL = `http://127.0.0.1:${port}`
 // Journeys start signed in, as after opening the launch link; the session journey starts bare.
@@ -54,7 +58,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `node --enable-source-maps "${serverEntry}"`,
+    command: `node --enable-source-maps "${serverEntry}" --workspace "${process.env.E2E_WORKSPACE}"`,
     url: `${baseURL}/api/health`,
     env: { HOST: '127.0.0.1', PORT: String(port), TOPOLOGY_STUDIO_TOKEN: process.env.E2E_TOKEN },
     reuseExistingServer: false,

@@ -54,3 +54,26 @@ test('designs on the canvas with the plan, problems and undo live', async ({ pag
 
   await page.screenshot({ path: testInfo.outputPath('designer.png'), fullPage: true })
 })
+
+test('saves a design to the server and reopens it after a reload', async ({ page }) => {
+  await page.goto('/')
+  const name = page.getByLabel('Design name')
+  await name.fill('Saved word count')
+  await name.press('Enter')
+  await expect(page.getByTestId('save-state')).toHaveText('Unsaved changes')
+  await page.getByRole('button', { name: 'Save' }).click()
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expect(page).toHaveURL(/\/designs\/saved-word-count$/)
+
+  await page.getByTestId('canvas').getByTestId('node-count').click()
+  await page.keyboard.press('Delete')
+  await expect(page.getByTestId('save-state')).toHaveText('Unsaved changes')
+  await page.keyboard.press('Control+s')
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+
+  await page.reload()
+  await expect(page.getByLabel('Design name')).toHaveValue('Saved word count')
+  await expect(page.getByTestId('canvas').getByTestId('node-lines')).toBeVisible()
+  await expect(page.getByTestId('canvas').getByTestId('node-count')).toHaveCount(0)
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+})

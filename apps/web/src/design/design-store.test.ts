@@ -1,6 +1,6 @@
 import { wordCountDesign, type TopologyGraph } from '@topology-studio/shared'
 import { describe, expect, it } from 'vitest'
-import { createDesignStore, HISTORY_LIMIT } from './design-store'
+import { createDesignStore, HISTORY_LIMIT, isDirty } from './design-store'
 
 const empty = (): TopologyGraph => ({
   version: 1,
@@ -102,5 +102,20 @@ describe('design store', () => {
     expect(store.getState().selection.nodes).toEqual([id])
     store.getState().undo()
     expect(store.getState().selection.nodes).toEqual([])
+  })
+
+  it('knows what is unsaved: an edit is, undoing back to the saved graph is not', () => {
+    const store = createDesignStore(empty())
+    expect(isDirty(store.getState())).toBe(true)
+    const graph = wordCountDesign()
+    store.getState().load(graph, { id: 'wc', revision: 'r1', graph })
+    expect(isDirty(store.getState())).toBe(false)
+    store.getState().rename('Other')
+    expect(isDirty(store.getState())).toBe(true)
+    store.getState().undo()
+    expect(isDirty(store.getState())).toBe(false)
+    store.getState().rename('Saved name')
+    store.getState().markSaved({ id: 'wc', revision: 'r2', graph: store.getState().graph })
+    expect(isDirty(store.getState())).toBe(false)
   })
 })

@@ -31,8 +31,16 @@ interface Clipboard {
   readonly edges: readonly GraphEdge[]
 }
 
+/** The stored design the editor opened or last saved: where saves go, and what is unsaved. */
+export interface SavedDesign {
+  readonly id: string
+  readonly revision: string
+  readonly graph: TopologyGraph
+}
+
 export interface DesignState {
   graph: TopologyGraph
+  saved: SavedDesign | null
   selection: Selection
   past: TopologyGraph[]
   future: TopologyGraph[]
@@ -40,7 +48,9 @@ export interface DesignState {
   /** The graph before a drag's first move, so the drop is undone to where the drag began. */
   dragOrigin: TopologyGraph | null
   /** Replaces the design (opening one): history and selection start afresh. */
-  load: (graph: TopologyGraph) => void
+  load: (graph: TopologyGraph, saved?: SavedDesign) => void
+  /** Records a save: the graph saved is the one now unchanged. */
+  markSaved: (saved: SavedDesign) => void
   addNode: (kind: NodeKind, position: Position, params?: GraphNode['params']) => string
   /** Moves nodes; `record: false` while dragging, so only the drop is one undo step. */
   moveNodes: (moves: readonly { id: string; position: Position }[], record?: boolean) => void
@@ -59,6 +69,11 @@ export interface DesignState {
 }
 
 export type DesignStore = StoreApi<DesignState>
+
+/** Whether the design differs from its stored version (or was never stored). */
+export function isDirty(state: Pick<DesignState, 'graph' | 'saved'>): boolean {
+  return state.saved === null || state.saved.graph !== state.graph
+}
 
 const NO_SELECTION: Selection = { nodes: [], edges: [] }
 
@@ -111,14 +126,24 @@ export function createDesignStore(initial: TopologyGraph): DesignStore {
 
     return {
       graph: initial,
+      saved: null,
       selection: NO_SELECTION,
       past: [],
       future: [],
       clipboard: null,
       dragOrigin: null,
 
-      load: (graph) =>
-        set({ graph, past: [], future: [], selection: NO_SELECTION, dragOrigin: null }),
+      load: (graph, saved) =>
+        set({
+          graph,
+          saved: saved ?? null,
+          past: [],
+          future: [],
+          selection: NO_SELECTION,
+          dragOrigin: null,
+        }),
+
+      markSaved: (saved) => set({ saved }),
 
       addNode: (kind, position) => {
         const id = freshId(get().graph, kind)

@@ -4,7 +4,9 @@ import { useCallback, useEffect, useState } from 'react'
 import { useStore } from 'zustand'
 import type { DesignStore } from '../design/design-store'
 import type { PlanStore } from '../design/plan-store'
+import type { DesignsApi } from '../api/designs'
 import { DesignCanvas } from './DesignCanvas'
+import { DesignToolbar } from './DesignToolbar'
 import { Palette } from './Palette'
 import type { PaletteItem } from './palette'
 import { ProblemsPanel } from './ProblemsPanel'
@@ -13,6 +15,7 @@ import { PropertiesPanel } from './PropertiesPanel'
 export interface DesignerProps {
   design: DesignStore
   plan: PlanStore
+  api: DesignsApi
 }
 
 /** Palette, canvas and the plan side panel (problems and describe() text). */
@@ -24,7 +27,7 @@ export function Designer(props: DesignerProps) {
   )
 }
 
-function DesignerLayout({ design, plan }: DesignerProps) {
+function DesignerLayout({ design, plan, api }: DesignerProps) {
   const diagnostics = useStore(plan, (s) => s.diagnostics)
   const physical = useStore(plan, (s) => s.plan)
   const [tab, setTab] = useState<'properties' | 'problems' | 'describe'>('properties')
@@ -55,7 +58,10 @@ function DesignerLayout({ design, plan }: DesignerProps) {
   return (
     <div className="designer">
       <Palette onAdd={addAtCentre} />
-      <DesignCanvas design={design} plan={plan} />
+      <div className="designer__centre">
+        <DesignToolbar design={design} api={api} />
+        <DesignCanvas design={design} plan={plan} />
+      </div>
       <aside className="side-panel" aria-label="Plan">
         <div className="side-panel__tabs" role="tablist">
           <button
