@@ -7,6 +7,11 @@ test('designs on the canvas with the plan, problems and undo live', async ({ pag
   const canvas = page.getByTestId('canvas')
   await expect(canvas.getByTestId('node-count')).toBeVisible()
   await expect(canvas.locator('.react-flow__edge')).toHaveCount(5)
+  // The plan on the canvas: two sub-topologies, split at the repartition topic before count.
+  await expect(canvas.getByTestId('subtopology-0')).toBeVisible()
+  await expect(canvas.getByTestId('subtopology-1')).toBeVisible()
+  await expect(canvas.getByTestId('repartition-by-word->count')).toHaveText(/counts-repartition/)
+  await expect(canvas.getByTestId('node-count')).toContainText('counts')
 
   await page.getByRole('tab', { name: 'describe()' }).click()
   await expect(page.getByTestId('describe')).toContainText('Sub-topology: 0')

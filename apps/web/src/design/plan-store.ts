@@ -4,12 +4,15 @@ import { planGraph } from '@topology-studio/engine'
 import type { Diagnostic, PhysicalPlan, TopologyGraph } from '@topology-studio/shared'
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { DesignStore } from './design-store'
+import { planOverlay, type PlanOverlay } from './plan-overlay'
 
 export interface PlanState {
   diagnostics: readonly Diagnostic[]
   plan: PhysicalPlan | null
   byNode: ReadonlyMap<string, readonly Diagnostic[]>
   byEdge: ReadonlyMap<string, readonly Diagnostic[]>
+  /** Sub-topologies, repartition markers and stores per design node and edge. */
+  overlay: PlanOverlay
   /** How long the last plan took, for the status bar and the re-plan benchmark. */
   plannedInMs: number
 }
@@ -28,7 +31,8 @@ export function planOf(
     if (d.nodeId !== undefined) byNode.set(d.nodeId, [...(byNode.get(d.nodeId) ?? []), d])
     if (d.edgeId !== undefined) byEdge.set(d.edgeId, [...(byEdge.get(d.edgeId) ?? []), d])
   }
-  return { diagnostics, plan, byNode, byEdge, plannedInMs: now() - started }
+  const overlay = planOverlay(graph, plan)
+  return { diagnostics, plan, byNode, byEdge, overlay, plannedInMs: now() - started }
 }
 
 /** Follows a design store: every new graph is planned once. Returns the store and a stop. */

@@ -18,8 +18,11 @@ import { connectionProblem } from './connection-rules'
 import { OperatorNode, type OperatorFlowNode } from './OperatorNode'
 import { PALETTE_ITEMS } from './palette'
 import { PALETTE_MIME } from './Palette'
+import { PlannedEdge, type PlannedFlowEdge } from './PlannedEdge'
+import { SubtopologyGroups } from './SubtopologyGroups'
 
 const NODE_TYPES = { operator: OperatorNode }
+const EDGE_TYPES = { planned: PlannedEdge }
 const SNAP_GRID: [number, number] = [10, 10]
 
 export interface DesignCanvasProps {
@@ -33,6 +36,7 @@ export function DesignCanvas({ design, plan }: DesignCanvasProps) {
   const selection = useStore(design, (s) => s.selection)
   const byNode = useStore(plan, (s) => s.byNode)
   const byEdge = useStore(plan, (s) => s.byEdge)
+  const overlay = useStore(plan, (s) => s.overlay)
   const { screenToFlowPosition } = useReactFlow()
 
   const shapes = useMemo(() => inferNodeShapes(graph), [graph])
@@ -47,13 +51,17 @@ export function DesignCanvas({ design, plan }: DesignCanvasProps) {
         node,
         shape: shapes.get(node.id) ?? 'unknown',
         diagnostics: byNode.get(node.id) ?? [],
+        subtopology: overlay.subtopologyOf.get(node.id) ?? null,
+        stores: overlay.storesOf.get(node.id) ?? [],
       },
     }))
-  }, [graph, selection.nodes, shapes, byNode])
-  const edges = useMemo<Edge[]>(() => {
+  }, [graph, selection.nodes, shapes, byNode, overlay])
+  const edges = useMemo<PlannedFlowEdge[]>(() => {
     const selected = new Set(selection.edges)
     return graph.edges.map((edge) => ({
       id: edge.id,
+      type: 'planned',
+      data: { repartition: overlay.repartitionOn.get(edge.id) ?? null },
       source: edge.source,
       target: edge.target,
       sourceHandle: edge.sourcePort ?? null,
@@ -63,7 +71,7 @@ export function DesignCanvas({ design, plan }: DesignCanvasProps) {
         ? { className: 'edge--error' }
         : {}),
     }))
-  }, [graph, selection.edges, byEdge])
+  }, [graph, selection.edges, byEdge, overlay])
 
   const onNodesChange = useCallback(
     (changes: NodeChange<OperatorFlowNode>[]) => {
@@ -129,6 +137,7 @@ export function DesignCanvas({ design, plan }: DesignCanvasProps) {
         nodes={nodes}
         edges={edges}
         nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
@@ -140,6 +149,7 @@ export function DesignCanvas({ design, plan }: DesignCanvasProps) {
         minZoom={0.1}
       >
         <Background gap={20} />
+        <SubtopologyGroups subtopologyOf={overlay.subtopologyOf} />
         <MiniMap pannable zoomable nodeColor="#94a3b8" />
         <Controls />
       </ReactFlow>

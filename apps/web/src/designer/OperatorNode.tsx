@@ -4,11 +4,14 @@ import { Handle, Position, type Node, type NodeProps } from '@xyflow/react'
 import { memo } from 'react'
 import { givesOutput, takesInput } from './connection-rules'
 import { nodeSummary } from './node-summary'
+import { subtopologyColor } from './subtopology-colors'
 
 export interface OperatorNodeData extends Record<string, unknown> {
   readonly node: GraphNode
   readonly shape: Shape
   readonly diagnostics: readonly Diagnostic[]
+  readonly subtopology: number | null
+  readonly stores: readonly string[]
 }
 
 export type OperatorFlowNode = Node<OperatorNodeData, 'operator'>
@@ -29,7 +32,7 @@ export const OperatorNode = memo(function OperatorNode({
   data,
   selected,
 }: NodeProps<OperatorFlowNode>) {
-  const { node, shape, diagnostics } = data
+  const { node, shape, diagnostics, subtopology, stores } = data
   const errors = diagnostics.filter((d) => d.severity === 'error')
   const warnings = diagnostics.filter((d) => d.severity === 'warning')
   const status = errors.length > 0 ? 'error' : warnings.length > 0 ? 'warning' : 'ok'
@@ -66,9 +69,25 @@ export const OperatorNode = memo(function OperatorNode({
       <div className="operator__kind">{node.kind}</div>
       <div className="operator__label">{node.label ?? node.id}</div>
       <div className="operator__summary">{nodeSummary(node)}</div>
-      <div className="operator__shape" title={shapeName(shape)}>
-        {SHAPE_LABELS[shape] ?? ''}
+      <div className="operator__footer">
+        <span className="operator__shape" title={shapeName(shape)}>
+          {SHAPE_LABELS[shape] ?? ''}
+        </span>
+        {subtopology !== null && (
+          <span
+            className="operator__subtopology"
+            style={{ background: subtopologyColor(subtopology) }}
+            title={`Runs in sub-topology ${subtopology}`}
+          >
+            {subtopology}
+          </span>
+        )}
       </div>
+      {stores.map((store) => (
+        <div key={store} className="operator__store" title={`State store ${store}`}>
+          {store}
+        </div>
+      ))}
       {(errors.length > 0 || warnings.length > 0) && (
         <div className="operator__badge" data-testid={`node-${node.id}-problems`}>
           {errors.length > 0 ? `${errors.length} error${errors.length === 1 ? '' : 's'}` : ''}

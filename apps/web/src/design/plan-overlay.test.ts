@@ -1,0 +1,27 @@
+import { planGraph } from '@topology-studio/engine'
+import { wordCountDesign } from '@topology-studio/shared'
+import { describe, expect, it } from 'vitest'
+import { EMPTY_OVERLAY, planOverlay } from './plan-overlay'
+
+describe('planOverlay', () => {
+  it('places word count in two sub-topologies split by the repartition before count', () => {
+    const graph = wordCountDesign()
+    const overlay = planOverlay(graph, planGraph(graph).plan)
+    expect(Object.fromEntries(overlay.subtopologyOf)).toEqual({
+      lines: 0,
+      words: 0,
+      'by-word': 0,
+      count: 1,
+      changes: 1,
+      out: 1,
+    })
+    expect(Object.fromEntries(overlay.repartitionOn)).toEqual({
+      'by-word->count': { topic: 'counts-repartition', from: [0], to: 1 },
+    })
+    expect(overlay.storesOf.get('count')).toEqual(['counts'])
+  })
+
+  it('is empty when the design does not plan', () => {
+    expect(planOverlay(wordCountDesign(), null)).toBe(EMPTY_OVERLAY)
+  })
+})

@@ -1,0 +1,57 @@
+// What the plan says about each design node and edge, for drawing it on the canvas: the
+// sub-topology a node runs in, the repartition topic Kafka Streams inserts on an edge, and the
+// stores a node keeps.
+import type { PhysicalPlan, TopologyGraph } from '@topology-studio/shared'
+
+export interface RepartitionMarker {
+  readonly topic: string
+  /** The sub-topologies writing the topic and the one reading it back. */
+  readonly from: readonly number[]
+  readonly to: number | null
+}
+
+export interface PlanOverlay {
+  /** The sub-topology where the node's own processor runs (after any repartition it needs). */
+  readonly subtopologyOf: ReadonlyMap<string, number>
+  /** Design edges into a node that repartitions, with the topic inserted there. */
+  readonly repartitionOn: ReadonlyMap<string, RepartitionMarker>
+  readonly storesOf: ReadonlyMap<string, readonly string[]>
+}
+
+export const EMPTY_OVERLAY: PlanOverlay = {
+  subtopologyOf: new Map(),
+  repartitionOn: new Map(),
+  storesOf: new Map(),
+}
+
+export function planOverlay(graph: TopologyGraph, plan: PhysicalPlan | null): PlanOverlay {
+  if (plan === null) return EMPTY_OVERLAY
+  const physical = new Map(plan.nodes.map((n) => [n.name, n]))
+  const subtopologyOf = new Map<string, number>()
+  const repartitionOn = new Map<string, RepartitionMarker>()
+  const topics = new Map(plan.internalTopics.map((t) => [t.name, t]))
+  for (const { nodeId, physicalNodes, subtopologies } of plan.logicalNodes) {
+    const last = subtopologies.at(-1)
+    if (last !== undefined) subtopologyOf.set(nodeId, last)
+    // A repartition topic written by the node's own sink: it sits on the edges into the node.
+    for (const name of physicalNodes) {
+      const node = physical.get(name)
+      if (node?.type !== 'sink' || node.topic === undefined) continue
+      const topic = topics.get(node.topic)
+      if (topic?.type !== 'repartition') continue
+      for (const edge of graph.edges.filter((e) => e.target === nodeId)) {
+        repartitionOn.set(edge.id, {
+          topic: topic.name,
+          from: topic.sinkOf ?? [],
+          to: topic.sourceOf ?? null,
+        })
+      }
+    }
+  }
+  const storesOf = new Map<string, string[]>()
+  for (const store of plan.stores) {
+    if (store.logicalNodeId === undefined) continue
+    storesOf.set(store.logicalNodeId, [...(storesOf.get(store.logicalNodeId) ?? []), store.name])
+  }
+  return { subtopologyOf, repartitionOn, storesOf }
+}

@@ -1,0 +1,37 @@
+import {
+  BaseEdge,
+  EdgeLabelRenderer,
+  getBezierPath,
+  type Edge,
+  type EdgeProps,
+} from '@xyflow/react'
+import type { RepartitionMarker } from '../design/plan-overlay'
+
+export type PlannedFlowEdge = Edge<{ repartition: RepartitionMarker | null }, 'planned'>
+
+/** A design edge; where Kafka Streams inserts a repartition topic, a marker names it. */
+export function PlannedEdge(props: EdgeProps<PlannedFlowEdge>) {
+  const [path, labelX, labelY] = getBezierPath(props)
+  const marker = props.data?.repartition ?? null
+  return (
+    <>
+      <BaseEdge
+        id={props.id}
+        path={path}
+        {...(props.markerEnd === undefined ? {} : { markerEnd: props.markerEnd })}
+      />
+      {marker !== null && (
+        <EdgeLabelRenderer>
+          <div
+            className="repartition-marker"
+            data-testid={`repartition-${props.id}`}
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            title={`Kafka Streams writes these records to the internal topic ${marker.topic} (sub-topology ${marker.from.join(', ')}) and reads them back in sub-topology ${marker.to ?? '?'}, partitioned by their new key: one more topic and a network hop.`}
+          >
+            ⇄ {marker.topic}
+          </div>
+        </EdgeLabelRenderer>
+      )}
+    </>
+  )
+}
