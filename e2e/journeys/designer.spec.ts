@@ -10,7 +10,9 @@ test('designs on the canvas with the plan, problems and undo live', async ({ pag
   // The plan on the canvas: two sub-topologies, split at the repartition topic before count.
   await expect(canvas.getByTestId('subtopology-0')).toBeVisible()
   await expect(canvas.getByTestId('subtopology-1')).toBeVisible()
-  await expect(canvas.getByTestId('repartition-by-word->count')).toHaveText(/counts-repartition/)
+  const marker = canvas.getByTestId('repartition-by-word->count')
+  await expect(marker).toHaveText(/counts-repartition/)
+  await expect(marker).toHaveAttribute('title', /groupBy "Group by word" changes the key/)
   await expect(canvas.getByTestId('node-count')).toContainText('counts')
 
   await page.getByRole('tab', { name: 'describe()' }).click()

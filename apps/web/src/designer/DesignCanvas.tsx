@@ -1,4 +1,5 @@
 import { inferNodeShapes } from '@topology-studio/engine'
+import type { TopologyGraph } from '@topology-studio/shared'
 import {
   Background,
   Controls,
@@ -13,7 +14,9 @@ import {
 import { useCallback, useMemo, type DragEvent } from 'react'
 import { useStore } from 'zustand'
 import type { DesignStore } from '../design/design-store'
+import type { RepartitionMarker } from '../design/plan-overlay'
 import type { PlanStore } from '../design/plan-store'
+import { repartitionReason } from '../design/repartition-reason'
 import { connectionProblem } from './connection-rules'
 import { OperatorNode, type OperatorFlowNode } from './OperatorNode'
 import { PALETTE_ITEMS } from './palette'
@@ -61,7 +64,7 @@ export function DesignCanvas({ design, plan }: DesignCanvasProps) {
     return graph.edges.map((edge) => ({
       id: edge.id,
       type: 'planned',
-      data: { repartition: overlay.repartitionOn.get(edge.id) ?? null },
+      data: repartitionData(graph, edge.target, overlay.repartitionOn.get(edge.id)),
       source: edge.source,
       target: edge.target,
       sourceHandle: edge.sourcePort ?? null,
@@ -155,6 +158,16 @@ export function DesignCanvas({ design, plan }: DesignCanvasProps) {
       </ReactFlow>
     </div>
   )
+}
+
+function repartitionData(
+  graph: TopologyGraph,
+  target: string,
+  marker: RepartitionMarker | undefined,
+): { repartition: RepartitionMarker | null; reason: string | null } {
+  return marker === undefined
+    ? { repartition: null, reason: null }
+    : { repartition: marker, reason: repartitionReason(graph, target, marker) }
 }
 
 /** The selection after React Flow's select changes, or null when there are none. */

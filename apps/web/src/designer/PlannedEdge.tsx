@@ -7,7 +7,10 @@ import {
 } from '@xyflow/react'
 import type { RepartitionMarker } from '../design/plan-overlay'
 
-export type PlannedFlowEdge = Edge<{ repartition: RepartitionMarker | null }, 'planned'>
+export type PlannedFlowEdge = Edge<
+  { repartition: RepartitionMarker | null; reason: string | null },
+  'planned'
+>
 
 /** A design edge; where Kafka Streams inserts a repartition topic, a marker names it. */
 export function PlannedEdge(props: EdgeProps<PlannedFlowEdge>) {
@@ -26,7 +29,7 @@ export function PlannedEdge(props: EdgeProps<PlannedFlowEdge>) {
             className="repartition-marker"
             data-testid={`repartition-${props.id}`}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-            title={`Kafka Streams writes these records to the internal topic ${marker.topic} (sub-topology ${marker.from.join(', ')}) and reads them back in sub-topology ${marker.to ?? '?'}, partitioned by their new key: one more topic and a network hop.`}
+            title={props.data?.reason ?? undefined}
           >
             ⇄ {marker.topic}
           </div>
