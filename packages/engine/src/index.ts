@@ -71,6 +71,8 @@ export { InternalTopologyBuilder } from './topology/internal-topology-builder'
 export { validateGraph } from './graph/validate-graph'
 export { inferNodeShapes, SHAPES, shapeName } from './graph/infer-shapes'
 export { acceptedInputShapes, SOURCE_KINDS } from './graph/internal/shape-rules'
+export { functionParamsOf } from './graph/internal/function-params-of'
+export type { LocatedFunctionParam } from './graph/internal/function-params-of'
 export type { Shape } from './graph/infer-shapes'
 export { DIAGNOSTIC_SEVERITY_BY_CODE } from './graph/diagnostic-codes'
 export type { DiagnosticCode } from './graph/diagnostic-codes'
@@ -124,6 +126,7 @@ export type {
   ErrorHandlerContext,
 } from './runtime/runtime-config'
 export type { NodeMetricsSnapshot, RuntimeWarning, DropReason } from './telemetry/node-telemetry'
+export { emptyNodeMetrics } from './telemetry/node-telemetry'
 export type { TappedRecord } from './telemetry/record-tap'
 export { LATENCY_BUCKET_BOUNDS_MS, latencyQuantile } from './telemetry/latency-histogram'
 export {

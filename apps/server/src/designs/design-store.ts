@@ -11,6 +11,7 @@ import {
   type TopologyGraph,
   type TopologyGraphLoadError,
 } from '@topology-studio/shared'
+import { schemaIssues } from '../schema-issues'
 import { writeFileAtomic } from './atomic-file'
 
 const EXTENSION = '.json'
@@ -208,10 +209,7 @@ function unreadable(id: string, error: TopologyGraphLoadError): DesignStoreError
     id,
     file: `${id}${EXTENSION}`,
     code: error.code,
-    issues: error.issues.map((issue) => ({
-      path: issue.path.map(String).join('.'),
-      message: issue.message,
-    })),
+    issues: schemaIssues(error.issues),
   })
 }
 

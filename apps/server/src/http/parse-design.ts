@@ -1,12 +1,12 @@
 import { migrateTopologyGraph, type TopologyGraph } from '@topology-studio/shared'
 import { ApiError } from './api-error'
-import { toRequestIssues } from './parse-request'
+import { schemaIssues } from '../schema-issues'
 
 /** Opens a design sent by a client (upgrading older versions), or fails naming what is wrong. */
 export function parseDesign(value: unknown, where = 'design'): TopologyGraph {
   const migrated = migrateTopologyGraph(value)
   if (migrated.ok) return migrated.graph
-  const issues = toRequestIssues(migrated.error.issues).map((issue) => ({
+  const issues = schemaIssues(migrated.error.issues).map((issue) => ({
     ...issue,
     path: issue.path === '' ? where : `${where}.${issue.path}`,
   }))

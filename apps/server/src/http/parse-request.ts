@@ -1,18 +1,6 @@
 import type { z } from 'zod'
+import { schemaIssues } from '../schema-issues'
 import { ApiError } from './api-error'
-
-/** One schema violation, with the path of the bad value (`design.nodes.3.params.topic`). */
-export interface RequestIssue {
-  path: string
-  message: string
-}
-
-export function toRequestIssues(issues: readonly z.core.$ZodIssue[]): RequestIssue[] {
-  return issues.map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    message: issue.message,
-  }))
-}
 
 /** Parses a request part with a shared schema, or fails with `invalid_request` naming each issue. */
 export function parseRequest<T extends z.ZodType>(
@@ -22,7 +10,7 @@ export function parseRequest<T extends z.ZodType>(
 ): z.infer<T> {
   const result = schema.safeParse(value)
   if (result.success) return result.data
-  const issues = toRequestIssues(result.error.issues)
+  const issues = schemaIssues(result.error.issues)
   const first = issues[0]
   const where = first === undefined || first.path === '' ? '' : ` at ${first.path}`
   throw new ApiError(

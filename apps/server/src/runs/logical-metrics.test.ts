@@ -1,4 +1,4 @@
-import { planGraph } from '@topology-studio/engine'
+import { emptyNodeMetrics, planGraph } from '@topology-studio/engine'
 import type { MetricsSample } from '@topology-studio/engine/kafka'
 import { wordCountDesign } from '@topology-studio/shared'
 import { describe, expect, it } from 'vitest'
@@ -10,14 +10,9 @@ const shapes = logicalNodeShapes(plan)
 
 function sample(counts: Record<string, [number, number]>): MetricsSample {
   const nodes = Object.entries(counts).map(([node, [recordsIn, recordsOut]]) => ({
-    node,
+    ...emptyNodeMetrics(node),
     recordsIn,
     recordsOut,
-    errors: 0,
-    dropped: 0,
-    droppedByReason: {},
-    processTimeMs: 0,
-    processLatency: [],
   }))
   return {
     state: 'RUNNING',

@@ -56,22 +56,16 @@ export function logicalNodeMetrics(
     return {
       nodeId: shape.nodeId,
       recordsIn: sum(entries, (n) => totals.get(n)?.recordsIn ?? 0),
-      recordsOut: shape.exits.reduce(
-        (total, exit) =>
-          total +
-          (exit.sink
-            ? (totals.get(exit.name)?.recordsIn ?? 0)
-            : (totals.get(exit.name)?.recordsOut ?? 0)),
-        0,
+      recordsOut: sumExits(
+        shape,
+        (n) => totals.get(n)?.recordsIn,
+        (n) => totals.get(n)?.recordsOut,
       ),
       recordsInPerSecond: sum(entries, (n) => rates.get(n)?.recordsInPerSecond ?? 0),
-      recordsOutPerSecond: shape.exits.reduce(
-        (total, exit) =>
-          total +
-          (exit.sink
-            ? (rates.get(exit.name)?.recordsInPerSecond ?? 0)
-            : (rates.get(exit.name)?.recordsOutPerSecond ?? 0)),
-        0,
+      recordsOutPerSecond: sumExits(
+        shape,
+        (n) => rates.get(n)?.recordsInPerSecond,
+        (n) => rates.get(n)?.recordsOutPerSecond,
       ),
       errors: sum(shape.all, (n) => totals.get(n)?.errors ?? 0),
       dropped: sum(shape.all, (n) => totals.get(n)?.dropped ?? 0),
@@ -79,6 +73,18 @@ export function logicalNodeMetrics(
       latencyP99Ms: max(entries.map((n) => rates.get(n)?.latencyP99Ms)),
     }
   })
+}
+
+/** What leaves a design node: a sink writes what it receives, other exits what they forward. */
+function sumExits(
+  shape: LogicalNodeShape,
+  sinkIn: (name: string) => number | undefined,
+  forwarded: (name: string) => number | undefined,
+): number {
+  return shape.exits.reduce(
+    (total, exit) => total + ((exit.sink ? sinkIn(exit.name) : forwarded(exit.name)) ?? 0),
+    0,
+  )
 }
 
 export function taskMetrics(sample: MetricsSample): TaskRunMetrics[] {

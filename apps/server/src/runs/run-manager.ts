@@ -1,7 +1,7 @@
 // Runs: a stored design started on a connected cluster, checked first (diagnostics with errors
 // and missing source topics refuse the start), kept until stopped so a browser can come back.
 import { randomBytes } from 'node:crypto'
-import { planGraph } from '@topology-studio/engine'
+import { functionParamsOf, planGraph } from '@topology-studio/engine'
 import type { RunStatus, StartRunRequestSchema, TopologyGraph } from '@topology-studio/shared'
 import { EventEmitter } from 'node:events'
 import type { z } from 'zod'
@@ -157,22 +157,9 @@ export class RunManager {
 
 /** Every JavaScript code parameter of a design, by node and parameter path. */
 export function codeParams(design: TopologyGraph): { nodeId: string; param: string }[] {
-  const found: { nodeId: string; param: string }[] = []
-  const visit = (value: unknown, path: string, nodeId: string): void => {
-    if (Array.isArray(value)) {
-      value.forEach((item, index) => visit(item, `${path}.${index}`, nodeId))
-      return
-    }
-    if (typeof value !== 'object' || value === null) return
-    const record = value as Record<string, unknown>
-    if (record['lang'] === 'code' && typeof record['source'] === 'string') {
-      found.push({ nodeId, param: path })
-      return
-    }
-    for (const [key, child] of Object.entries(record)) {
-      visit(child, path === '' ? key : `${path}.${key}`, nodeId)
-    }
-  }
-  for (const node of design.nodes) visit(node.params, '', node.id)
-  return found
+  return design.nodes.flatMap((node) =>
+    functionParamsOf(node)
+      .filter(({ param }) => param.lang === 'code')
+      .map(({ path }) => ({ nodeId: node.id, param: path })),
+  )
 }

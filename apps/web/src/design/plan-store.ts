@@ -1,6 +1,6 @@
 // The plan of the design being edited, re-made by the engine on every edit: diagnostics (also
 // indexed by node and edge for the canvas) and the physical plan Kafka Streams would build.
-import { planGraph } from '@topology-studio/engine'
+import { inferNodeShapes, planGraph, type Shape } from '@topology-studio/engine'
 import type { Diagnostic, PhysicalPlan, TopologyGraph } from '@topology-studio/shared'
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { DesignStore } from './design-store'
@@ -11,6 +11,8 @@ export interface PlanState {
   plan: PhysicalPlan | null
   byNode: ReadonlyMap<string, readonly Diagnostic[]>
   byEdge: ReadonlyMap<string, readonly Diagnostic[]>
+  /** What each node outputs (KStream, KGroupedStream, …), for node labels and typed wiring. */
+  shapes: ReadonlyMap<string, Shape>
   /** Sub-topologies, repartition markers and stores per design node and edge. */
   overlay: PlanOverlay
   /** How long the last plan took, for the status bar and the re-plan benchmark. */
@@ -32,7 +34,8 @@ export function planOf(
     if (d.edgeId !== undefined) byEdge.set(d.edgeId, [...(byEdge.get(d.edgeId) ?? []), d])
   }
   const overlay = planOverlay(graph, plan)
-  return { diagnostics, plan, byNode, byEdge, overlay, plannedInMs: now() - started }
+  const shapes = inferNodeShapes(graph)
+  return { diagnostics, plan, byNode, byEdge, shapes, overlay, plannedInMs: now() - started }
 }
 
 /** Follows a design store: every new graph is planned once. Returns the store and a stop. */

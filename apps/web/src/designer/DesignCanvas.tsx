@@ -1,4 +1,3 @@
-import { inferNodeShapes } from '@topology-studio/engine'
 import type { TopologyGraph } from '@topology-studio/shared'
 import {
   Background,
@@ -42,7 +41,7 @@ export function DesignCanvas({ design, plan }: DesignCanvasProps) {
   const overlay = useStore(plan, (s) => s.overlay)
   const { screenToFlowPosition } = useReactFlow()
 
-  const shapes = useMemo(() => inferNodeShapes(graph), [graph])
+  const shapes = useStore(plan, (s) => s.shapes)
   const nodes = useMemo<OperatorFlowNode[]>(() => {
     const selected = new Set(selection.nodes)
     return graph.nodes.map((node) => ({
@@ -119,8 +118,13 @@ export function DesignCanvas({ design, plan }: DesignCanvasProps) {
 
   const isValidConnection = useCallback(
     (connection: Connection | Edge) =>
-      connectionProblem(design.getState().graph, connection.source, connection.target) === null,
-    [design],
+      connectionProblem(
+        design.getState().graph,
+        plan.getState().shapes,
+        connection.source,
+        connection.target,
+      ) === null,
+    [design, plan],
   )
 
   const onDrop = useCallback(

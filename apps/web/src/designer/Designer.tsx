@@ -12,6 +12,13 @@ import type { PaletteItem } from './palette'
 import { ProblemsPanel } from './ProblemsPanel'
 import { PropertiesPanel } from './PropertiesPanel'
 
+type SidePanelTab = 'properties' | 'problems' | 'describe'
+const TABS: readonly { id: SidePanelTab; title: string }[] = [
+  { id: 'properties', title: 'Properties' },
+  { id: 'problems', title: 'Problems' },
+  { id: 'describe', title: 'describe()' },
+]
+
 export interface DesignerProps {
   design: DesignStore
   plan: PlanStore
@@ -30,7 +37,7 @@ export function Designer(props: DesignerProps) {
 function DesignerLayout({ design, plan, api }: DesignerProps) {
   const diagnostics = useStore(plan, (s) => s.diagnostics)
   const physical = useStore(plan, (s) => s.plan)
-  const [tab, setTab] = useState<'properties' | 'problems' | 'describe'>('properties')
+  const [tab, setTab] = useState<SidePanelTab>('properties')
   const selected = useStore(design, (s) =>
     s.selection.nodes.length === 1
       ? (s.graph.nodes.find((n) => n.id === s.selection.nodes[0]) ?? null)
@@ -64,30 +71,19 @@ function DesignerLayout({ design, plan, api }: DesignerProps) {
       </div>
       <aside className="side-panel" aria-label="Plan">
         <div className="side-panel__tabs" role="tablist">
-          <button
-            type="button"
-            role="tab"
-            aria-selected={tab === 'properties'}
-            onClick={() => setTab('properties')}
-          >
-            Properties
-          </button>
-          <button
-            type="button"
-            role="tab"
-            aria-selected={tab === 'problems'}
-            onClick={() => setTab('problems')}
-          >
-            Problems {diagnostics.length > 0 ? `(${diagnostics.length})` : ''}
-          </button>
-          <button
-            type="button"
-            role="tab"
-            aria-selected={tab === 'describe'}
-            onClick={() => setTab('describe')}
-          >
-            describe()
-          </button>
+          {TABS.map(({ id, title }) => (
+            <button
+              key={id}
+              type="button"
+              role="tab"
+              aria-selected={tab === id}
+              onClick={() => setTab(id)}
+            >
+              {id === 'problems' && diagnostics.length > 0
+                ? `${title} (${diagnostics.length})`
+                : title}
+            </button>
+          ))}
         </div>
         {tab === 'properties' ? (
           <PropertiesPanel design={design} node={selected} />

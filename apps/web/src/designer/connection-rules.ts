@@ -1,11 +1,6 @@
 // Which wires the DSL allows, checked while the user drags one: a node takes the Kafka Streams
 // types its operation is defined on (count takes a KGroupedStream, not a KStream, ...).
-import {
-  acceptedInputShapes,
-  inferNodeShapes,
-  shapeName,
-  SOURCE_KINDS,
-} from '@topology-studio/engine'
+import { acceptedInputShapes, shapeName, SOURCE_KINDS, type Shape } from '@topology-studio/engine'
 import type { NodeKind, TopologyGraph } from '@topology-studio/shared'
 
 const TERMINAL_KINDS: ReadonlySet<NodeKind> = new Set(['sink', 'foreach'])
@@ -18,9 +13,13 @@ export function givesOutput(kind: NodeKind): boolean {
   return !TERMINAL_KINDS.has(kind)
 }
 
-/** Null when the wire is allowed; otherwise why not, in the DSL's words. */
+/**
+ * Null when the wire is allowed; otherwise why not, in the DSL's words. `shapes` are the nodes'
+ * output types, inferred once per edit by the plan store.
+ */
 export function connectionProblem(
   graph: TopologyGraph,
+  shapes: ReadonlyMap<string, Shape>,
   sourceId: string,
   targetId: string,
 ): string | null {
@@ -29,7 +28,7 @@ export function connectionProblem(
   const target = graph.nodes.find((n) => n.id === targetId)
   if (source === undefined || target === undefined) return 'Unknown node'
   if (!takesInput(target.kind)) return `${target.kind} reads a topic and takes no input`
-  const shape = inferNodeShapes(graph).get(sourceId) ?? 'unknown'
+  const shape = shapes.get(sourceId) ?? 'unknown'
   if (shape === 'unknown' || target.kind === 'join') return null
   const accepted = acceptedInputShapes(target.kind)
   if (accepted.includes(shape)) return null

@@ -70,6 +70,8 @@ export class KafkaStreams {
   private globalThread: GlobalStreamThread | null = null
   private readonly samplers = new Set<() => void>()
   private readonly taps = new Map<string, number>()
+  /** The processor nodes of the topology, for taps (read every second while a tap is open). */
+  private nodeNames: Set<string> | null = null
   private topicPartitions = new Map<string, number>()
   private failure: Error | null = null
   private closing: Promise<boolean> | null = null
@@ -386,11 +388,13 @@ export class KafkaStreams {
   }
 
   private requireNode(node: string): void {
-    const known = this.topology
-      .describe()
-      .subtopologies()
-      .some((s) => s.nodes.some((n) => n.name === node))
-    if (!known) throw new RangeError(`Unknown processor node ${node}`)
+    this.nodeNames ??= new Set(
+      this.topology
+        .describe()
+        .subtopologies()
+        .flatMap((s) => s.nodes.map((n) => n.name)),
+    )
+    if (!this.nodeNames.has(node)) throw new RangeError(`Unknown processor node ${node}`)
   }
 
   /** Threads, tasks (lag, stream time, restore progress) and per-node counters. */

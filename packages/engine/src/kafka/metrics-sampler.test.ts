@@ -1,17 +1,12 @@
 import { addHistograms, emptyLatencyHistogram, latencyBucket } from '../telemetry/latency-histogram'
 import { describe, expect, it } from 'vitest'
-import type { NodeMetricsSnapshot } from '../telemetry/node-telemetry'
+import { emptyNodeMetrics, type NodeMetricsSnapshot } from '../telemetry/node-telemetry'
 import { nodeRates } from './metrics-sampler'
 
 const node = (name: string, recordsIn: number, recordsOut: number): NodeMetricsSnapshot => ({
-  node: name,
+  ...emptyNodeMetrics(name),
   recordsIn,
   recordsOut,
-  errors: 0,
-  dropped: 0,
-  droppedByReason: {},
-  processTimeMs: 0,
-  processLatency: emptyLatencyHistogram(),
 })
 
 describe('node rates', () => {

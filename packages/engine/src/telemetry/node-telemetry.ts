@@ -73,6 +73,11 @@ export interface RuntimeWarning {
   readonly message: string
 }
 
+/** A node that has seen nothing yet: every counter at zero. */
+export function emptyNodeMetrics(node: string): NodeMetricsSnapshot {
+  return new NodeTelemetry(node).snapshot()
+}
+
 /** The counters of one node in two tasks (or two runs of a task), added up. */
 export function sumNodeMetrics(
   a: NodeMetricsSnapshot,
