@@ -2,7 +2,8 @@ import type { Diagnostic } from '@topology-studio/shared'
 
 export interface ProblemsPanelProps {
   diagnostics: readonly Diagnostic[]
-  onSelect: (nodeId: string) => void
+  /** Selects the node a problem is about; without it problems are only listed. */
+  onSelect?: (nodeId: string) => void
 }
 
 /** Every diagnostic of the design; clicking one selects the node it is about. */
@@ -17,10 +18,13 @@ export function ProblemsPanel({ diagnostics, onSelect }: ProblemsPanelProps) {
           <button
             type="button"
             className={`problem problem--${d.severity}`}
-            disabled={d.nodeId === undefined}
-            onClick={() => d.nodeId !== undefined && onSelect(d.nodeId)}
+            disabled={d.nodeId === undefined || onSelect === undefined}
+            onClick={() => d.nodeId !== undefined && onSelect?.(d.nodeId)}
           >
-            <span className="problem__severity">{d.severity}</span>
+            <span className="problem__severity">
+              {d.severity}
+              {d.line === undefined ? '' : ` · line ${d.line}`}
+            </span>
             <span className="problem__message">{d.message}</span>
             {d.hint !== undefined && <span className="problem__hint">{d.hint}</span>}
           </button>

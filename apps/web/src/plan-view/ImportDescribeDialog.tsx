@@ -1,0 +1,76 @@
+import { fromDescription, type FromDescriptionResult } from '@topology-studio/engine'
+import type { PhysicalPlan } from '@topology-studio/shared'
+import { useEffect, useRef, useState } from 'react'
+import { ProblemsPanel } from '../designer/ProblemsPanel'
+
+export interface ImportedTopology {
+  readonly plan: PhysicalPlan
+  /** Warnings about the text (lists whose order could not be reproduced, Java-only patterns). */
+  readonly diagnostics: FromDescriptionResult['diagnostics']
+}
+
+export interface ImportDescribeDialogProps {
+  onImport: (imported: ImportedTopology) => void
+  onClose: () => void
+}
+
+/**
+ * Paste the `describe()` output of any Kafka Streams application to see it drawn. Errors in the
+ * text are listed with their line, and the dialog stays open so the text can be fixed.
+ */
+export function ImportDescribeDialog({ onImport, onClose }: ImportDescribeDialogProps) {
+  const [text, setText] = useState('')
+  const [problems, setProblems] = useState<FromDescriptionResult['diagnostics'] | null>(null)
+  const field = useRef<HTMLTextAreaElement>(null)
+
+  useEffect(() => field.current?.focus(), [])
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && onClose()
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [onClose])
+
+  const draw = () => {
+    const result = fromDescription(text)
+    if (result.plan === null) setProblems(result.diagnostics)
+    else onImport({ plan: result.plan, diagnostics: result.diagnostics })
+  }
+
+  return (
+    <div className="dialog-backdrop">
+      <div
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="import-describe-title"
+      >
+        <h2 id="import-describe-title">Import describe() output</h2>
+        <p className="dialog__help">
+          Paste what <code>topology.describe()</code> prints in a Kafka Streams application
+          (starting at <code>Topologies:</code>). It is drawn read-only: the text names processors
+          and topics but not what the processors do.
+        </p>
+        <textarea
+          ref={field}
+          className="dialog__text"
+          aria-label="describe() output"
+          spellCheck={false}
+          value={text}
+          onChange={(event) => {
+            setText(event.target.value)
+            setProblems(null)
+          }}
+        />
+        {problems !== null && <ProblemsPanel diagnostics={problems} />}
+        <div className="dialog__actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="button" className="primary" disabled={text.trim() === ''} onClick={draw}>
+            Draw
+          </button>
+        </div>
+      </div>
+    </div>
+  )
+}
