@@ -93,6 +93,6 @@ test('draws a pasted describe() text of a Java application, read-only', async ({
   await page.screenshot({ path: testInfo.outputPath('imported-describe.png'), fullPage: true })
 
   // Back to the design, which the import left untouched.
-  await page.getByRole('button', { name: 'Design' }).click()
+  await page.getByRole('button', { name: 'Design', exact: true }).click()
   await expect(page.getByTestId('canvas').getByTestId('node-count')).toBeVisible()
 })

@@ -126,6 +126,12 @@ export type {
 } from './api/designs-api'
 export { wordCountDesign } from './examples/word-count'
 export type { WordCountTopics } from './examples/word-count'
+export { latestPriceDesign } from './examples/latest-price'
+export type { LatestPriceTopics } from './examples/latest-price'
+export { clickEnrichmentDesign } from './examples/click-enrichment'
+export type { ClickEnrichmentTopics } from './examples/click-enrichment'
+export { EXAMPLE_DESIGNS } from './examples'
+export type { ExampleDesign } from './examples'
 export {
   BrokerSchema,
   ClusterHealthSchema,
@@ -195,3 +201,5 @@ export type {
   ServerToClientEvents,
   SnapshotAck,
 } from './api/socket-events'
+export { schemaIssues } from './schema-issues'
+export type { SchemaIssue } from './schema-issues'

@@ -11,7 +11,7 @@ import {
   type TopologyGraph,
   type TopologyGraphLoadError,
 } from '@topology-studio/shared'
-import { schemaIssues } from '../schema-issues'
+import { schemaIssues } from '@topology-studio/shared'
 import { writeFileAtomic } from './atomic-file'
 
 const EXTENSION = '.json'

@@ -1,6 +1,6 @@
 import { migrateTopologyGraph, type TopologyGraph } from '@topology-studio/shared'
 import { ApiError } from './api-error'
-import { schemaIssues } from '../schema-issues'
+import { schemaIssues } from '@topology-studio/shared'
 
 /** Opens a design sent by a client (upgrading older versions), or fails naming what is wrong. */
 export function parseDesign(value: unknown, where = 'design'): TopologyGraph {

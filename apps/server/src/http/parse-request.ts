@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { schemaIssues } from '../schema-issues'
+import { schemaIssues } from '@topology-studio/shared'
 import { ApiError } from './api-error'
 
 /** Parses a request part with a shared schema, or fails with `invalid_request` naming each issue. */

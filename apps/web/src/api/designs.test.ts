@@ -32,4 +32,25 @@ describe('designsApi', () => {
     await expect(failure).rejects.toBeInstanceOf(ApiRequestError)
     await expect(failure).rejects.toMatchObject({ code: 'stale_revision', status: 409 })
   })
+
+  it('deletes and duplicates by id, sending the CSRF header', async () => {
+    const fetchFn = vi.fn(async (url: string) =>
+      url.endsWith('/duplicate')
+        ? Response.json({ ...record, id: 'wc-copy' }, { status: 201 })
+        : new Response(null, { status: 204 }),
+    )
+    const api = designsApi(fetchFn as unknown as typeof fetch)
+    await api.remove('my design')
+    expect((await api.duplicate('wc')).id).toBe('wc-copy')
+    const calls = fetchFn.mock.calls as unknown as [string, RequestInit][]
+    expect(calls.map(([url, init]) => [url, init.method])).toEqual([
+      ['/api/designs/my%20design', 'DELETE'],
+      ['/api/designs/wc/duplicate', 'POST'],
+    ])
+    expect(
+      calls.every(
+        ([, init]) => (init.headers as Record<string, string>)['x-topology-studio'] === '1',
+      ),
+    ).toBe(true)
+  })
 })

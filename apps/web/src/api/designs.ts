@@ -59,6 +59,9 @@ export interface DesignsApi {
   get(id: string): Promise<DesignRecord>
   create(design: TopologyGraph): Promise<DesignRecord>
   update(id: string, revision: string, design: TopologyGraph): Promise<DesignRecord>
+  /** A copy under a new id, name and application id. */
+  duplicate(id: string): Promise<DesignRecord>
+  remove(id: string): Promise<void>
 }
 
 export function designsApi(fetchFn: typeof fetch = (...args) => fetch(...args)): DesignsApi {
@@ -70,5 +73,10 @@ export function designsApi(fetchFn: typeof fetch = (...args) => fetch(...args)):
       DesignRecordSchema.parse(await request(fetchFn, '/api/designs', 'POST', { design })),
     update: async (id, revision, design) =>
       DesignRecordSchema.parse(await request(fetchFn, path(id), 'PUT', { revision, design })),
+    duplicate: async (id) =>
+      DesignRecordSchema.parse(await request(fetchFn, `${path(id)}/duplicate`, 'POST', {})),
+    remove: async (id) => {
+      await request(fetchFn, path(id), 'DELETE')
+    },
   }
 }

@@ -118,4 +118,16 @@ describe('design store', () => {
     store.getState().markSaved({ id: 'wc', revision: 'r2', graph: store.getState().graph })
     expect(isDirty(store.getState())).toBe(false)
   })
+
+  it('keeps a design whose stored file was deleted open, all unsaved, with its history', () => {
+    const graph = wordCountDesign()
+    const store = createDesignStore(graph)
+    store.getState().load(graph, { id: 'wc', revision: 'r1', graph })
+    store.getState().rename('Renamed')
+    store.getState().forgetSaved()
+    expect(store.getState().saved).toBeNull()
+    expect(store.getState().graph.name).toBe('Renamed')
+    store.getState().undo()
+    expect(isDirty(store.getState())).toBe(true)
+  })
 })

@@ -51,6 +51,8 @@ export interface DesignState {
   load: (graph: TopologyGraph, saved?: SavedDesign) => void
   /** Records a save: the graph saved is the one now unchanged. */
   markSaved: (saved: SavedDesign) => void
+  /** The stored file is gone (deleted): the design stays open, with all of it unsaved. */
+  forgetSaved: () => void
   addNode: (kind: NodeKind, position: Position, params?: GraphNode['params']) => string
   /** Moves nodes; `record: false` while dragging, so only the drop is one undo step. */
   moveNodes: (moves: readonly { id: string; position: Position }[], record?: boolean) => void
@@ -144,6 +146,7 @@ export function createDesignStore(initial: TopologyGraph): DesignStore {
         }),
 
       markSaved: (saved) => set({ saved }),
+      forgetSaved: () => set({ saved: null }),
 
       addNode: (kind, position) => {
         const id = freshId(get().graph, kind)

@@ -1,8 +1,10 @@
-import type { DesignSummary } from '@topology-studio/shared'
+import type { TopologyGraph } from '@topology-studio/shared'
 import { useCallback, useEffect, useState } from 'react'
 import { useStore } from 'zustand'
 import { ApiRequestError, type DesignsApi } from '../api/designs'
+import { designFileName, designFileText } from '../design/design-file'
 import { isDirty, type DesignStore } from '../design/design-store'
+import { DesignsDialog } from './DesignsDialog'
 
 export interface DesignToolbarProps {
   design: DesignStore
@@ -10,16 +12,36 @@ export interface DesignToolbarProps {
 }
 
 const DESIGN_PATH = /^\/designs\/([^/]+)$/
+const AUTOSAVE_KEY = 'topology-studio.autosave'
+/** Autosave waits this long after the last edit, so a burst of edits is one write. */
+const AUTOSAVE_DELAY_MS = 1_500
+
+const showDesign = (id: string | null) =>
+  window.history.replaceState(null, '', id === null ? '/' : `/designs/${encodeURIComponent(id)}`)
 
 /**
- * The design's name, whether it has unsaved changes, Save (Ctrl+S) and Open. The address shows
- * the open design (`/designs/<id>`), so a reload reopens it.
+ * The design's name, whether it has unsaved changes, Save (Ctrl+S), autosave, download as a
+ * JSON file, and the Designs dialog (new, examples, open, duplicate, delete, open a file). The
+ * address shows the open design (`/designs/<id>`), so a reload reopens it.
  */
 export function DesignToolbar({ design, api }: DesignToolbarProps) {
   const name = useStore(design, (s) => s.graph.name)
+  const graph = useStore(design, (s) => s.graph)
+  const openId = useStore(design, (s) => s.saved?.id ?? null)
   const dirty = useStore(design, isDirty)
-  const [designs, setDesigns] = useState<DesignSummary[] | null>(null)
   const [message, setMessage] = useState<string | null>(null)
+  const [browsing, setBrowsing] = useState(false)
+  const [autosave, setAutosave] = useState(() => localStorage.getItem(AUTOSAVE_KEY) === 'on')
+
+  /** Asks before edits are thrown away by opening another design. */
+  const mayDiscard = useCallback(() => {
+    const state = design.getState()
+    return (
+      !isDirty(state) ||
+      (state.saved === null && state.past.length === 0) ||
+      window.confirm(`"${state.graph.name}" has unsaved changes. Discard them?`)
+    )
+  }, [design])
 
   const open = useCallback(
     async (id: string) => {
@@ -28,7 +50,7 @@ export function DesignToolbar({ design, api }: DesignToolbarProps) {
         design
           .getState()
           .load(record.design, { id, revision: record.revision, graph: record.design })
-        window.history.replaceState(null, '', `/designs/${encodeURIComponent(id)}`)
+        showDesign(id)
         setMessage(null)
       } catch (error) {
         setMessage((error as Error).message)
@@ -37,13 +59,22 @@ export function DesignToolbar({ design, api }: DesignToolbarProps) {
     [api, design],
   )
 
+  const start = useCallback(
+    (next: TopologyGraph) => {
+      design.getState().load(next)
+      showDesign(null)
+      setMessage(null)
+    },
+    [design],
+  )
+
   const save = useCallback(async () => {
     const { graph, saved } = design.getState()
     try {
       const record =
         saved === null ? await api.create(graph) : await api.update(saved.id, saved.revision, graph)
       design.getState().markSaved({ id: record.id, revision: record.revision, graph })
-      window.history.replaceState(null, '', `/designs/${encodeURIComponent(record.id)}`)
+      showDesign(record.id)
       setMessage(null)
     } catch (error) {
       setMessage(
@@ -53,6 +84,16 @@ export function DesignToolbar({ design, api }: DesignToolbarProps) {
       )
     }
   }, [api, design])
+
+  const download = useCallback(() => {
+    const { graph } = design.getState()
+    const url = URL.createObjectURL(new Blob([designFileText(graph)], { type: 'application/json' }))
+    const link = document.createElement('a')
+    link.href = url
+    link.download = designFileName(graph)
+    link.click()
+    URL.revokeObjectURL(url)
+  }, [design])
 
   useEffect(() => {
     const id = DESIGN_PATH.exec(window.location.pathname)?.[1]
@@ -78,6 +119,21 @@ export function DesignToolbar({ design, api }: DesignToolbarProps) {
     return () => window.removeEventListener('keydown', onKey)
   }, [save])
 
+  // Autosave only updates a design already stored: the first save picks its file name.
+  useEffect(() => {
+    if (!autosave || !dirty || openId === null) return
+    const timer = setTimeout(() => void save(), AUTOSAVE_DELAY_MS)
+    return () => clearTimeout(timer)
+  }, [autosave, dirty, openId, graph, save])
+
+  // The browser's own prompt when closing or reloading with unsaved edits.
+  useEffect(() => {
+    if (!dirty) return
+    const onLeave = (event: BeforeUnloadEvent) => event.preventDefault()
+    window.addEventListener('beforeunload', onLeave)
+    return () => window.removeEventListener('beforeunload', onLeave)
+  }, [dirty])
+
   return (
     <div className="toolbar" role="toolbar" aria-label="Design">
       <input
@@ -94,32 +150,51 @@ export function DesignToolbar({ design, api }: DesignToolbarProps) {
       <span className="toolbar__state" data-testid="save-state">
         {dirty ? 'Unsaved changes' : 'Saved'}
       </span>
-      <button type="button" onClick={() => void save()}>
+      <button type="button" onClick={() => void save()} title="Save to the server (Ctrl+S)">
         Save
       </button>
-      <select
-        aria-label="Open a design"
-        value=""
-        onFocus={() => void api.list().then(setDesigns, (e: Error) => setMessage(e.message))}
-        onChange={(event) => event.target.value !== '' && void open(event.target.value)}
-      >
-        <option value="">Open…</option>
-        {(designs ?? []).map((d) =>
-          d.ok ? (
-            <option key={d.id} value={d.id}>
-              {d.name} ({d.id})
-            </option>
-          ) : (
-            <option key={d.id} value={d.id} disabled title={d.error.message}>
-              {d.id}: cannot be opened
-            </option>
-          ),
-        )}
-      </select>
+      <label className="toolbar__option" title="Save stored designs a moment after each edit">
+        <input
+          type="checkbox"
+          checked={autosave}
+          onChange={(event) => {
+            setAutosave(event.target.checked)
+            localStorage.setItem(AUTOSAVE_KEY, event.target.checked ? 'on' : 'off')
+          }}
+        />{' '}
+        Autosave
+      </label>
+      <button type="button" onClick={() => setBrowsing(true)}>
+        Designs…
+      </button>
+      <button type="button" onClick={download} title="Download the design as a JSON file">
+        Download JSON
+      </button>
       {message !== null && (
         <span className="toolbar__message" role="alert">
           {message}
         </span>
+      )}
+      {browsing && (
+        <DesignsDialog
+          api={api}
+          openId={openId}
+          onClose={() => setBrowsing(false)}
+          onOpen={(id) => {
+            if (!mayDiscard()) return
+            setBrowsing(false)
+            void open(id)
+          }}
+          onStart={(next) => {
+            if (!mayDiscard()) return
+            setBrowsing(false)
+            start(next)
+          }}
+          onDeleted={() => {
+            design.getState().forgetSaved()
+            showDesign(null)
+          }}
+        />
       )}
     </div>
   )

@@ -2,6 +2,7 @@ import { fromDescription, type FromDescriptionResult } from '@topology-studio/en
 import type { PhysicalPlan } from '@topology-studio/shared'
 import { useEffect, useRef, useState } from 'react'
 import { ProblemsPanel } from '../designer/ProblemsPanel'
+import { Dialog } from '../shell/Dialog'
 
 export interface ImportedTopology {
   readonly plan: PhysicalPlan
@@ -24,11 +25,6 @@ export function ImportDescribeDialog({ onImport, onClose }: ImportDescribeDialog
   const field = useRef<HTMLTextAreaElement>(null)
 
   useEffect(() => field.current?.focus(), [])
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && onClose()
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [onClose])
 
   const draw = () => {
     const result = fromDescription(text)
@@ -37,40 +33,32 @@ export function ImportDescribeDialog({ onImport, onClose }: ImportDescribeDialog
   }
 
   return (
-    <div className="dialog-backdrop">
-      <div
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="import-describe-title"
-      >
-        <h2 id="import-describe-title">Import describe() output</h2>
-        <p className="dialog__help">
-          Paste what <code>topology.describe()</code> prints in a Kafka Streams application
-          (starting at <code>Topologies:</code>). It is drawn read-only: the text names processors
-          and topics but not what the processors do.
-        </p>
-        <textarea
-          ref={field}
-          className="dialog__text"
-          aria-label="describe() output"
-          spellCheck={false}
-          value={text}
-          onChange={(event) => {
-            setText(event.target.value)
-            setProblems(null)
-          }}
-        />
-        {problems !== null && <ProblemsPanel diagnostics={problems} />}
-        <div className="dialog__actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="primary" disabled={text.trim() === ''} onClick={draw}>
-            Draw
-          </button>
-        </div>
+    <Dialog title="Import describe() output" onClose={onClose}>
+      <p className="dialog__help">
+        Paste what <code>topology.describe()</code> prints in a Kafka Streams application (starting
+        at <code>Topologies:</code>). It is drawn read-only: the text names processors and topics
+        but not what the processors do.
+      </p>
+      <textarea
+        ref={field}
+        className="dialog__text"
+        aria-label="describe() output"
+        spellCheck={false}
+        value={text}
+        onChange={(event) => {
+          setText(event.target.value)
+          setProblems(null)
+        }}
+      />
+      {problems !== null && <ProblemsPanel diagnostics={problems} />}
+      <div className="dialog__actions">
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="button" className="primary" disabled={text.trim() === ''} onClick={draw}>
+          Draw
+        </button>
       </div>
-    </div>
+    </Dialog>
   )
 }

@@ -1,0 +1,77 @@
+import { readFile } from 'node:fs/promises'
+import { expect, test } from '@playwright/test'
+
+// Designs through the Designs dialog: an example, saved, duplicated, opened, deleted; and a
+// design downloaded as a JSON file and opened again from disk.
+test('starts from an example, saves, duplicates, opens and deletes designs', async ({
+  page,
+}, testInfo) => {
+  page.on('dialog', (dialog) => void dialog.accept())
+  await page.goto('/')
+  await page.getByRole('button', { name: 'Designs…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Designs' })
+  await dialog.getByRole('button', { name: /Latest price per ISIN every 2 s/ }).click()
+  await expect(dialog).toHaveCount(0)
+  await expect(page.getByLabel('Design name')).toHaveValue('Latest price per ISIN every 2 s')
+  const canvas = page.getByTestId('canvas')
+  await expect(canvas.getByTestId('node-every-2s')).toContainText('2 s')
+  await expect(canvas.getByTestId('node-window-closed')).toHaveAttribute('data-status', 'ok')
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(page).toHaveURL(/\/designs\/latest-price-per-isin-every-2-s$/)
+
+  await page.getByRole('button', { name: 'Designs…' }).click()
+  const row = dialog.getByTestId('design-row-latest-price-per-isin-every-2-s')
+  await expect(row).toContainText('(open)')
+  await row.getByRole('button', { name: 'Duplicate' }).click()
+  const copyRow = dialog.locator('tr', { hasText: 'Latest price per ISIN every 2 s (copy)' })
+  await expect(copyRow).toBeVisible()
+  await page.screenshot({ path: testInfo.outputPath('designs-dialog.png'), fullPage: true })
+  await copyRow.getByRole('button', { name: 'Open' }).click()
+  await expect(page.getByLabel('Design name')).toHaveValue('Latest price per ISIN every 2 s (copy)')
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+
+  // Deleting the open design keeps it open, now unsaved, so nothing is lost by accident.
+  await page.getByRole('button', { name: 'Designs…' }).click()
+  await dialog.locator('tr', { hasText: '(copy)' }).getByRole('button', { name: 'Delete' }).click()
+  await expect(dialog.locator('tr', { hasText: '(copy)' })).toHaveCount(0)
+  await expect(row).toBeVisible()
+  await dialog.getByRole('button', { name: 'Close', exact: true }).click()
+  await expect(page.getByTestId('save-state')).toHaveText('Unsaved changes')
+  await expect(page).toHaveURL(/\/$/)
+})
+
+test('downloads a design as JSON and opens it again from the file', async ({ page }) => {
+  await page.goto('/')
+  await page.getByRole('button', { name: 'Designs…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Designs' })
+  await dialog.getByRole('button', { name: /Click-stream enrichment/ }).click()
+  await expect(page.getByTestId('canvas').getByTestId('node-enrich')).toBeVisible()
+  const downloading = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Download JSON' }).click()
+  const download = await downloading
+  expect(download.suggestedFilename()).toBe('click-stream-enrichment.json')
+  const text = await readFile(await download.path(), 'utf8')
+  expect(JSON.parse(text)).toMatchObject({ name: 'Click-stream enrichment' })
+
+  // A file that is not a design is refused with what is wrong and where.
+  await page.getByRole('button', { name: 'Designs…' }).click()
+  await dialog.getByLabel('Design file').setInputFiles({
+    name: 'not-a-design.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ ...JSON.parse(text), nodes: 'none' })),
+  })
+  await expect(dialog.getByRole('alert')).toContainText('not-a-design.json at nodes')
+
+  await dialog.getByRole('button', { name: /Word count/ }).click()
+  await expect(page.getByTestId('canvas').getByTestId('node-enrich')).toHaveCount(0)
+  await page.getByRole('button', { name: 'Designs…' }).click()
+  await dialog.getByLabel('Design file').setInputFiles({
+    name: 'click-stream-enrichment.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(text),
+  })
+  await expect(dialog).toHaveCount(0)
+  await expect(page.getByLabel('Design name')).toHaveValue('Click-stream enrichment')
+  await expect(page.getByTestId('canvas').getByTestId('node-enrich')).toBeVisible()
+  await expect(page.getByTestId('save-state')).toHaveText('Unsaved changes')
+})
