@@ -20,6 +20,25 @@ describe('design store', () => {
     expect(store.getState().selection).toEqual({ nodes: ['stream-2'], edges: [] })
   })
 
+  it('adds a node with preset params, wired after another node in one undo step', () => {
+    const store = createDesignStore(empty())
+    const source = store.getState().addNode('stream', { x: 0, y: 0 })
+    const hopping = { window: { type: 'hopping', sizeMs: 60_000, advanceMs: 10_000 } } as const
+    const grouped = store.getState().addNode('groupByKey', { x: 200, y: 0 }, {}, { source })
+    const windowed = store
+      .getState()
+      .addNode('windowedBy', { x: 400, y: 0 }, hopping, { source: grouped })
+    const { graph } = store.getState()
+    expect(graph.nodes.find((n) => n.id === windowed)?.params).toEqual(hopping)
+    expect(graph.edges.map((e) => [e.source, e.target])).toEqual([
+      [source, grouped],
+      [grouped, windowed],
+    ])
+    store.getState().undo()
+    expect(store.getState().graph.nodes.map((n) => n.id)).toEqual([source, grouped])
+    expect(store.getState().graph.edges).toHaveLength(1)
+  })
+
   it('connects nodes once, never a node to itself or to a missing node', () => {
     const store = createDesignStore(empty())
     const { addNode } = store.getState()

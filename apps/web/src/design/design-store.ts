@@ -53,7 +53,16 @@ export interface DesignState {
   markSaved: (saved: SavedDesign) => void
   /** The stored file is gone (deleted): the design stays open, with all of it unsaved. */
   forgetSaved: () => void
-  addNode: (kind: NodeKind, position: Position, params?: GraphNode['params']) => string
+  /**
+   * Adds a node (with preset params, e.g. a window type) and selects it. With `after`, it is
+   * also wired from that node, in the same undo step.
+   */
+  addNode: (
+    kind: NodeKind,
+    position: Position,
+    params?: GraphNode['params'],
+    after?: Omit<Connection, 'target'>,
+  ) => string
   /** Moves nodes; `record: false` while dragging, so only the drop is one undo step. */
   moveNodes: (moves: readonly { id: string; position: Position }[], record?: boolean) => void
   updateNode: (id: string, change: { label?: string; params?: GraphNode['params'] }) => void
@@ -148,12 +157,29 @@ export function createDesignStore(initial: TopologyGraph): DesignStore {
       markSaved: (saved) => set({ saved }),
       forgetSaved: () => set({ saved: null }),
 
-      addNode: (kind, position) => {
-        const id = freshId(get().graph, kind)
-        edit((graph) => ({ ...graph, nodes: [...graph.nodes, newNode(kind, id, position)] }), {
-          nodes: [id],
-          edges: [],
-        })
+      addNode: (kind, position, params, after) => {
+        const { graph } = get()
+        const id = freshId(graph, kind)
+        const edges: GraphEdge[] =
+          after === undefined || !graph.nodes.some((n) => n.id === after.source)
+            ? []
+            : [
+                {
+                  id: freshEdgeId(graph, after.source, id),
+                  source: after.source,
+                  target: id,
+                  ...(after.sourcePort === undefined ? {} : { sourcePort: after.sourcePort }),
+                  ...(after.targetPort === undefined ? {} : { targetPort: after.targetPort }),
+                },
+              ]
+        edit(
+          (g) => ({
+            ...g,
+            nodes: [...g.nodes, newNode(kind, id, position, params)],
+            edges: [...g.edges, ...edges],
+          }),
+          { nodes: [id], edges: [] },
+        )
         return id
       },
 

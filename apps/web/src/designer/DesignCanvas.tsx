@@ -6,17 +6,19 @@ import {
   ReactFlow,
   useReactFlow,
   type Connection,
+  type Dimensions,
   type Edge,
   type EdgeChange,
   type NodeChange,
 } from '@xyflow/react'
-import { useCallback, useMemo, type DragEvent } from 'react'
+import { useCallback, useMemo, useState, type DragEvent } from 'react'
 import { useStore } from 'zustand'
 import type { DesignStore } from '../design/design-store'
 import type { RepartitionMarker } from '../design/plan-overlay'
 import type { PlanStore } from '../design/plan-store'
 import { repartitionReason } from '../design/repartition-reason'
 import { connectionProblem } from './connection-rules'
+import { ConnectionHint } from './ConnectionHint'
 import { OperatorNode, type OperatorFlowNode } from './OperatorNode'
 import { PALETTE_ITEMS } from './palette'
 import { PALETTE_MIME } from './Palette'
@@ -42,12 +44,16 @@ export function DesignCanvas({ design, plan }: DesignCanvasProps) {
   const { screenToFlowPosition } = useReactFlow()
 
   const shapes = useStore(plan, (s) => s.shapes)
+  // Sizes React Flow measured: nodes are rebuilt from the design on every edit, and without
+  // them the minimap, fit view and auto-layout would not know how big nodes are.
+  const [measured, setMeasured] = useState<ReadonlyMap<string, Dimensions>>(new Map())
   const nodes = useMemo<OperatorFlowNode[]>(() => {
     const selected = new Set(selection.nodes)
     return graph.nodes.map((node) => ({
       id: node.id,
       type: 'operator',
       position: node.position,
+      ...sizeOf(measured, node.id),
       selected: selected.has(node.id),
       data: {
         node,
@@ -57,7 +63,7 @@ export function DesignCanvas({ design, plan }: DesignCanvasProps) {
         stores: overlay.storesOf.get(node.id) ?? [],
       },
     }))
-  }, [graph, selection.nodes, shapes, byNode, overlay])
+  }, [graph, selection.nodes, shapes, byNode, overlay, measured])
   const edges = useMemo<PlannedFlowEdge[]>(() => {
     const selected = new Set(selection.edges)
     return graph.edges.map((edge) => ({
@@ -83,6 +89,12 @@ export function DesignCanvas({ design, plan }: DesignCanvasProps) {
           ? [{ id: c.id, position: c.position }]
           : [],
       )
+      const sized = changes.flatMap((c) =>
+        c.type === 'dimensions' && c.dimensions !== undefined
+          ? [[c.id, c.dimensions] as const]
+          : [],
+      )
+      if (sized.length > 0) setMeasured((current) => new Map([...current, ...sized]))
       const dropped = changes.some((c) => c.type === 'position' && c.dragging === false)
       if (moves.length > 0 || dropped) state.moveNodes(moves, dropped)
       const nodes = picked(state.selection.nodes, changes)
@@ -157,6 +169,7 @@ export function DesignCanvas({ design, plan }: DesignCanvasProps) {
       >
         <Background gap={20} />
         <SubtopologyGroups subtopologyOf={overlay.subtopologyOf} />
+        <ConnectionHint design={design} plan={plan} />
         <MiniMap pannable zoomable nodeColor="#94a3b8" />
         <Controls />
       </ReactFlow>
@@ -188,6 +201,11 @@ function picked(
     else chosen.delete(pick.id)
   }
   return [...chosen]
+}
+
+function sizeOf(measured: ReadonlyMap<string, Dimensions>, id: string): { measured?: Dimensions } {
+  const size = measured.get(id)
+  return size === undefined ? {} : { measured: size }
 }
 
 function allowDrop(event: DragEvent): void {

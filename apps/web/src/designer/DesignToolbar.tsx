@@ -5,6 +5,7 @@ import { ApiRequestError, type DesignsApi } from '../api/designs'
 import { designFileName, designFileText } from '../design/design-file'
 import { isDirty, type DesignStore } from '../design/design-store'
 import { DesignsDialog } from './DesignsDialog'
+import { shortcutFor } from './shortcuts'
 
 export interface DesignToolbarProps {
   design: DesignStore
@@ -110,7 +111,7 @@ export function DesignToolbar({ design, api }: DesignToolbarProps) {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+      if (shortcutFor(event) === 'save') {
         event.preventDefault()
         void save()
       }

@@ -1,6 +1,6 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { useStore } from 'zustand'
 import type { DesignStore } from '../design/design-store'
 import type { PlanStore } from '../design/plan-store'
@@ -16,6 +16,11 @@ import { DesignToolbar } from './DesignToolbar'
 import { Palette } from './Palette'
 import type { PaletteItem } from './palette'
 import { ProblemsPanel } from './ProblemsPanel'
+import { QuickAdd } from './QuickAdd'
+import { ShortcutHelp } from './ShortcutHelp'
+import { isTyping, shortcutFor, type ShortcutAction } from './shortcuts'
+import { connectionProblem, givesOutput } from './connection-rules'
+import { newNode } from '../design/node-templates'
 import { PropertiesPanel } from './PropertiesPanel'
 
 type SidePanelTab = 'properties' | 'problems' | 'topics' | 'describe'
@@ -54,13 +59,14 @@ function DesignerLayout({ design, plan, api }: DesignerProps) {
   const [tab, setTab] = useState<SidePanelTab>('properties')
   const [view, setView] = useState<CentreView>({ kind: 'design' })
   const [importing, setImporting] = useState(false)
+  const [overlay, setOverlay] = useState<'quickAdd' | 'help' | null>(null)
+  const shapes = useStore(plan, (s) => s.shapes)
   const selected = useStore(design, (s) =>
     s.selection.nodes.length === 1
       ? (s.graph.nodes.find((n) => n.id === s.selection.nodes[0]) ?? null)
       : null,
   )
-  const { screenToFlowPosition, getNode, fitView } = useReactFlow()
-  useDesignShortcuts(design)
+  const { screenToFlowPosition, getNode, fitView, fitBounds, setCenter, getZoom } = useReactFlow()
 
   const addAtCentre = useCallback(
     (item: PaletteItem) => {
@@ -78,16 +84,73 @@ function DesignerLayout({ design, plan, api }: DesignerProps) {
   )
 
   const autoLayout = useCallback(async () => {
-    const moves = await layoutDesign(design.getState().graph, (id) => {
+    const sizeOf = (id: string) => {
       const measured = getNode(id)?.measured
       return measured?.width === undefined || measured.height === undefined
         ? DEFAULT_NODE_SIZE
         : { width: measured.width, height: measured.height }
-    })
+    }
+    const moves = await layoutDesign(design.getState().graph, sizeOf)
     design.getState().moveNodes(moves)
-    // Fit once React Flow has the new positions.
-    requestAnimationFrame(() => void fitView({ duration: 200 }))
-  }, [design, getNode, fitView])
+    // Fit the laid-out bounds directly: React Flow has not measured the moved nodes yet.
+    const boxes = moves.map(({ id, position }) => ({ ...position, ...sizeOf(id) }))
+    if (boxes.length === 0) return
+    const left = Math.min(...boxes.map((b) => b.x))
+    const top = Math.min(...boxes.map((b) => b.y))
+    const right = Math.max(...boxes.map((b) => b.x + b.width))
+    const bottom = Math.max(...boxes.map((b) => b.y + b.height))
+    void fitBounds(
+      { x: left, y: top, width: right - left, height: bottom - top },
+      { padding: 0.15, duration: 200 },
+    )
+  }, [design, getNode, fitBounds])
+
+  // Quick add wires the new node after the selected one, unless that one has several outputs.
+  const after =
+    selected !== null && givesOutput(selected.kind) && selected.kind !== 'split' ? selected : null
+  const problemOf = useCallback(
+    (item: PaletteItem) => {
+      if (after === null) return null
+      const candidate = newNode(item.kind, '\u0000candidate', { x: 0, y: 0 }, item.params)
+      const withCandidate = { ...graph, nodes: [...graph.nodes, candidate] }
+      return connectionProblem(withCandidate, shapes, after.id, candidate.id)
+    },
+    [after, graph, shapes],
+  )
+  const quickAdd = useCallback(
+    (item: PaletteItem) => {
+      setOverlay(null)
+      if (after === null) {
+        addAtCentre(item)
+        return
+      }
+      const position = { x: after.position.x + 240, y: after.position.y }
+      design.getState().addNode(item.kind, position, item.params, {
+        source: after.id,
+        ...(item.kind === 'join' ? { targetPort: 'left' } : {}),
+      })
+      // Follow the chain being built from the keyboard, which soon leaves the view.
+      void setCenter(position.x + 90, position.y + 40, { zoom: getZoom(), duration: 200 })
+    },
+    [after, addAtCentre, design, setCenter, getZoom],
+  )
+
+  useDesignShortcuts(design, (action) => {
+    switch (action) {
+      case 'quickAdd':
+      case 'help':
+        setOverlay(action)
+        return true
+      case 'fitView':
+        void fitView({ duration: 200 })
+        return true
+      case 'autoLayout':
+        if (view.kind === 'design') void autoLayout()
+        return true
+      default:
+        return false
+    }
+  })
 
   const designNodeName = useCallback(
     (id: string) => {
@@ -128,6 +191,14 @@ function DesignerLayout({ design, plan, api }: DesignerProps) {
           )}
           <button type="button" onClick={() => setImporting(true)}>
             Import describe()…
+          </button>
+          <button
+            type="button"
+            className="view-bar__help"
+            onClick={() => setOverlay('help')}
+            title="Keyboard shortcuts (?)"
+          >
+            Shortcuts
           </button>
           {view.kind === 'imported' && (
             <span className="view-bar__note" data-testid="imported-note">
@@ -198,6 +269,15 @@ function DesignerLayout({ design, plan, api }: DesignerProps) {
           />
         )}
       </aside>
+      {overlay === 'quickAdd' && (
+        <QuickAdd
+          after={after === null ? null : `${after.kind} "${after.label ?? after.id}"`}
+          problemOf={problemOf}
+          onPick={quickAdd}
+          onClose={() => setOverlay(null)}
+        />
+      )}
+      {overlay === 'help' && <ShortcutHelp onClose={() => setOverlay(null)} />}
       {importing && (
         <ImportDescribeDialog
           onClose={() => setImporting(false)}
@@ -211,27 +291,49 @@ function DesignerLayout({ design, plan, api }: DesignerProps) {
   )
 }
 
-// Fields where keys edit text; a checkbox or button keeps the design's shortcuts.
-const TEXT_FIELDS =
-  'input:not([type="checkbox"]):not([type="radio"]):not([type="button"]), textarea, select, ' +
-  '[contenteditable="true"]'
-
-/** Delete, undo/redo and copy/paste from the keyboard, except while typing in a field. */
-function useDesignShortcuts(design: DesignStore): void {
+/**
+ * The designer's keys (see shortcuts.ts), except while typing in a field or while a dialog is
+ * open. `extra` handles the actions that need the canvas; it returns whether it did.
+ */
+function useDesignShortcuts(design: DesignStore, extra: (action: ShortcutAction) => boolean): void {
+  const handle = useRef(extra)
+  useEffect(() => {
+    handle.current = extra
+  })
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null
-      if (target?.closest(TEXT_FIELDS)) return
+      if (isTyping(event.target) || document.querySelector('[aria-modal="true"]') !== null) return
+      const action = shortcutFor(event)
+      if (action === null || action === 'save') return
       const state = design.getState()
-      const mod = event.ctrlKey || event.metaKey
-      const key = event.key.toLowerCase()
-      if (key === 'delete' || key === 'backspace') state.removeSelection()
-      else if (mod && key === 'z' && event.shiftKey) state.redo()
-      else if (mod && key === 'z') state.undo()
-      else if (mod && key === 'y') state.redo()
-      else if (mod && key === 'c') state.copySelection()
-      else if (mod && key === 'v') state.paste()
-      else return
+      switch (action) {
+        case 'delete':
+          state.removeSelection()
+          break
+        case 'undo':
+          state.undo()
+          break
+        case 'redo':
+          state.redo()
+          break
+        case 'copy':
+          state.copySelection()
+          break
+        case 'paste':
+          state.paste()
+          break
+        case 'selectAll':
+          state.select({
+            nodes: state.graph.nodes.map((n) => n.id),
+            edges: state.graph.edges.map((e) => e.id),
+          })
+          break
+        case 'clearSelection':
+          state.select({ nodes: [], edges: [] })
+          break
+        default:
+          if (!handle.current(action)) return
+      }
       event.preventDefault()
     }
     window.addEventListener('keydown', onKey)

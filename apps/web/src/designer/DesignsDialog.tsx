@@ -49,7 +49,7 @@ export function DesignsDialog(props: DesignsDialogProps) {
   }
 
   return (
-    <Dialog title="Designs" onClose={onClose} className="designs">
+    <Dialog title="Designs" onClose={onClose} className="designs" closeLabel="Close">
       <section aria-label="New design">
         <h3>New</h3>
         <div className="designs__new">
@@ -156,11 +156,6 @@ export function DesignsDialog(props: DesignsDialogProps) {
           ))}
         </ul>
       )}
-      <div className="dialog__actions">
-        <button type="button" onClick={onClose}>
-          Close
-        </button>
-      </div>
     </Dialog>
   )
 }

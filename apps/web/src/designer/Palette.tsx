@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { PALETTE_GROUPS, type PaletteItem } from './palette'
+import { findPaletteItems, PALETTE_GROUPS, type PaletteItem } from './palette'
 
 export const PALETTE_MIME = 'application/x-topology-studio-palette-item'
 
@@ -11,7 +11,7 @@ export interface PaletteProps {
 /** Operations to drag onto the canvas, grouped, with a filter box. */
 export function Palette({ onAdd }: PaletteProps) {
   const [filter, setFilter] = useState('')
-  const wanted = filter.trim().toLowerCase()
+  const found = new Set(findPaletteItems(filter))
   return (
     <aside className="palette" aria-label="Palette">
       <input
@@ -23,9 +23,7 @@ export function Palette({ onAdd }: PaletteProps) {
         onChange={(event) => setFilter(event.target.value)}
       />
       {PALETTE_GROUPS.map((group) => {
-        const items = group.items.filter(
-          (i) => wanted === '' || `${i.label} ${i.hint}`.toLowerCase().includes(wanted),
-        )
+        const items = group.items.filter((i) => found.has(i))
         if (items.length === 0) return null
         return (
           <section key={group.title} className="palette__group">

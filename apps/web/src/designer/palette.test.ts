@@ -1,7 +1,7 @@
 import { GraphNodeSchema, NODE_KINDS } from '@topology-studio/shared'
 import { describe, expect, it } from 'vitest'
 import { newNode } from '../design/node-templates'
-import { PALETTE_GROUPS, PALETTE_ITEMS } from './palette'
+import { findPaletteItems, PALETTE_GROUPS, PALETTE_ITEMS } from './palette'
 
 describe('palette', () => {
   it('offers every kind, each item with a unique id', () => {
@@ -16,5 +16,11 @@ describe('palette', () => {
       const node = newNode(item.kind, 'n', { x: 0, y: 0 }, item.params)
       expect(GraphNodeSchema.safeParse(node).error?.issues ?? [], item.id).toEqual([])
     }
+  })
+
+  it('finds items by name or hint, ignoring case', () => {
+    expect(findPaletteItems('HOPPING').map((i) => i.id)).toEqual(['windowedBy:hopping window'])
+    expect(findPaletteItems('repartition').map((i) => i.kind)).toContain('selectKey')
+    expect(findPaletteItems('  ')).toHaveLength(PALETTE_ITEMS.size)
   })
 })

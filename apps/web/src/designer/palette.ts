@@ -116,3 +116,11 @@ export const PALETTE_GROUPS: readonly PaletteGroup[] = [
 export const PALETTE_ITEMS: ReadonlyMap<string, PaletteItem> = new Map(
   PALETTE_GROUPS.flatMap((group) => group.items.map((i) => [i.id, i] as const)),
 )
+
+/** Palette items whose name or hint contains the query (case-insensitive), in palette order. */
+export function findPaletteItems(query: string): PaletteItem[] {
+  const wanted = query.trim().toLowerCase()
+  return [...PALETTE_ITEMS.values()].filter(
+    (i) => wanted === '' || `${i.label} ${i.hint}`.toLowerCase().includes(wanted),
+  )
+}
