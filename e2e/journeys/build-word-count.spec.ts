@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Locator, type Page } from '@playwright/test'
 
 async function setField(page: Page, label: string | RegExp, value: string): Promise<void> {
   const field = page.getByRole('form', { name: 'Properties' }).getByLabel(label)
@@ -12,6 +12,20 @@ async function quickAdd(page: Page, query: string): Promise<void> {
   await dialog.getByLabel('Operation', { exact: true }).fill(query)
   await page.keyboard.press('Enter')
   await expect(dialog).toHaveCount(0)
+}
+
+/** Where an element is once the view has stopped moving (quick add pans to the new node). */
+async function settledBox(locator: Locator) {
+  let last = ''
+  await expect
+    .poll(async () => {
+      const box = JSON.stringify(await locator.boundingBox())
+      const settled = box === last
+      last = box
+      return settled
+    })
+    .toBe(true)
+  return (await locator.boundingBox())!
 }
 
 // Word count built from a blank canvas with the palette, wires, the quick-add menu and the
@@ -53,11 +67,11 @@ test('builds word count from the palette and the keyboard', async ({ page }, tes
   await expect(count).toHaveAttribute('data-status', /ok|warning/)
 
   // A wire the DSL does not allow is refused, and the pointer says why.
-  const from = await stream.locator('.react-flow__handle-right').boundingBox()
-  const to = await count.boundingBox()
-  await page.mouse.move(from!.x + from!.width / 2, from!.y + from!.height / 2)
+  const from = await settledBox(stream.locator('.react-flow__handle-right'))
+  const to = await settledBox(count.locator('.react-flow__handle-left'))
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
   await page.mouse.down()
-  await page.mouse.move(to!.x + 10, to!.y + to!.height / 2, { steps: 8 })
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 8 })
   await expect(page.getByTestId('connection-hint')).toContainText(
     'count is defined on a KGroupedStream',
   )
