@@ -15,6 +15,21 @@ test('designs on the canvas with the plan, problems and undo live', async ({ pag
   await expect(marker).toHaveAttribute('title', /groupBy "Group by word" changes the key/)
   await expect(canvas.getByTestId('node-count')).toContainText('counts')
 
+  // Key and value serdes on the edges: count makes Long values; its key has the default serde.
+  await expect(canvas.getByTestId('serdes-lines->words')).toHaveText('String, String')
+  await expect(canvas.getByTestId('serdes-count->changes')).toHaveText('String*, Long')
+
+  // A sink declaring String values for Long counts is an error on the sink, until undone.
+  await canvas.getByTestId('node-out').click()
+  await page
+    .getByRole('form', { name: 'Properties' })
+    .getByLabel('valueSerde')
+    .selectOption('String')
+  await expect(canvas.getByTestId('node-out')).toHaveAttribute('data-status', 'error')
+  await expect(canvas.getByTestId('node-out')).toHaveAttribute('title', /carry Long values/)
+  await page.keyboard.press('Control+z')
+  await expect(canvas.getByTestId('node-out')).toHaveAttribute('data-status', 'ok')
+
   await page.getByRole('tab', { name: 'describe()' }).click()
   await expect(page.getByTestId('describe')).toContainText('Sub-topology: 0')
   await expect(page.getByTestId('describe')).toContainText('Sub-topology: 1')

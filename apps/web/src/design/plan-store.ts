@@ -1,6 +1,6 @@
 // The plan of the design being edited, re-made by the engine on every edit: diagnostics (also
 // indexed by node and edge for the canvas) and the physical plan Kafka Streams would build.
-import { inferNodeShapes, planGraph, type Shape } from '@topology-studio/engine'
+import { inferNodeShapes, planGraph, type NodeSerdes, type Shape } from '@topology-studio/engine'
 import type { Diagnostic, PhysicalPlan, TopologyGraph } from '@topology-studio/shared'
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { DesignStore } from './design-store'
@@ -15,6 +15,8 @@ export interface PlanState {
   shapes: ReadonlyMap<string, Shape>
   /** Sub-topologies, repartition markers and stores per design node and edge. */
   overlay: PlanOverlay
+  /** The serdes each node's records carry (empty while the design has errors). */
+  serdes: Readonly<Record<string, NodeSerdes>>
   /** How long the last plan took, for the status bar and the re-plan benchmark. */
   plannedInMs: number
 }
@@ -26,7 +28,7 @@ export function planOf(
   now: () => number = () => performance.now(),
 ): PlanState {
   const started = now()
-  const { diagnostics, plan } = planGraph(graph)
+  const { diagnostics, plan, serdes } = planGraph(graph)
   const byNode = new Map<string, Diagnostic[]>()
   const byEdge = new Map<string, Diagnostic[]>()
   for (const d of diagnostics) {
@@ -35,7 +37,8 @@ export function planOf(
   }
   const overlay = planOverlay(graph, plan)
   const shapes = inferNodeShapes(graph)
-  return { diagnostics, plan, byNode, byEdge, shapes, overlay, plannedInMs: now() - started }
+  const plannedInMs = now() - started
+  return { diagnostics, plan, byNode, byEdge, shapes, overlay, serdes, plannedInMs }
 }
 
 /** Follows a design store: every new graph is planned once. Returns the store and a stop. */

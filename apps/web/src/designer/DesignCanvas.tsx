@@ -17,6 +17,8 @@ import type { DesignStore } from '../design/design-store'
 import type { RepartitionMarker } from '../design/plan-overlay'
 import type { PlanStore } from '../design/plan-store'
 import { repartitionReason } from '../design/repartition-reason'
+import { serdeLabel, type SerdeLabel } from '../design/serde-label'
+import type { NodeSerdes } from '@topology-studio/engine'
 import { connectionProblem } from './connection-rules'
 import { ConnectionHint } from './ConnectionHint'
 import { OperatorNode, type OperatorFlowNode } from './OperatorNode'
@@ -41,6 +43,7 @@ export function DesignCanvas({ design, plan }: DesignCanvasProps) {
   const byNode = useStore(plan, (s) => s.byNode)
   const byEdge = useStore(plan, (s) => s.byEdge)
   const overlay = useStore(plan, (s) => s.overlay)
+  const serdes = useStore(plan, (s) => s.serdes)
   const { screenToFlowPosition } = useReactFlow()
 
   const shapes = useStore(plan, (s) => s.shapes)
@@ -69,7 +72,10 @@ export function DesignCanvas({ design, plan }: DesignCanvasProps) {
     return graph.edges.map((edge) => ({
       id: edge.id,
       type: 'planned',
-      data: repartitionData(graph, edge.target, overlay.repartitionOn.get(edge.id)),
+      data: {
+        ...repartitionData(graph, edge.target, overlay.repartitionOn.get(edge.id)),
+        serdes: edgeSerdes(graph, serdes, edge.source),
+      },
       source: edge.source,
       target: edge.target,
       sourceHandle: edge.sourcePort ?? null,
@@ -79,7 +85,7 @@ export function DesignCanvas({ design, plan }: DesignCanvasProps) {
         ? { className: 'edge--error' }
         : {}),
     }))
-  }, [graph, selection.edges, byEdge, overlay])
+  }, [graph, selection.edges, byEdge, overlay, serdes])
 
   const onNodesChange = useCallback(
     (changes: NodeChange<OperatorFlowNode>[]) => {
@@ -185,6 +191,15 @@ function repartitionData(
   return marker === undefined
     ? { repartition: null, reason: null }
     : { repartition: marker, reason: repartitionReason(graph, target, marker) }
+}
+
+function edgeSerdes(
+  graph: TopologyGraph,
+  serdes: Readonly<Record<string, NodeSerdes>>,
+  source: string,
+): SerdeLabel | null {
+  const carried = serdes[source]
+  return carried === undefined ? null : serdeLabel(carried, graph.config)
 }
 
 /** The selection after React Flow's select changes, or null when there are none. */

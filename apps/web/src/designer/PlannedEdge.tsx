@@ -4,18 +4,32 @@ import {
   getBezierPath,
   type Edge,
   type EdgeProps,
+  useStore,
 } from '@xyflow/react'
 import type { RepartitionMarker } from '../design/plan-overlay'
+import type { SerdeLabel } from '../design/serde-label'
 
 export type PlannedFlowEdge = Edge<
-  { repartition: RepartitionMarker | null; reason: string | null },
+  {
+    repartition: RepartitionMarker | null
+    reason: string | null
+    serdes: SerdeLabel | null
+  },
   'planned'
 >
 
-/** A design edge; where Kafka Streams inserts a repartition topic, a marker names it. */
+// Below this zoom the type labels are unreadable and only clutter the picture.
+const LABEL_MIN_ZOOM = 0.45
+
+/**
+ * A design edge with the key and value serdes of its records; where Kafka Streams inserts a
+ * repartition topic, a marker names it.
+ */
 export function PlannedEdge(props: EdgeProps<PlannedFlowEdge>) {
   const [path, labelX, labelY] = getBezierPath(props)
   const marker = props.data?.repartition ?? null
+  const serdes = props.data?.serdes ?? null
+  const readable = useStore((s) => s.transform[2] >= LABEL_MIN_ZOOM)
   return (
     <>
       <BaseEdge
@@ -23,15 +37,26 @@ export function PlannedEdge(props: EdgeProps<PlannedFlowEdge>) {
         path={path}
         {...(props.markerEnd === undefined ? {} : { markerEnd: props.markerEnd })}
       />
-      {marker !== null && (
+      {(marker !== null || (serdes !== null && readable)) && (
         <EdgeLabelRenderer>
           <div
-            className="repartition-marker"
-            data-testid={`repartition-${props.id}`}
+            className="edge-labels"
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-            title={props.data?.reason ?? undefined}
           >
-            ⇄ {marker.topic}
+            {marker !== null && (
+              <div
+                className="repartition-marker"
+                data-testid={`repartition-${props.id}`}
+                title={props.data?.reason ?? undefined}
+              >
+                ⇄ {marker.topic}
+              </div>
+            )}
+            {serdes !== null && readable && (
+              <div className="edge-serdes" data-testid={`serdes-${props.id}`} title={serdes.title}>
+                {serdes.text}
+              </div>
+            )}
           </div>
         </EdgeLabelRenderer>
       )}

@@ -1,7 +1,13 @@
 // Turns a design (TopologyGraph) into a Topology by calling the DSL exactly as hand-written
 // code would, one node at a time in dependency order. Each DSL call is stamped with the
 // design node's id so the planner can map physical nodes back to the canvas.
-import type { Diagnostic, GraphEdge, GraphNode, TopologyGraph } from '@topology-studio/shared'
+import type {
+  Diagnostic,
+  GraphEdge,
+  GraphNode,
+  GraphNodeOfKind,
+  TopologyGraph,
+} from '@topology-studio/shared'
 import { assertNever } from '@topology-studio/shared'
 import type { BranchedKStream } from '../dsl/branched-kstream'
 import { Branched } from '../dsl/branched'
@@ -9,7 +15,7 @@ import { Consumed } from '../dsl/consumed'
 import type { GlobalKTable } from '../dsl/global-ktable'
 import { Grouped } from '../dsl/grouped'
 import { Joined } from '../dsl/joined'
-import type { KGroupedStream } from '../dsl/kgrouped-stream'
+import { KGroupedStream } from '../dsl/kgrouped-stream'
 import { KGroupedTable } from '../dsl/kgrouped-table'
 import { KeyValue } from '../dsl/key-value'
 import { KStream } from '../dsl/kstream'
@@ -31,7 +37,9 @@ import { Stores } from '../state/stores'
 import type { StoreBuilder } from '../state/store-builder'
 import type { Topology } from '../topology/topology'
 import { nativeCodeExecutor, type CodeExecutor } from './code-executor'
+import { createDiagnostic } from './diagnostic-codes'
 import { describeFunction, graphFunction } from './internal/graph-functions'
+import { nodeLabel } from './internal/node-label'
 import { topologicalOrder } from './internal/topological-order'
 import { validateGraph } from './validate-graph'
 
@@ -42,10 +50,25 @@ export interface CompileOptions {
   readonly skipValidation?: boolean
 }
 
+/**
+ * The serdes a node's records carry, by name (`String`, `Long`, `TimeWindowed(String)`), as the
+ * DSL tracks them: a source's Consumed serdes flow through until an operation that may change
+ * the type (mapValues drops the value serde, selectKey the key serde); count sets Long. Null
+ * means none is known, so Kafka Streams falls back to `default.key.serde` / `default.value.serde`.
+ */
+export interface NodeSerdes {
+  readonly key: string | null
+  readonly value: string | null
+  /** Keys are `Windowed<K>` (after a windowed aggregation), whatever serde is known for K. */
+  readonly keyWindowed: boolean
+}
+
 export interface CompileResult {
   /** The topology, or null when the design has errors. */
   readonly topology: Topology | null
   readonly diagnostics: Diagnostic[]
+  /** The serdes of each node's output (a sink's: what it writes with); empty with errors. */
+  readonly serdes: Readonly<Record<string, NodeSerdes>>
 }
 
 type DslValue =
@@ -67,14 +90,18 @@ type AnyFunction = (...args: unknown[]) => unknown
  */
 export function compileGraph(graph: TopologyGraph, options: CompileOptions = {}): CompileResult {
   const diagnostics = options.skipValidation === true ? [] : validateGraph(graph)
-  if (diagnostics.some((d) => d.severity === 'error')) return { topology: null, diagnostics }
+  if (diagnostics.some((d) => d.severity === 'error')) {
+    return { topology: null, diagnostics, serdes: {} }
+  }
   const order = topologicalOrder(graph)
-  if (order === null) return { topology: null, diagnostics }
+  if (order === null) return { topology: null, diagnostics, serdes: {} }
   const compiler = new GraphCompiler(graph, options.codeExecutor ?? nativeCodeExecutor)
   try {
     for (const id of order) compiler.compileNode(id)
     const topology = compiler.builder.build(graph.config)
-    return { topology, diagnostics }
+    diagnostics.push(...compiler.serdeDiagnostics)
+    const failed = compiler.serdeDiagnostics.some((d) => d.severity === 'error')
+    return { topology: failed ? null : topology, diagnostics, serdes: compiler.serdes }
   } catch (error) {
     const nodeId = compiler.current ?? undefined
     diagnostics.push({
@@ -84,7 +111,7 @@ export function compileGraph(graph: TopologyGraph, options: CompileOptions = {})
       ...(nodeId !== undefined ? { nodeId } : {}),
       hint: 'Kafka Streams would refuse this topology; change the node named in the message.',
     })
-    return { topology: null, diagnostics }
+    return { topology: null, diagnostics, serdes: {} }
   }
 }
 
@@ -96,6 +123,8 @@ class GraphCompiler {
   /** Output per node, and per split branch (`<nodeId>#<port>`). */
   private readonly outputs = new Map<string, DslValue>()
   private readonly processStores = new Map<string, StoreBuilder>()
+  readonly serdes: Record<string, NodeSerdes> = {}
+  readonly serdeDiagnostics: Diagnostic[] = []
 
   constructor(
     graph: TopologyGraph,
@@ -138,8 +167,73 @@ class GraphCompiler {
     const node = this.nodes.get(id) as GraphNode
     this.current = id
     this.builder.internal.currentOrigin = id
-    this.outputs.set(id, this.apply(node))
+    const output = this.apply(node)
+    this.outputs.set(id, output)
+    this.serdes[id] = this.serdesOf(node, output)
+    if (node.kind === 'sink') this.checkSinkSerdes(node)
     this.builder.internal.currentOrigin = null
+  }
+
+  private inputSerdes(id: string): NodeSerdes {
+    const edge = this.inputs.get(id)?.[0]
+    return (edge === undefined ? undefined : this.serdes[edge.source]) ?? NO_SERDES
+  }
+
+  private serdesOf(node: GraphNode, output: DslValue): NodeSerdes {
+    const input = this.inputSerdes(node.id)
+    const keyWindowed = KEY_CHANGING_KINDS.has(node.kind)
+      ? false
+      : AGGREGATING_KINDS.has(node.kind)
+        ? this.nodes.get(this.inputs.get(node.id)?.[0]?.source ?? '')?.kind === 'windowedBy'
+        : input.keyWindowed
+    if (output instanceof KStream || output instanceof KTable || output instanceof KGroupedStream) {
+      const key = output.keySerde?.name ?? null
+      return { key, value: output.valueSerde?.name ?? null, keyWindowed }
+    }
+    switch (node.kind) {
+      case 'globalTable':
+        return {
+          key: node.params.keySerde ?? null,
+          value: node.params.valueSerde ?? null,
+          keyWindowed: false,
+        }
+      case 'groupBy':
+        // A table regrouped by a new key, with no serdes given to Grouped.
+        return NO_SERDES
+      case 'sink':
+        return {
+          key: node.params.keySerde ?? input.key,
+          value: node.params.valueSerde ?? input.value,
+          keyWindowed: node.params.keySerde === undefined && input.keyWindowed,
+        }
+      default:
+        // Windowed streams keep their grouped input's serdes; split passes its input on.
+        return { ...input, keyWindowed }
+    }
+  }
+
+  /** A sink declaring a serde other than the one its records carry fails on every record. */
+  private checkSinkSerdes(node: GraphNodeOfKind<'sink'>): void {
+    const carried = this.inputSerdes(node.id)
+    for (const side of ['key', 'value'] as const) {
+      const declared = side === 'key' ? node.params.keySerde : node.params.valueSerde
+      const arriving =
+        side === 'key' && carried.keyWindowed && !(carried.key ?? '').includes('Windowed(')
+          ? `Windowed(${carried.key ?? 'default'})`
+          : carried[side]
+      if (declared === undefined || arriving === null) continue
+      const conflict = serdeConflict(arriving, declared)
+      if (conflict === null) continue
+      const args = { node: nodeLabel(node), side, carried: arriving, declared }
+      const place = { nodeId: node.id, param: side === 'key' ? 'keySerde' : 'valueSerde' }
+      this.serdeDiagnostics.push(
+        createDiagnostic(
+          conflict === 'certain' ? 'serde/mismatch' : 'serde/possible-mismatch',
+          args,
+          place,
+        ),
+      )
+    }
   }
 
   private apply(node: GraphNode): DslValue {
@@ -500,6 +594,36 @@ class GraphCompiler {
       ? stream.join(global, keySelector, joiner, name)
       : stream.leftJoin(global, keySelector, joiner, name)
   }
+}
+
+const NO_SERDES: NodeSerdes = { key: null, value: null, keyWindowed: false }
+
+// Operations after which the key is a new value (so no longer a window).
+const KEY_CHANGING_KINDS: ReadonlySet<GraphNode['kind']> = new Set([
+  'map',
+  'flatMap',
+  'selectKey',
+  'groupBy',
+  'process',
+])
+const AGGREGATING_KINDS: ReadonlySet<GraphNode['kind']> = new Set(['count', 'reduce', 'aggregate'])
+
+const NUMERIC_SERDES: ReadonlySet<string> = new Set(['Long', 'Integer', 'Double'])
+
+/**
+ * Whether records carried with one serde fail when written with another: `certain` when the
+ * value types cannot match (a Long is not a String, a windowed key is not a plain one),
+ * `possible` when they might (a JSON value may be a string), null when they are compatible.
+ */
+export function serdeConflict(carried: string, declared: string): 'certain' | 'possible' | null {
+  if (carried === declared) return null
+  const windowed = (name: string) => /Windowed\(/.test(name)
+  if (windowed(carried) || windowed(declared)) return 'certain'
+  if (declared === 'Json') return carried === 'ByteArray' ? 'certain' : null
+  if (carried === 'Json') return 'possible'
+  if (carried === 'ByteArray' || declared === 'ByteArray') return 'certain'
+  if (NUMERIC_SERDES.has(carried) || NUMERIC_SERDES.has(declared)) return 'certain'
+  return 'possible'
 }
 
 function serdeOf(name: string | undefined): Serde<unknown> | null {

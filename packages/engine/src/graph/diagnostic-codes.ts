@@ -103,6 +103,14 @@ const paramSituations: Readonly<Record<ParamSituation, { why: string; hint: stri
   },
 }
 
+/** A sink's declared serde against the one its records carry. */
+interface SerdeMismatch {
+  node: string
+  side: 'key' | 'value'
+  carried: string
+  declared: string
+}
+
 /** Reasons behind `edge/invalid-port`. */
 export type PortProblem = 'join-side' | 'split-branch' | 'split-default'
 
@@ -449,6 +457,22 @@ const catalogue = {
   }>('error', (a) => ({
     message: `The ${a.param} of ${a.node} reads a variable it does not have: ${a.message} (column ${a.column}).`,
     hint: `This expression can read ${a.variables === '' ? 'no variables' : a.variables}.`,
+  })),
+  'serde/mismatch': entry<SerdeMismatch>('error', (a) => ({
+    message:
+      `${a.node} writes ${a.side}s with the ${a.declared} serde, but its records carry ` +
+      `${a.carried} ${a.side}s: every record would fail to serialize.`,
+    hint: a.carried.includes('Windowed(')
+      ? 'Windowed keys need a windowed serde: map the key to a plain value first (e.g. ' +
+        '`key.windowKey`), or remove the key serde to write the windowed key as it is.'
+      : `Remove the ${a.side} serde so the sink writes with ${a.carried}, or convert the ` +
+        `${a.side} first (e.g. mapValues with \`toString(value)\`).`,
+  })),
+  'serde/possible-mismatch': entry<SerdeMismatch>('warning', (a) => ({
+    message:
+      `${a.node} writes ${a.side}s with the ${a.declared} serde, but its records carry ` +
+      `${a.carried} ${a.side}s: records whose ${a.side} is not a ${a.declared} would fail.`,
+    hint: `Remove the ${a.side} serde to write with ${a.carried}, or convert the ${a.side} first.`,
   })),
 } as const
 

@@ -12,19 +12,21 @@ import type {
 } from '@topology-studio/shared'
 import type { Topology } from '../topology/topology'
 import type { DescribedNode } from '../topology/topology-description'
-import { compileGraph, type CompileOptions } from './compile-graph'
+import { compileGraph, type CompileOptions, type NodeSerdes } from './compile-graph'
 
 export interface PlanResult {
   readonly diagnostics: Diagnostic[]
   /** Null when the design has errors and cannot be built. */
   readonly plan: PhysicalPlan | null
+  /** The serdes each node's records carry, by node id; empty when the design has errors. */
+  readonly serdes: Readonly<Record<string, NodeSerdes>>
 }
 
 /** Validates and plans a design; never throws for bad input. */
 export function planGraph(graph: TopologyGraph, options: CompileOptions = {}): PlanResult {
-  const { topology, diagnostics } = compileGraph(graph, options)
-  if (topology === null) return { diagnostics, plan: null }
-  return { diagnostics, plan: planTopology(topology) }
+  const { topology, diagnostics, serdes } = compileGraph(graph, options)
+  if (topology === null) return { diagnostics, plan: null, serdes }
+  return { diagnostics, plan: planTopology(topology), serdes }
 }
 
 /** The physical plan of any built topology (designed, written with the DSL, or rebuilt). */
