@@ -88,8 +88,16 @@ test('builds word count from the palette and the keyboard', async ({ page }, tes
   await expect(canvas.getByTestId('subtopology-0')).toBeVisible()
   await expect(canvas.getByTestId('subtopology-1')).toBeVisible()
   await expect(canvas.getByTestId('repartition-groupBy-1->count-1')).toContainText('-repartition')
+  // The only remark: count's store has a generated name. Its fix names it after the node.
   await page.getByRole('tab', { name: /Problems/ }).click()
+  const problems = page.getByRole('list', { name: 'Problems' })
+  await expect(problems.getByRole('listitem')).toHaveCount(1)
+  await expect(problems).toContainText('KSTREAM-AGGREGATE-STATE-STORE-0000000003')
+  await problems.getByRole('button', { name: 'Fix: Name it "count-1-store"' }).click()
   await expect(page.getByText('No problems.')).toBeVisible()
+  await expect(canvas.getByTestId('repartition-groupBy-1->count-1')).toContainText(
+    'count-1-store-repartition',
+  )
 
   // Shift+L lays the design out from left to right, on one row, and fits it in view.
   await canvas.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } })

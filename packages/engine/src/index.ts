@@ -69,6 +69,7 @@ export type {
 } from './topology/node-factory'
 export { InternalTopologyBuilder } from './topology/internal-topology-builder'
 export { validateGraph } from './graph/validate-graph'
+export { applyDiagnosticFix } from './graph/apply-diagnostic-fix'
 export { inferNodeShapes, SHAPES, shapeName } from './graph/infer-shapes'
 export { acceptedInputShapes, SOURCE_KINDS } from './graph/internal/shape-rules'
 export { functionParamsOf } from './graph/internal/function-params-of'

@@ -1,6 +1,11 @@
 export { assertNever } from './assert-never'
-export { DIAGNOSTIC_SEVERITIES, DiagnosticSchema, DiagnosticSeveritySchema } from './diagnostic'
-export type { Diagnostic, DiagnosticSeverity } from './diagnostic'
+export {
+  DIAGNOSTIC_SEVERITIES,
+  DiagnosticFixSchema,
+  DiagnosticSchema,
+  DiagnosticSeveritySchema,
+} from './diagnostic'
+export type { Diagnostic, DiagnosticFix, DiagnosticSeverity } from './diagnostic'
 export { FUNCTION_LANGS, FunctionParamSchema } from './function-param'
 export type { FunctionLang, FunctionParam } from './function-param'
 export { DEFAULT_BRANCH_PORT, GraphEdgeSchema, JOIN_PORTS } from './graph-edge'

@@ -149,4 +149,17 @@ describe('design store', () => {
     store.getState().undo()
     expect(isDirty(store.getState())).toBe(true)
   })
+
+  it('applies a diagnostic fix as one undoable edit', () => {
+    const graph = wordCountDesign()
+    const store = createDesignStore(graph)
+    store
+      .getState()
+      .applyFix({ title: 'Name it', nodeId: 'count', params: { storeName: 'totals' } })
+    expect(store.getState().graph.nodes.find((n) => n.id === 'count')?.params).toEqual({
+      storeName: 'totals',
+    })
+    store.getState().undo()
+    expect(store.getState().graph).toBe(graph)
+  })
 })

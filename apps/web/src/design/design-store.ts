@@ -1,6 +1,7 @@
 // The design being edited: the graph, the selection, a clipboard, and undo/redo over every edit
 // (moves count once, when a drag ends). Pure state: the canvas and panels call these actions.
 import type {
+  DiagnosticFix,
   GraphEdge,
   GraphNode,
   NodeKind,
@@ -8,6 +9,7 @@ import type {
   StreamsConfigValue,
   TopologyGraph,
 } from '@topology-studio/shared'
+import { applyDiagnosticFix } from '@topology-studio/engine'
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import { newNode } from './node-templates'
 
@@ -75,6 +77,8 @@ export interface DesignState {
   paste: (offset?: Position) => void
   rename: (name: string) => void
   setConfig: (key: string, value: StreamsConfigValue | undefined) => void
+  /** Applies a diagnostic's fix as one undoable edit. */
+  applyFix: (fix: DiagnosticFix) => void
   undo: () => void
   redo: () => void
 }
@@ -303,6 +307,8 @@ export function createDesignStore(initial: TopologyGraph): DesignStore {
       },
 
       rename: (name) => edit((graph) => (graph.name === name ? graph : { ...graph, name })),
+
+      applyFix: (fix) => edit((graph) => applyDiagnosticFix(graph, fix)),
 
       setConfig: (key, value) =>
         edit((graph) => {

@@ -240,6 +240,7 @@ function DesignerLayout({ design, plan, api }: DesignerProps) {
         ) : tab === 'problems' ? (
           <ProblemsPanel
             diagnostics={diagnostics}
+            onFix={(fix) => design.getState().applyFix(fix)}
             onSelect={(nodeId) => {
               setView({ kind: 'design' })
               design.getState().select({ nodes: [nodeId], edges: [] })

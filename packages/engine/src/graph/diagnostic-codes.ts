@@ -474,6 +474,40 @@ const catalogue = {
       `${a.carried} ${a.side}s: records whose ${a.side} is not a ${a.declared} would fail.`,
     hint: `Remove the ${a.side} serde to write with ${a.carried}, or convert the ${a.side} first.`,
   })),
+  'lint/unnamed-state': entry<{ node: string; store: string }>('info', (a) => ({
+    message:
+      `${a.node} keeps its state in "${a.store}", a name Kafka Streams generates from the ` +
+      'operator’s position in the topology.',
+    hint:
+      'Name the store. Adding or removing an operator upstream changes a generated name, and ' +
+      'with it the changelog and repartition topics, so a redeployed application would start ' +
+      'from empty state.',
+  })),
+  'lint/needless-repartition': entry<{ node: string; instead: 'groupByKey' | 'mapValues' }>(
+    'warning',
+    (a) => ({
+      message:
+        `${a.node} keeps the key (its key expression is \`key\`), yet it makes Kafka Streams ` +
+        'repartition the records through a topic.',
+      hint:
+        a.instead === 'groupByKey'
+          ? 'Use groupByKey: it groups by the current key without a repartition topic.'
+          : 'Use mapValues: it keeps the key and the partitioning, so nothing downstream ' +
+            'repartitions.',
+    }),
+  ),
+  'lint/unbounded-suppress': entry<{ node: string }>('warning', (a) => ({
+    message:
+      `${a.node} buffers records without a limit: with many keys or long windows the buffer ` +
+      'grows until the instance runs out of memory.',
+    hint: 'Set maxBytes or maxRecords, and what to do when the buffer is full.',
+  })),
+  'lint/no-grace': entry<{ node: string }>('warning', (a) => ({
+    message:
+      `${a.node} has no grace period: a record that arrives after its window has ended is ` +
+      'dropped, and records are rarely in order across partitions or after a repartition.',
+    hint: 'Set graceMs to how late records may arrive and still count.',
+  })),
 } as const
 
 /** The stable codes `validateGraph` reports. */

@@ -13,6 +13,7 @@ import type {
 import type { Topology } from '../topology/topology'
 import type { DescribedNode } from '../topology/topology-description'
 import { compileGraph, type CompileOptions, type NodeSerdes } from './compile-graph'
+import { unnamedStateLints } from './internal/unnamed-state'
 
 export interface PlanResult {
   readonly diagnostics: Diagnostic[]
@@ -26,7 +27,8 @@ export interface PlanResult {
 export function planGraph(graph: TopologyGraph, options: CompileOptions = {}): PlanResult {
   const { topology, diagnostics, serdes } = compileGraph(graph, options)
   if (topology === null) return { diagnostics, plan: null, serdes }
-  return { diagnostics, plan: planTopology(topology), serdes }
+  const plan = planTopology(topology)
+  return { diagnostics: [...diagnostics, ...unnamedStateLints(graph, plan)], plan, serdes }
 }
 
 /** The physical plan of any built topology (designed, written with the DSL, or rebuilt). */

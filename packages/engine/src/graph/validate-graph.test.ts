@@ -68,7 +68,7 @@ describe('validateGraph on valid designs', () => {
     })
     merged
       .groupByKey()
-      .windowedBy({ type: 'session', inactivityGapMs: 300_000 })
+      .windowedBy({ type: 'session', inactivityGapMs: 300_000, graceMs: 60_000 })
       .then('aggregate', { merger: expr('aggregate1 + aggregate2') })
       .toStream()
       .to('sessions')

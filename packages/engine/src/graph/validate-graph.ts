@@ -5,6 +5,7 @@ import { checkFunctions } from './internal/check-functions'
 import { checkInputTypes } from './internal/check-input-types'
 import { checkInputs } from './internal/check-inputs'
 import { checkJoins } from './internal/check-joins'
+import { checkLints } from './internal/check-lints'
 import { checkNames } from './internal/check-names'
 import { checkOutputs } from './internal/check-outputs'
 import { checkParams } from './internal/check-params'
@@ -25,6 +26,7 @@ const checks: readonly ((context: CheckContext) => Diagnostic[])[] = [
   checkSplits,
   checkParams,
   checkFunctions,
+  checkLints,
 ]
 
 /**

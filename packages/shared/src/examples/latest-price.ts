@@ -51,7 +51,13 @@ export function latestPriceDesign(topics: LatestPriceTopics = {}): TopologyGraph
         kind: 'suppress',
         label: 'When the window closes',
         position: at(880),
-        params: { mode: 'untilWindowCloses', name: 'latest-trade-buffer' },
+        // At most 10 MiB of open windows; a final result per window means it cannot emit early.
+        params: {
+          mode: 'untilWindowCloses',
+          name: 'latest-trade-buffer',
+          maxBytes: 10 * 1024 * 1024,
+          whenFull: 'shutDown',
+        },
       },
       { id: 'changes', kind: 'toStream', position: at(1100), params: {} },
       {

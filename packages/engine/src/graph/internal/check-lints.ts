@@ -1,0 +1,106 @@
+import type { Diagnostic, DiagnosticFix, FunctionParam, GraphNode } from '@topology-studio/shared'
+import { createDiagnostic } from '../diagnostic-codes'
+import type { CheckContext } from './check-context'
+import { nodeLabel } from './node-label'
+
+// Designs that work but will hurt in production, each with the change that avoids it.
+
+/** The default buffer limit a fix proposes: 10 MiB. */
+const SUPPRESS_MAX_BYTES = 10 * 1024 * 1024
+/** The grace a fix proposes: the window's own length, at most a minute. */
+const GRACE_CAP_MS = 60_000
+
+export function checkLints({ index }: CheckContext): Diagnostic[] {
+  return index.nodeList.flatMap((node) => {
+    const found = lint(node)
+    return found === null ? [] : [found]
+  })
+}
+
+function lint(node: GraphNode): Diagnostic | null {
+  const label = nodeLabel(node)
+  const fixed = (diagnostic: Diagnostic, fix: Omit<DiagnosticFix, 'nodeId'>): Diagnostic => ({
+    ...diagnostic,
+    fix: { ...fix, nodeId: node.id },
+  })
+  switch (node.kind) {
+    case 'groupBy':
+      if (!returnsKey(node.params.keySelector) || node.params.valueSelector !== undefined) {
+        return null
+      }
+      return fixed(
+        createDiagnostic(
+          'lint/needless-repartition',
+          { node: label, instead: 'groupByKey' },
+          { nodeId: node.id, param: 'keySelector' },
+        ),
+        {
+          title: 'Use groupByKey',
+          kind: 'groupByKey',
+          params: node.params.name === undefined ? {} : { name: node.params.name },
+        },
+      )
+    case 'map':
+      if (!returnsKey(node.params.key)) return null
+      return fixed(
+        createDiagnostic(
+          'lint/needless-repartition',
+          { node: label, instead: 'mapValues' },
+          { nodeId: node.id, param: 'key' },
+        ),
+        {
+          title: 'Use mapValues',
+          kind: 'mapValues',
+          params: {
+            mapper: node.params.value,
+            ...(node.params.name === undefined ? {} : { name: node.params.name }),
+          },
+        },
+      )
+    case 'suppress': {
+      const p = node.params
+      if (p.maxBytes !== undefined || p.maxRecords !== undefined) return null
+      return fixed(
+        createDiagnostic('lint/unbounded-suppress', { node: label }, { nodeId: node.id }),
+        p.mode === 'untilWindowCloses'
+          ? // A bounded untilWindowCloses buffer must stop rather than emit early.
+            {
+              title: 'Limit the buffer to 10 MiB',
+              params: { maxBytes: SUPPRESS_MAX_BYTES, whenFull: 'shutDown' },
+            }
+          : {
+              title: 'Limit the buffer to 10 MiB',
+              params: { maxBytes: SUPPRESS_MAX_BYTES, whenFull: 'emitEarly' },
+            },
+      )
+    }
+    case 'windowedBy': {
+      const window = node.params.window
+      if ((window.graceMs ?? 0) > 0) return null
+      const length =
+        window.type === 'session'
+          ? window.inactivityGapMs
+          : window.type === 'sliding'
+            ? window.timeDifferenceMs
+            : window.sizeMs
+      const grace = Math.max(1, Math.min(length, GRACE_CAP_MS))
+      return fixed(
+        createDiagnostic(
+          'lint/no-grace',
+          { node: label },
+          { nodeId: node.id, param: 'window.graceMs' },
+        ),
+        {
+          title: `Allow ${grace} ms of lateness`,
+          params: { window: { ...window, graceMs: grace } },
+        },
+      )
+    }
+    default:
+      return null
+  }
+}
+
+function returnsKey(param: FunctionParam): boolean {
+  return param.lang === 'expression' && param.source.trim() === 'key'
+}
