@@ -1,4 +1,10 @@
-import type { Diagnostic, DiagnosticFix, FunctionParam, GraphNode } from '@topology-studio/shared'
+import type {
+  Diagnostic,
+  DiagnosticFix,
+  FunctionParam,
+  GraphNode,
+  GraphNodeOfKind,
+} from '@topology-studio/shared'
 import { createDiagnostic } from '../diagnostic-codes'
 import type { CheckContext } from './check-context'
 import { nodeLabel } from './node-label'
@@ -25,38 +31,13 @@ function lint(node: GraphNode): Diagnostic | null {
   })
   switch (node.kind) {
     case 'groupBy':
-      if (!returnsKey(node.params.keySelector) || node.params.valueSelector !== undefined) {
-        return null
-      }
-      return fixed(
-        createDiagnostic(
-          'lint/needless-repartition',
-          { node: label, instead: 'groupByKey' },
-          { nodeId: node.id, param: 'keySelector' },
-        ),
-        {
-          title: 'Use groupByKey',
-          kind: 'groupByKey',
-          params: node.params.name === undefined ? {} : { name: node.params.name },
-        },
-      )
+      return returnsKey(node.params.keySelector) && node.params.valueSelector === undefined
+        ? needlessRepartition(node, 'keySelector', 'groupByKey', {})
+        : null
     case 'map':
-      if (!returnsKey(node.params.key)) return null
-      return fixed(
-        createDiagnostic(
-          'lint/needless-repartition',
-          { node: label, instead: 'mapValues' },
-          { nodeId: node.id, param: 'key' },
-        ),
-        {
-          title: 'Use mapValues',
-          kind: 'mapValues',
-          params: {
-            mapper: node.params.value,
-            ...(node.params.name === undefined ? {} : { name: node.params.name }),
-          },
-        },
-      )
+      return returnsKey(node.params.key)
+        ? needlessRepartition(node, 'key', 'mapValues', { mapper: node.params.value })
+        : null
     case 'suppress': {
       const p = node.params
       if (p.maxBytes !== undefined || p.maxRecords !== undefined) return null
@@ -98,6 +79,30 @@ function lint(node: GraphNode): Diagnostic | null {
     }
     default:
       return null
+  }
+}
+
+/** The operation that does the same without a repartition, keeping the node's name. */
+function needlessRepartition(
+  node: GraphNodeOfKind<'groupBy' | 'map'>,
+  param: string,
+  instead: 'groupByKey' | 'mapValues',
+  params: Record<string, unknown>,
+): Diagnostic {
+  const diagnostic = createDiagnostic(
+    'lint/needless-repartition',
+    { node: nodeLabel(node), instead },
+    { nodeId: node.id, param },
+  )
+  const name = node.params.name === undefined ? {} : { name: node.params.name }
+  return {
+    ...diagnostic,
+    fix: {
+      title: `Use ${instead}`,
+      nodeId: node.id,
+      kind: instead,
+      params: { ...params, ...name },
+    },
   }
 }
 
