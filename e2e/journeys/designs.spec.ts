@@ -46,15 +46,15 @@ test('downloads a design as JSON and opens it again from the file', async ({ pag
   const dialog = page.getByRole('dialog', { name: 'Designs' })
   await dialog.getByRole('button', { name: /Click-stream enrichment/ }).click()
   await expect(page.getByTestId('canvas').getByTestId('node-enrich')).toBeVisible()
+  await page.getByRole('button', { name: 'Designs…' }).click()
   const downloading = page.waitForEvent('download')
-  await page.getByRole('button', { name: 'Download JSON' }).click()
+  await dialog.getByRole('button', { name: 'Download this design as JSON' }).click()
   const download = await downloading
   expect(download.suggestedFilename()).toBe('click-stream-enrichment.json')
   const text = await readFile(await download.path(), 'utf8')
   expect(JSON.parse(text)).toMatchObject({ name: 'Click-stream enrichment' })
 
   // A file that is not a design is refused with what is wrong and where.
-  await page.getByRole('button', { name: 'Designs…' }).click()
   await dialog.getByLabel('Design file').setInputFiles({
     name: 'not-a-design.json',
     mimeType: 'application/json',
@@ -74,4 +74,40 @@ test('downloads a design as JSON and opens it again from the file', async ({ pag
   await expect(page.getByLabel('Design name')).toHaveValue('Click-stream enrichment')
   await expect(page.getByTestId('canvas').getByTestId('node-enrich')).toBeVisible()
   await expect(page.getByTestId('save-state')).toHaveText('Unsaved changes')
+})
+
+test('compares the edit with its saved version and says what redeploying loses', async ({
+  page,
+}, testInfo) => {
+  await page.goto('/')
+  const name = page.getByLabel('Design name')
+  await name.fill('Word count to upgrade')
+  await name.press('Enter')
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+
+  const canvas = page.getByTestId('canvas')
+  await canvas.getByTestId('node-count').click()
+  const storeName = page.getByRole('form', { name: 'Properties' }).getByLabel('storeName')
+  await storeName.fill('totals')
+  await storeName.press('Enter')
+
+  await page.getByRole('button', { name: 'Compare…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Compare designs' })
+  await expect(dialog.getByLabel('Before')).toHaveValue('\u0000saved')
+  await expect(dialog.getByTestId('upgrade-verdict')).toHaveText(/^Redeploying loses state/)
+  const report = dialog.getByRole('region', { name: 'Upgrade safety' })
+  await expect(report).toContainText('Store "counts" of count "Count" becomes "totals"')
+  await expect(report).toContainText(
+    'Repartition topic "counts-repartition" becomes "totals-repartition"',
+  )
+  await expect(dialog.getByTestId('diff-count')).toHaveAttribute('data-change', 'changed')
+  await expect(dialog.getByTestId('diff-lines')).toHaveAttribute('data-change', 'unchanged')
+  await page.screenshot({ path: testInfo.outputPath('compare.png'), fullPage: true })
+
+  // Undone, the two versions are the same again.
+  await dialog.getByRole('button', { name: 'Close', exact: true }).click()
+  await page.keyboard.press('Control+z')
+  await page.getByRole('button', { name: 'Compare…' }).click()
+  await expect(dialog.getByTestId('upgrade-verdict')).toHaveText(/^Safe to redeploy/)
 })

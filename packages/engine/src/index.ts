@@ -70,6 +70,8 @@ export type {
 export { InternalTopologyBuilder } from './topology/internal-topology-builder'
 export { validateGraph } from './graph/validate-graph'
 export { applyDiagnosticFix } from './graph/apply-diagnostic-fix'
+export { diffDesigns, upgradeReport } from './graph/compare-designs'
+export type { ChangeKind, DesignDiff, UpgradeFinding, UpgradeReport } from './graph/compare-designs'
 export { inferNodeShapes, SHAPES, shapeName } from './graph/infer-shapes'
 export { acceptedInputShapes, SOURCE_KINDS } from './graph/internal/shape-rules'
 export { functionParamsOf } from './graph/internal/function-params-of'

@@ -1,5 +1,5 @@
 import { planGraph } from '@topology-studio/engine'
-import { wordCountDesign } from '@topology-studio/shared'
+import { clickEnrichmentDesign, wordCountDesign } from '@topology-studio/shared'
 import { describe, expect, it } from 'vitest'
 import { EMPTY_OVERLAY, planOverlay } from './plan-overlay'
 
@@ -19,6 +19,13 @@ describe('planOverlay', () => {
       'by-word->count': { topic: 'counts-repartition', from: [0], to: 1 },
     })
     expect(overlay.storesOf.get('count')).toEqual(['counts'])
+  })
+
+  it('marks only the join input whose key changed, not the table side', () => {
+    const graph = clickEnrichmentDesign()
+    const overlay = planOverlay(graph, planGraph(graph).plan)
+    expect([...overlay.repartitionOn.keys()]).toEqual(['by-page->enrich'])
+    expect(overlay.repartitionOn.get('by-page->enrich')?.topic).toBe('enrich-with-page-repartition')
   })
 
   it('is empty when the design does not plan', () => {

@@ -1,7 +1,7 @@
 // What the plan says about each design node and edge, for drawing it on the canvas: the
 // sub-topology a node runs in, the repartition topic Kafka Streams inserts on an edge, and the
 // stores a node keeps.
-import type { PhysicalPlan, TopologyGraph } from '@topology-studio/shared'
+import type { PhysicalNode, PhysicalPlan, TopologyGraph } from '@topology-studio/shared'
 
 export interface RepartitionMarker {
   readonly topic: string
@@ -39,7 +39,14 @@ export function planOverlay(graph: TopologyGraph, plan: PhysicalPlan | null): Pl
       if (node?.type !== 'sink' || node.topic === undefined) continue
       const topic = topics.get(node.topic)
       if (topic?.type !== 'repartition') continue
+      // A join repartitions only the side whose key changed: the edge from the design node
+      // that feeds this sink, not every edge into the join.
+      const feeders = upstreamDesignNodes(physical, node, nodeId)
       for (const edge of graph.edges.filter((e) => e.target === nodeId)) {
+        // The feeder may sit further up than the edge (groupByKey and windowedBy have no
+        // processor of their own).
+        const upstream = designAncestors(graph, edge.source)
+        if (feeders.size > 0 && ![...feeders].some((id) => upstream.has(id))) continue
         repartitionOn.set(edge.id, {
           topic: topic.name,
           from: topic.sinkOf ?? [],
@@ -54,4 +61,43 @@ export function planOverlay(graph: TopologyGraph, plan: PhysicalPlan | null): Pl
     storesOf.set(store.logicalNodeId, [...(storesOf.get(store.logicalNodeId) ?? []), store.name])
   }
   return { subtopologyOf, repartitionOn, storesOf }
+}
+
+/**
+ * The design nodes whose processors feed a physical node, walking back through the processors
+ * that belong to `owner` itself (a repartition's filter and sink belong to the operation that
+ * needs it).
+ */
+function upstreamDesignNodes(
+  physical: ReadonlyMap<string, PhysicalNode>,
+  start: PhysicalNode,
+  owner: string,
+): Set<string> {
+  const found = new Set<string>()
+  const seen = new Set<string>()
+  const pending = [...start.predecessors]
+  while (pending.length > 0) {
+    const name = pending.pop() as string
+    if (seen.has(name)) continue
+    seen.add(name)
+    const node = physical.get(name)
+    if (node === undefined) continue
+    if (node.logicalNodeId !== undefined && node.logicalNodeId !== owner)
+      found.add(node.logicalNodeId)
+    else pending.push(...node.predecessors)
+  }
+  return found
+}
+
+/** A design node and every node upstream of it. */
+function designAncestors(graph: TopologyGraph, id: string): Set<string> {
+  const found = new Set<string>()
+  const pending = [id]
+  while (pending.length > 0) {
+    const next = pending.pop() as string
+    if (found.has(next)) continue
+    found.add(next)
+    for (const edge of graph.edges) if (edge.target === next) pending.push(edge.source)
+  }
+  return found
 }

@@ -4,6 +4,7 @@ import { useStore } from 'zustand'
 import { ApiRequestError, type DesignsApi } from '../api/designs'
 import { designFileName, designFileText } from '../design/design-file'
 import { isDirty, type DesignStore } from '../design/design-store'
+import { CompareDialog } from '../compare/CompareDialog'
 import { DesignsDialog } from './DesignsDialog'
 import { shortcutFor } from './shortcuts'
 
@@ -21,8 +22,8 @@ const showDesign = (id: string | null) =>
   window.history.replaceState(null, '', id === null ? '/' : `/designs/${encodeURIComponent(id)}`)
 
 /**
- * The design's name, whether it has unsaved changes, Save (Ctrl+S), autosave, download as a
- * JSON file, and the Designs dialog (new, examples, open, duplicate, delete, open a file). The
+ * The design's name, whether it has unsaved changes, Save (Ctrl+S), autosave, Compare, and the
+ * Designs dialog (new, examples, open, duplicate, delete, open or download a JSON file). The
  * address shows the open design (`/designs/<id>`), so a reload reopens it.
  */
 export function DesignToolbar({ design, api }: DesignToolbarProps) {
@@ -32,6 +33,8 @@ export function DesignToolbar({ design, api }: DesignToolbarProps) {
   const dirty = useStore(design, isDirty)
   const [message, setMessage] = useState<string | null>(null)
   const [browsing, setBrowsing] = useState(false)
+  const [comparing, setComparing] = useState(false)
+  const savedGraph = useStore(design, (s) => s.saved?.graph ?? null)
   const [autosave, setAutosave] = useState(() => localStorage.getItem(AUTOSAVE_KEY) === 'on')
 
   /** Asks before edits are thrown away by opening another design. */
@@ -168,13 +171,21 @@ export function DesignToolbar({ design, api }: DesignToolbarProps) {
       <button type="button" onClick={() => setBrowsing(true)}>
         Designs…
       </button>
-      <button type="button" onClick={download} title="Download the design as a JSON file">
-        Download JSON
+      <button type="button" onClick={() => setComparing(true)} title="Diff and upgrade safety">
+        Compare…
       </button>
       {message !== null && (
         <span className="toolbar__message" role="alert">
           {message}
         </span>
+      )}
+      {comparing && (
+        <CompareDialog
+          api={api}
+          current={graph}
+          saved={savedGraph}
+          onClose={() => setComparing(false)}
+        />
       )}
       {browsing && (
         <DesignsDialog
@@ -191,6 +202,7 @@ export function DesignToolbar({ design, api }: DesignToolbarProps) {
             setBrowsing(false)
             start(next)
           }}
+          onDownload={download}
           onDeleted={() => {
             design.getState().forgetSaved()
             showDesign(null)

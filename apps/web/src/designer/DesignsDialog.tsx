@@ -13,6 +13,8 @@ export interface DesignsDialogProps {
   onStart: (graph: TopologyGraph) => void
   /** Told when the stored design being edited was deleted. */
   onDeleted: (id: string) => void
+  /** Downloads the design being edited as a JSON file. */
+  onDownload: () => void
   onClose: () => void
 }
 
@@ -21,7 +23,7 @@ export interface DesignsDialogProps {
  * duplicate, delete), or a JSON file from disk.
  */
 export function DesignsDialog(props: DesignsDialogProps) {
-  const { api, openId, onOpen, onStart, onDeleted, onClose } = props
+  const { api, openId, onOpen, onStart, onDeleted, onDownload, onClose } = props
   const [designs, setDesigns] = useState<DesignSummary[] | null>(null)
   const [problems, setProblems] = useState<readonly string[]>([])
   const fileInput = useRef<HTMLInputElement>(null)
@@ -132,10 +134,15 @@ export function DesignsDialog(props: DesignsDialogProps) {
         )}
       </section>
       <section aria-label="File">
-        <h3>From a file</h3>
-        <button type="button" onClick={() => fileInput.current?.click()}>
-          Open a JSON file…
-        </button>
+        <h3>Files</h3>
+        <div className="designs__files">
+          <button type="button" onClick={() => fileInput.current?.click()}>
+            Open a JSON file…
+          </button>
+          <button type="button" onClick={onDownload}>
+            Download this design as JSON
+          </button>
+        </div>
         <input
           ref={fileInput}
           type="file"
