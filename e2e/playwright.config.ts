@@ -54,7 +54,12 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunchOptions },
+      // A designer is used on a desktop screen: palette, canvas and side panel side by side.
+      use: {
+        ...devices['Desktop Chrome'],
+        viewport: { width: 1600, height: 900 },
+        launchOptions: chromiumLaunchOptions,
+      },
     },
   ],
   webServer: {

@@ -96,7 +96,7 @@ describe('design store', () => {
     expect(graph.edges.filter((e) => e.source === 'groupBy-1')).toEqual([
       { id: 'groupBy-1->count-1', source: 'groupBy-1', target: 'count-1' },
     ])
-    expect(graph.nodes.find((n) => n.id === 'count-1')?.position).toEqual({ x: 660, y: 100 })
+    expect(graph.nodes.find((n) => n.id === 'count-1')?.position).toEqual({ x: 900, y: 100 })
   })
 
   it('edits a node, the name and the config, each as one step', () => {

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { useStore } from 'zustand'
 import { ApiRequestError, type DesignsApi } from '../api/designs'
 import { designFileName, designFileText } from '../design/design-file'
+import { download } from '../shell/download'
 import { isDirty, type DesignStore } from '../design/design-store'
 import { CompareDialog } from '../compare/CompareDialog'
 import { DesignsDialog } from './DesignsDialog'
@@ -89,14 +90,9 @@ export function DesignToolbar({ design, api }: DesignToolbarProps) {
     }
   }, [api, design])
 
-  const download = useCallback(() => {
+  const downloadJson = useCallback(() => {
     const { graph } = design.getState()
-    const url = URL.createObjectURL(new Blob([designFileText(graph)], { type: 'application/json' }))
-    const link = document.createElement('a')
-    link.href = url
-    link.download = designFileName(graph)
-    link.click()
-    URL.revokeObjectURL(url)
+    download(designFileName(graph), { text: designFileText(graph), type: 'application/json' })
   }, [design])
 
   useEffect(() => {
@@ -202,7 +198,7 @@ export function DesignToolbar({ design, api }: DesignToolbarProps) {
             setBrowsing(false)
             start(next)
           }}
-          onDownload={download}
+          onDownload={downloadJson}
           onDeleted={() => {
             design.getState().forgetSaved()
             showDesign(null)

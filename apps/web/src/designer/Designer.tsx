@@ -10,6 +10,11 @@ import { DEFAULT_NODE_SIZE, layoutDesign } from '../layout/design-layout'
 import { DescribePanel } from '../plan-view/DescribePanel'
 import { ImportDescribeDialog, type ImportedTopology } from '../plan-view/ImportDescribeDialog'
 import { PlanView } from '../plan-view/PlanView'
+import { MermaidDialog } from '../plan-view/MermaidDialog'
+import { planToMermaid } from '../plan-view/plan-mermaid'
+import { canvasImage } from '../shell/canvas-image'
+import { download } from '../shell/download'
+import { designFileName } from '../design/design-file'
 import { TopicsPanel } from '../plan-view/TopicsPanel'
 import { DesignCanvas } from './DesignCanvas'
 import { DesignToolbar } from './DesignToolbar'
@@ -59,7 +64,9 @@ function DesignerLayout({ design, plan, api }: DesignerProps) {
   const [tab, setTab] = useState<SidePanelTab>('properties')
   const [view, setView] = useState<CentreView>({ kind: 'design' })
   const [importing, setImporting] = useState(false)
-  const [overlay, setOverlay] = useState<'quickAdd' | 'help' | null>(null)
+  const [overlay, setOverlay] = useState<'quickAdd' | 'help' | 'mermaid' | null>(null)
+  const [exportProblem, setExportProblem] = useState<string | null>(null)
+  const centre = useRef<HTMLDivElement>(null)
   const shapes = useStore(plan, (s) => s.shapes)
   const selected = useStore(design, (s) =>
     s.selection.nodes.length === 1
@@ -162,10 +169,28 @@ function DesignerLayout({ design, plan, api }: DesignerProps) {
 
   const errors = diagnostics.filter((d) => d.severity === 'error').length
   const shownPlan = view.kind === 'imported' ? view.imported.plan : physical
+  const baseName = designFileName(graph).replace(/\.json$/, '')
+
+  const exportAs = async (choice: string) => {
+    setExportProblem(null)
+    if (choice === 'mermaid') {
+      setOverlay('mermaid')
+      return
+    }
+    const flow = centre.current?.querySelector<HTMLElement>('.react-flow')
+    const format = choice === 'png' ? 'png' : 'svg'
+    try {
+      if (flow === null || flow === undefined) throw new Error('There is no canvas to export.')
+      const suffix = view.kind === 'design' ? '' : '-plan'
+      download(`${baseName}${suffix}.${format}`, { url: await canvasImage(flow, format) })
+    } catch (error) {
+      setExportProblem(`The image could not be made: ${(error as Error).message}`)
+    }
+  }
   return (
     <div className="designer">
       <Palette onAdd={addAtCentre} />
-      <div className="designer__centre">
+      <div className="designer__centre" ref={centre}>
         <DesignToolbar design={design} api={api} />
         <div className="view-bar" role="toolbar" aria-label="View">
           <div className="view-bar__switch" role="group" aria-label="Show">
@@ -192,6 +217,23 @@ function DesignerLayout({ design, plan, api }: DesignerProps) {
           <button type="button" onClick={() => setImporting(true)}>
             Import describe()…
           </button>
+          <select
+            aria-label="Export"
+            value=""
+            onChange={(event) => void exportAs(event.target.value)}
+          >
+            <option value="">Export…</option>
+            <option value="svg">Canvas as SVG</option>
+            <option value="png">Canvas as PNG</option>
+            <option value="mermaid" disabled={shownPlan === null}>
+              Plan as Mermaid
+            </option>
+          </select>
+          {exportProblem !== null && (
+            <span className="toolbar__message" role="alert">
+              {exportProblem}
+            </span>
+          )}
           <button
             type="button"
             className="view-bar__help"
@@ -279,6 +321,13 @@ function DesignerLayout({ design, plan, api }: DesignerProps) {
         />
       )}
       {overlay === 'help' && <ShortcutHelp onClose={() => setOverlay(null)} />}
+      {overlay === 'mermaid' && shownPlan !== null && (
+        <MermaidDialog
+          text={planToMermaid(shownPlan)}
+          fileName={`${baseName}-plan.mmd`}
+          onClose={() => setOverlay(null)}
+        />
+      )}
       {importing && (
         <ImportDescribeDialog
           onClose={() => setImporting(false)}

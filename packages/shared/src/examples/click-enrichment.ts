@@ -34,14 +34,14 @@ export function clickEnrichmentDesign(topics: ClickEnrichmentTopics = {}): Topol
         id: 'by-page',
         kind: 'selectKey',
         label: 'Key by page',
-        position: { x: 220, y: 0 },
+        position: { x: 300, y: 0 },
         params: { keySelector: { lang: 'expression', source: 'value.page' } },
       },
       {
         id: 'pages',
         kind: 'table',
         label: 'Pages',
-        position: { x: 220, y: 160 },
+        position: { x: 300, y: 180 },
         params: {
           topic: topics.pages ?? 'pages',
           storeName: 'pages-store',
@@ -53,7 +53,7 @@ export function clickEnrichmentDesign(topics: ClickEnrichmentTopics = {}): Topol
         id: 'enrich',
         kind: 'join',
         label: 'Add page details',
-        position: { x: 440, y: 0 },
+        position: { x: 600, y: 0 },
         params: {
           joinType: 'left',
           name: 'enrich-with-page',
@@ -69,7 +69,7 @@ export function clickEnrichmentDesign(topics: ClickEnrichmentTopics = {}): Topol
         id: 'out',
         kind: 'sink',
         label: 'Enriched views',
-        position: { x: 660, y: 0 },
+        position: { x: 900, y: 0 },
         params: {
           topic: topics.output ?? 'page-views-enriched',
           keySerde: 'String',

@@ -12,7 +12,8 @@ export interface LatestPriceTopics {
  * once per window when it closes (suppress), as `{ isin, price, windowStart, windowEnd }`.
  */
 export function latestPriceDesign(topics: LatestPriceTopics = {}): TopologyGraph {
-  const at = (x: number) => ({ x, y: 0 })
+  // One column per operation, wide enough for the serdes and repartition markers between them.
+  const at = (column: number) => ({ x: column * 300, y: 0 })
   return {
     version: 1,
     name: 'Latest price per ISIN every 2 s',
@@ -30,19 +31,19 @@ export function latestPriceDesign(topics: LatestPriceTopics = {}): TopologyGraph
           valueSerde: 'Json',
         },
       },
-      { id: 'by-isin', kind: 'groupByKey', label: 'By ISIN', position: at(220), params: {} },
+      { id: 'by-isin', kind: 'groupByKey', label: 'By ISIN', position: at(1), params: {} },
       {
         id: 'every-2s',
         kind: 'windowedBy',
         label: 'Every 2 seconds',
-        position: at(440),
+        position: at(2),
         params: { window: { type: 'tumbling', sizeMs: 2000, graceMs: 500 } },
       },
       {
         id: 'latest',
         kind: 'reduce',
         label: 'Latest trade',
-        position: at(660),
+        position: at(3),
         // Trades of a security arrive in order, so the newest record is the latest trade.
         params: { reducer: { lang: 'expression', source: 'value' }, storeName: 'latest-trades' },
       },
@@ -50,7 +51,7 @@ export function latestPriceDesign(topics: LatestPriceTopics = {}): TopologyGraph
         id: 'window-closed',
         kind: 'suppress',
         label: 'When the window closes',
-        position: at(880),
+        position: at(4),
         // At most 10 MiB of open windows; a final result per window means it cannot emit early.
         params: {
           mode: 'untilWindowCloses',
@@ -59,12 +60,12 @@ export function latestPriceDesign(topics: LatestPriceTopics = {}): TopologyGraph
           whenFull: 'shutDown',
         },
       },
-      { id: 'changes', kind: 'toStream', position: at(1100), params: {} },
+      { id: 'changes', kind: 'toStream', position: at(5), params: {} },
       {
         id: 'price',
         kind: 'map',
         label: 'Price per window',
-        position: at(1320),
+        position: at(6),
         params: {
           key: { lang: 'expression', source: 'key.windowKey' },
           value: {
@@ -79,7 +80,7 @@ export function latestPriceDesign(topics: LatestPriceTopics = {}): TopologyGraph
         id: 'out',
         kind: 'sink',
         label: 'Latest prices',
-        position: at(1540),
+        position: at(7),
         params: { topic: topics.output ?? 'latest-prices', keySerde: 'String', valueSerde: 'Json' },
       },
     ],

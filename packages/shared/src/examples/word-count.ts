@@ -8,7 +8,8 @@ export interface WordCountTopics {
 
 /** Kafka Streams' word count as a design: lines split into words, counted per word. */
 export function wordCountDesign(topics: WordCountTopics = {}): TopologyGraph {
-  const at = (x: number) => ({ x, y: 0 })
+  // One column per operation, wide enough for the serdes and repartition markers between them.
+  const at = (column: number) => ({ x: column * 300, y: 0 })
   return {
     version: 1,
     name: 'Word count',
@@ -31,29 +32,29 @@ export function wordCountDesign(topics: WordCountTopics = {}): TopologyGraph {
         id: 'words',
         kind: 'flatMapValues',
         label: 'Split into words',
-        position: at(220),
+        position: at(1),
         params: { mapper: { lang: 'expression', source: "split(lower(value), ' ')" } },
       },
       {
         id: 'by-word',
         kind: 'groupBy',
         label: 'Group by word',
-        position: at(440),
+        position: at(2),
         params: { keySelector: { lang: 'expression', source: 'value' } },
       },
       {
         id: 'count',
         kind: 'count',
         label: 'Count',
-        position: at(660),
+        position: at(3),
         params: { storeName: 'counts' },
       },
-      { id: 'changes', kind: 'toStream', position: at(880), params: {} },
+      { id: 'changes', kind: 'toStream', position: at(4), params: {} },
       {
         id: 'out',
         kind: 'sink',
         label: 'Word counts',
-        position: at(1100),
+        position: at(5),
         params: { topic: topics.output ?? 'word-counts', keySerde: 'String', valueSerde: 'Long' },
       },
     ],
