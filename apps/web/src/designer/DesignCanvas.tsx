@@ -25,6 +25,7 @@ import { OperatorNode, type OperatorFlowNode } from './OperatorNode'
 import { PALETTE_ITEMS } from './palette'
 import { PALETTE_MIME } from './Palette'
 import { PlannedEdge, type PlannedFlowEdge } from './PlannedEdge'
+import { sameList, StableItems } from './stable-items'
 import { SubtopologyGroups } from './SubtopologyGroups'
 
 const NODE_TYPES = { operator: OperatorNode }
@@ -50,9 +51,11 @@ export function DesignCanvas({ design, plan }: DesignCanvasProps) {
   // Sizes React Flow measured: nodes are rebuilt from the design on every edit, and without
   // them the minimap, fit view and auto-layout would not know how big nodes are.
   const [measured, setMeasured] = useState<ReadonlyMap<string, Dimensions>>(new Map())
+  const [stableNodes] = useState(() => new StableItems(sameOperatorNode))
+  const [stableEdges] = useState(() => new StableItems(samePlannedEdge))
   const nodes = useMemo<OperatorFlowNode[]>(() => {
     const selected = new Set(selection.nodes)
-    return graph.nodes.map((node) => ({
+    const built = graph.nodes.map((node): OperatorFlowNode => ({
       id: node.id,
       type: 'operator',
       position: node.position,
@@ -66,10 +69,11 @@ export function DesignCanvas({ design, plan }: DesignCanvasProps) {
         stores: overlay.storesOf.get(node.id) ?? [],
       },
     }))
-  }, [graph, selection.nodes, shapes, byNode, overlay, measured])
+    return stableNodes.reuse(built)
+  }, [graph, selection.nodes, shapes, byNode, overlay, measured, stableNodes])
   const edges = useMemo<PlannedFlowEdge[]>(() => {
     const selected = new Set(selection.edges)
-    return graph.edges.map((edge) => ({
+    const built = graph.edges.map((edge): PlannedFlowEdge => ({
       id: edge.id,
       type: 'planned',
       data: {
@@ -85,7 +89,8 @@ export function DesignCanvas({ design, plan }: DesignCanvasProps) {
         ? { className: 'edge--error' }
         : {}),
     }))
-  }, [graph, selection.edges, byEdge, overlay, serdes])
+    return stableEdges.reuse(built)
+  }, [graph, selection.edges, byEdge, overlay, serdes, stableEdges])
 
   const onNodesChange = useCallback(
     (changes: NodeChange<OperatorFlowNode>[]) => {
@@ -174,7 +179,7 @@ export function DesignCanvas({ design, plan }: DesignCanvasProps) {
         minZoom={0.1}
       >
         <Background gap={20} />
-        <SubtopologyGroups subtopologyOf={overlay.subtopologyOf} />
+        <SubtopologyGroups nodes={nodes} subtopologyOf={overlay.subtopologyOf} />
         <ConnectionHint design={design} plan={plan} />
         <MiniMap pannable zoomable nodeColor="#94a3b8" />
         <Controls />
@@ -216,6 +221,34 @@ function picked(
     else chosen.delete(pick.id)
   }
   return [...chosen]
+}
+
+function sameOperatorNode(a: OperatorFlowNode, b: OperatorFlowNode): boolean {
+  return (
+    a.position === b.position &&
+    a.selected === b.selected &&
+    a.measured?.width === b.measured?.width &&
+    a.measured?.height === b.measured?.height &&
+    a.data.node === b.data.node &&
+    a.data.shape === b.data.shape &&
+    a.data.subtopology === b.data.subtopology &&
+    sameList(a.data.stores, b.data.stores, (store) => store) &&
+    sameList(a.data.diagnostics, b.data.diagnostics, (d) => `${d.severity}:${d.message}`)
+  )
+}
+
+function samePlannedEdge(a: PlannedFlowEdge, b: PlannedFlowEdge): boolean {
+  return (
+    a.source === b.source &&
+    a.target === b.target &&
+    a.sourceHandle === b.sourceHandle &&
+    a.targetHandle === b.targetHandle &&
+    a.selected === b.selected &&
+    a.className === b.className &&
+    a.data?.repartition?.topic === b.data?.repartition?.topic &&
+    a.data?.reason === b.data?.reason &&
+    a.data?.serdes?.title === b.data?.serdes?.title
+  )
 }
 
 function sizeOf(measured: ReadonlyMap<string, Dimensions>, id: string): { measured?: Dimensions } {

@@ -60,6 +60,7 @@ export function Designer(props: DesignerProps) {
 function DesignerLayout({ design, plan, api }: DesignerProps) {
   const diagnostics = useStore(plan, (s) => s.diagnostics)
   const physical = useStore(plan, (s) => s.plan)
+  const plannedInMs = useStore(plan, (s) => s.plannedInMs)
   const graph = useStore(design, (s) => s.graph)
   const [tab, setTab] = useState<SidePanelTab>('properties')
   const [view, setView] = useState<CentreView>({ kind: 'design' })
@@ -234,6 +235,13 @@ function DesignerLayout({ design, plan, api }: DesignerProps) {
               {exportProblem}
             </span>
           )}
+          <span
+            className="view-bar__timing"
+            data-testid="plan-time"
+            title="How long the engine took to validate and plan the last edit"
+          >
+            planned in {plannedInMs < 10 ? plannedInMs.toFixed(1) : Math.round(plannedInMs)} ms
+          </span>
           <button
             type="button"
             className="view-bar__help"

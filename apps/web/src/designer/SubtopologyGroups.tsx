@@ -1,39 +1,43 @@
-import { useStore, useStoreApi, ViewportPortal } from '@xyflow/react'
+import { ViewportPortal } from '@xyflow/react'
+import { useMemo } from 'react'
 import { subtopologyColor } from './subtopology-colors'
 
 const PADDING = 16
 
-/** A tinted box behind the nodes of each sub-topology, labelled with its number. */
+interface PlacedNode {
+  readonly id: string
+  readonly position: { readonly x: number; readonly y: number }
+  readonly measured?: { readonly width?: number; readonly height?: number }
+}
+
+/**
+ * A tinted box behind the nodes of each sub-topology, labelled with its number. Computed from
+ * the canvas's own nodes (with their measured sizes), so panning does not recompute it.
+ */
 export function SubtopologyGroups({
+  nodes,
   subtopologyOf,
 }: {
+  nodes: readonly PlacedNode[]
   subtopologyOf: ReadonlyMap<string, number>
 }) {
-  // Measured sizes live in React Flow's own node lookup, which it updates in place: re-render
-  // when the text of every node's box changes.
-  useStore((s) =>
-    [...s.nodeLookup.values()]
-      .map(
-        (n) =>
-          `${n.id}:${n.internals.positionAbsolute.x},${n.internals.positionAbsolute.y},${n.measured.width},${n.measured.height}`,
-      )
-      .join('|'),
-  )
-  const nodes = [...useStoreApi().getState().nodeLookup.values()]
-  const boxes = new Map<number, { x0: number; y0: number; x1: number; y1: number }>()
-  for (const node of nodes) {
-    const id = subtopologyOf.get(node.id)
-    const width = node.measured?.width
-    const height = node.measured?.height
-    if (id === undefined || width === undefined || height === undefined) continue
-    const box = boxes.get(id) ?? { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity }
-    boxes.set(id, {
-      x0: Math.min(box.x0, node.internals.positionAbsolute.x),
-      y0: Math.min(box.y0, node.internals.positionAbsolute.y),
-      x1: Math.max(box.x1, node.internals.positionAbsolute.x + width),
-      y1: Math.max(box.y1, node.internals.positionAbsolute.y + height),
-    })
-  }
+  const boxes = useMemo(() => {
+    const found = new Map<number, { x0: number; y0: number; x1: number; y1: number }>()
+    for (const node of nodes) {
+      const id = subtopologyOf.get(node.id)
+      const width = node.measured?.width
+      const height = node.measured?.height
+      if (id === undefined || width === undefined || height === undefined) continue
+      const box = found.get(id) ?? { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity }
+      found.set(id, {
+        x0: Math.min(box.x0, node.position.x),
+        y0: Math.min(box.y0, node.position.y),
+        x1: Math.max(box.x1, node.position.x + width),
+        y1: Math.max(box.y1, node.position.y + height),
+      })
+    }
+    return found
+  }, [nodes, subtopologyOf])
   return (
     <ViewportPortal>
       {[...boxes].map(([id, box]) => (
