@@ -99,3 +99,26 @@ test('saves a design to the server and reopens it after a reload', async ({ page
   await expect(page.getByTestId('canvas').getByTestId('node-count')).toHaveCount(0)
   await expect(page.getByTestId('save-state')).toHaveText('Saved')
 })
+
+test('edits JavaScript code params in a highlighting code editor', async ({ page }) => {
+  await page.goto('/')
+  const canvas = page.getByTestId('canvas')
+  await page
+    .getByTestId('palette-process:custom processor')
+    .dragTo(canvas, { targetPosition: { x: 400, y: 150 } })
+  await expect(canvas.getByTestId('node-process-1')).toBeVisible()
+  const editor = page.getByTestId('code-processor')
+  const content = editor.locator('.cm-content')
+  await expect(content).toContainText('process')
+  // Keywords and names come out as highlighted tokens, not plain text.
+  expect(await content.locator('span').count()).toBeGreaterThan(3)
+
+  await content.click()
+  await page.keyboard.press('Control+End')
+  await page.keyboard.type('\n// counted by the studio')
+  await canvas.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } })
+  await canvas.getByTestId('node-process-1').click()
+  await expect(page.getByTestId('code-processor').locator('.cm-content')).toContainText(
+    '// counted by the studio',
+  )
+})

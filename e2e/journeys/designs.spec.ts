@@ -16,6 +16,17 @@ test('starts from an example, saves, duplicates, opens and deletes designs', asy
   const canvas = page.getByTestId('canvas')
   await expect(canvas.getByTestId('node-every-2s')).toContainText('2 s')
   await expect(canvas.getByTestId('node-window-closed')).toHaveAttribute('data-status', 'ok')
+  // Durations read in the largest unit that fits, and take any unit.
+  await canvas.getByTestId('node-every-2s').click()
+  const properties = page.getByRole('form', { name: 'Properties' })
+  await expect(properties.getByLabel('window.sizeMs', { exact: true })).toHaveValue('2')
+  await expect(properties.getByLabel('window.sizeMs unit')).toHaveValue('s')
+  await properties.getByLabel('window.graceMs unit').selectOption('s')
+  await properties.getByLabel('window.graceMs', { exact: true }).fill('1.5')
+  await properties.getByLabel('window.graceMs', { exact: true }).press('Enter')
+  await expect(canvas.getByTestId('node-every-2s')).toContainText('grace 1500 ms')
+  await page.keyboard.press('Control+z')
+  await expect(canvas.getByTestId('node-every-2s')).toContainText('grace 500 ms')
   await page.getByRole('button', { name: 'Save', exact: true }).click()
   await expect(page).toHaveURL(/\/designs\/latest-price-per-isin-every-2-s$/)
 

@@ -1,4 +1,6 @@
 import type { GraphNode } from '@topology-studio/shared'
+import { CodeEditor } from './CodeEditor'
+import { DURATION_UNITS, durationMs, durationParts, type DurationUnit } from './duration-units'
 import { useState, type KeyboardEvent } from 'react'
 import type { DesignStore } from '../design/design-store'
 import { expressionProblems, paramFields, withParam, type ParamField } from './param-fields'
@@ -87,6 +89,8 @@ function Field({
           {name}
         </label>
       )
+    case 'duration':
+      return <DurationField field={field} onChange={onChange} />
     case 'fixed':
       return (
         <div className="field">
@@ -96,7 +100,7 @@ function Field({
       )
     default: {
       const text = field.kind === 'list' ? field.value.join(', ') : String(field.value)
-      const numeric = field.kind === 'duration' || field.kind === 'number'
+      const numeric = field.kind === 'number'
       return (
         <label className="field">
           {name}
@@ -122,11 +126,55 @@ function Field({
             }}
             onKeyDown={blurOnEnter}
           />
-          {field.kind === 'duration' && <span className="field__unit">ms</span>}
         </label>
       )
     }
   }
+}
+
+/** A duration as an amount and a unit (2 s rather than 2000 ms); stored in milliseconds. */
+function DurationField({
+  field,
+  onChange,
+}: {
+  field: Extract<ParamField, { kind: 'duration' }>
+  onChange: (path: string, value: unknown) => void
+}) {
+  const shown = durationParts(field.value)
+  const [unit, setUnit] = useState<DurationUnit>(shown.unit)
+  const amount = field.value / (DURATION_UNITS.find((u) => u.unit === unit)?.ms ?? 1)
+  return (
+    <div className="field">
+      <span className="field__name">{field.path}</span>
+      <div className="field__duration">
+        <input
+          aria-label={field.path}
+          key={`${field.value}:${unit}`}
+          defaultValue={String(amount)}
+          inputMode="decimal"
+          onBlur={(event) => {
+            const parsed = Number(event.target.value.trim())
+            if (event.target.value.trim() === '' || !Number.isFinite(parsed)) {
+              event.target.value = String(amount)
+              return
+            }
+            const ms = durationMs(parsed, unit)
+            if (ms !== field.value) onChange(field.path, ms)
+          }}
+          onKeyDown={blurOnEnter}
+        />
+        <select
+          aria-label={`${field.path} unit`}
+          value={unit}
+          onChange={(event) => setUnit(event.target.value as DurationUnit)}
+        >
+          {DURATION_UNITS.map(({ unit: u }) => (
+            <option key={u}>{u}</option>
+          ))}
+        </select>
+      </div>
+    </div>
+  )
 }
 
 function FunctionField({
@@ -141,20 +189,32 @@ function FunctionField({
   const [source, setSource] = useState(field.value.source)
   const problems =
     field.value.lang === 'expression' ? expressionProblems(node, field.path, source) : []
+  const commit = () => {
+    if (source !== field.value.source) onChange(field.path, { ...field.value, source })
+  }
+  const name = (
+    <span className="field__name">
+      {field.path} <span className="field__lang">{field.value.lang}</span>
+    </span>
+  )
+  if (field.value.lang === 'code') {
+    return (
+      <div className="field">
+        {name}
+        <CodeEditor initial={source} label={field.path} onChange={setSource} onBlur={commit} />
+      </div>
+    )
+  }
   return (
     <label className="field">
-      <span className="field__name">
-        {field.path} <span className="field__lang">{field.value.lang}</span>
-      </span>
+      {name}
       <textarea
-        className={field.value.lang === 'code' ? 'field__code' : 'field__expression'}
+        className="field__expression"
         value={source}
         spellCheck={false}
-        rows={field.value.lang === 'code' ? 5 : 2}
+        rows={2}
         onChange={(event) => setSource(event.target.value)}
-        onBlur={() => {
-          if (source !== field.value.source) onChange(field.path, { ...field.value, source })
-        }}
+        onBlur={commit}
       />
       {problems.map((problem) => (
         <span key={problem} className="field__problem" role="alert">

@@ -1,14 +1,13 @@
 // The one line a node shows under its name: the parameter a Kafka developer looks for first.
 import type { FunctionParam, GraphNode } from '@topology-studio/shared'
+import { durationParts } from './duration-units'
 
 const fn = (param: FunctionParam | undefined) =>
   param === undefined ? '' : param.lang === 'expression' ? param.source : 'JavaScript'
 
 export function durationText(ms: number): string {
-  if (ms % 3_600_000 === 0 && ms > 0) return `${ms / 3_600_000} h`
-  if (ms % 60_000 === 0 && ms > 0) return `${ms / 60_000} min`
-  if (ms % 1_000 === 0 && ms > 0) return `${ms / 1_000} s`
-  return `${ms} ms`
+  const { amount, unit } = durationParts(ms)
+  return `${amount} ${unit}`
 }
 
 export function nodeSummary(node: GraphNode): string {
