@@ -14,6 +14,10 @@ test('shows the physical plan of a design and maps it to the design on hover', a
 }, testInfo) => {
   await page.goto('/')
   await expect(page.getByTestId('canvas').getByTestId('node-count')).toBeVisible()
+  // On the design, a node's kind names its processors on hover.
+  await expect(
+    page.getByTestId('canvas').getByTestId('node-count').locator('.operator__kind'),
+  ).toHaveAttribute('title', /KSTREAM-AGGREGATE-0000000003/)
   await page.getByRole('button', { name: 'Physical plan' }).click()
   const view = page.getByTestId('plan-view')
   await expect(view.getByTestId('plan-subtopology-0')).toBeVisible()

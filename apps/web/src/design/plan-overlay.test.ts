@@ -21,6 +21,13 @@ describe('planOverlay', () => {
     expect(overlay.storesOf.get('count')).toEqual(['counts'])
   })
 
+  it('lists the processors each design node became', () => {
+    const graph = wordCountDesign()
+    const overlay = planOverlay(graph, planGraph(graph).plan)
+    expect(overlay.processorsOf.get('by-word')).toEqual(['KSTREAM-KEY-SELECT-0000000002'])
+    expect(overlay.processorsOf.get('count')).toContain('KSTREAM-AGGREGATE-0000000003')
+  })
+
   it('marks only the join input whose key changed, not the table side', () => {
     const graph = clickEnrichmentDesign()
     const overlay = planOverlay(graph, planGraph(graph).plan)

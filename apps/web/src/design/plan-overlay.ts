@@ -16,12 +16,15 @@ export interface PlanOverlay {
   /** Design edges into a node that repartitions, with the topic inserted there. */
   readonly repartitionOn: ReadonlyMap<string, RepartitionMarker>
   readonly storesOf: ReadonlyMap<string, readonly string[]>
+  /** The processor nodes (as describe() names them) each design node became. */
+  readonly processorsOf: ReadonlyMap<string, readonly string[]>
 }
 
 export const EMPTY_OVERLAY: PlanOverlay = {
   subtopologyOf: new Map(),
   repartitionOn: new Map(),
   storesOf: new Map(),
+  processorsOf: new Map(),
 }
 
 export function planOverlay(graph: TopologyGraph, plan: PhysicalPlan | null): PlanOverlay {
@@ -60,7 +63,8 @@ export function planOverlay(graph: TopologyGraph, plan: PhysicalPlan | null): Pl
     if (store.logicalNodeId === undefined) continue
     storesOf.set(store.logicalNodeId, [...(storesOf.get(store.logicalNodeId) ?? []), store.name])
   }
-  return { subtopologyOf, repartitionOn, storesOf }
+  const processorsOf = new Map(plan.logicalNodes.map((p) => [p.nodeId, p.physicalNodes]))
+  return { subtopologyOf, repartitionOn, storesOf, processorsOf }
 }
 
 /**

@@ -67,6 +67,7 @@ export function DesignCanvas({ design, plan }: DesignCanvasProps) {
         diagnostics: byNode.get(node.id) ?? [],
         subtopology: overlay.subtopologyOf.get(node.id) ?? null,
         stores: overlay.storesOf.get(node.id) ?? [],
+        processors: overlay.processorsOf.get(node.id) ?? [],
       },
     }))
     return stableNodes.reuse(built)
@@ -233,6 +234,7 @@ function sameOperatorNode(a: OperatorFlowNode, b: OperatorFlowNode): boolean {
     a.data.shape === b.data.shape &&
     a.data.subtopology === b.data.subtopology &&
     sameList(a.data.stores, b.data.stores, (store) => store) &&
+    sameList(a.data.processors, b.data.processors, (name) => name) &&
     sameList(a.data.diagnostics, b.data.diagnostics, (d) => `${d.severity}:${d.message}`)
   )
 }

@@ -12,6 +12,8 @@ export interface OperatorNodeData extends Record<string, unknown> {
   readonly diagnostics: readonly Diagnostic[]
   readonly subtopology: number | null
   readonly stores: readonly string[]
+  /** What Kafka Streams calls this node's processors, shown on hover. */
+  readonly processors: readonly string[]
 }
 
 export type OperatorFlowNode = Node<OperatorNodeData, 'operator'>
@@ -66,7 +68,16 @@ export const OperatorNode = memo(function OperatorNode({
       ) : (
         takesInput(node.kind) && <Handle type="target" position={Position.Left} />
       )}
-      <div className="operator__kind">{node.kind}</div>
+      <div
+        className="operator__kind"
+        title={
+          data.processors.length === 0
+            ? undefined
+            : `Kafka Streams nodes: ${data.processors.join(', ')}`
+        }
+      >
+        {node.kind}
+      </div>
       <div className="operator__label">{node.label ?? node.id}</div>
       <div className="operator__summary">{nodeSummary(node)}</div>
       <div className="operator__footer">
