@@ -208,3 +208,4 @@ export type {
 } from './api/socket-events'
 export { schemaIssues } from './schema-issues'
 export type { SchemaIssue } from './schema-issues'
+export { slug } from './slug'

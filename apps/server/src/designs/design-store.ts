@@ -11,7 +11,7 @@ import {
   type TopologyGraph,
   type TopologyGraphLoadError,
 } from '@topology-studio/shared'
-import { schemaIssues } from '@topology-studio/shared'
+import { schemaIssues, slug } from '@topology-studio/shared'
 import { writeFileAtomic } from './atomic-file'
 
 const EXTENSION = '.json'
@@ -211,16 +211,4 @@ function unreadable(id: string, error: TopologyGraphLoadError): DesignStoreError
     code: error.code,
     issues: schemaIssues(error.issues),
   })
-}
-
-/** A file-safe id from a design name: lower case words joined by dashes. */
-export function slug(name: string): string {
-  const words = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-  return words === '' ? 'design' : words
 }

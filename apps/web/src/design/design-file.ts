@@ -1,6 +1,11 @@
 // Designs as JSON files on the user's disk: the same pretty JSON the server stores, so a file
 // saved here can be dropped into a workspace folder and the other way round.
-import { schemaIssues, TopologyGraphSchema, type TopologyGraph } from '@topology-studio/shared'
+import {
+  schemaIssues,
+  slug,
+  TopologyGraphSchema,
+  type TopologyGraph,
+} from '@topology-studio/shared'
 
 export type DesignFileResult =
   | { readonly ok: true; readonly graph: TopologyGraph }
@@ -29,13 +34,9 @@ export function designFileText(graph: TopologyGraph): string {
   return `${JSON.stringify(graph, null, 2)}\n`
 }
 
-/** A file name from the design's name: lower case, words joined by dashes. */
+/** A file name from the design's name, as the server names the file it stores. */
 export function designFileName(graph: TopologyGraph): string {
-  const slug = graph.name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-  return `${slug === '' ? 'design' : slug}.json`
+  return `${slug(graph.name)}.json`
 }
 
 /** An empty design to start from. */

@@ -15,6 +15,7 @@ import { planToMermaid } from '../plan-view/plan-mermaid'
 import { canvasImage } from '../shell/canvas-image'
 import { download } from '../shell/download'
 import { designFileName } from '../design/design-file'
+import { nodeName } from '../design/node-name'
 import { TopicsPanel } from '../plan-view/TopicsPanel'
 import { DesignCanvas } from './DesignCanvas'
 import { DesignToolbar } from './DesignToolbar'
@@ -163,7 +164,7 @@ function DesignerLayout({ design, plan, api }: DesignerProps) {
   const designNodeName = useCallback(
     (id: string) => {
       const node = graph.nodes.find((n) => n.id === id)
-      return node === undefined ? null : `${node.kind} "${node.label ?? node.id}"`
+      return node === undefined ? null : nodeName(node)
     },
     [graph],
   )
@@ -322,7 +323,7 @@ function DesignerLayout({ design, plan, api }: DesignerProps) {
       </aside>
       {overlay === 'quickAdd' && (
         <QuickAdd
-          after={after === null ? null : `${after.kind} "${after.label ?? after.id}"`}
+          after={after === null ? null : nodeName(after)}
           problemOf={problemOf}
           onPick={quickAdd}
           onClose={() => setOverlay(null)}

@@ -25,10 +25,6 @@ export function checkLints({ index }: CheckContext): Diagnostic[] {
 
 function lint(node: GraphNode): Diagnostic | null {
   const label = nodeLabel(node)
-  const fixed = (diagnostic: Diagnostic, fix: Omit<DiagnosticFix, 'nodeId'>): Diagnostic => ({
-    ...diagnostic,
-    fix: { ...fix, nodeId: node.id },
-  })
   switch (node.kind) {
     case 'groupBy':
       return returnsKey(node.params.keySelector) && node.params.valueSelector === undefined
@@ -41,18 +37,17 @@ function lint(node: GraphNode): Diagnostic | null {
     case 'suppress': {
       const p = node.params
       if (p.maxBytes !== undefined || p.maxRecords !== undefined) return null
-      return fixed(
+      return withFix(
         createDiagnostic('lint/unbounded-suppress', { node: label }, { nodeId: node.id }),
-        p.mode === 'untilWindowCloses'
-          ? // A bounded untilWindowCloses buffer must stop rather than emit early.
-            {
-              title: 'Limit the buffer to 10 MiB',
-              params: { maxBytes: SUPPRESS_MAX_BYTES, whenFull: 'shutDown' },
-            }
-          : {
-              title: 'Limit the buffer to 10 MiB',
-              params: { maxBytes: SUPPRESS_MAX_BYTES, whenFull: 'emitEarly' },
-            },
+        {
+          title: 'Limit the buffer to 10 MiB',
+          nodeId: node.id,
+          params: {
+            maxBytes: SUPPRESS_MAX_BYTES,
+            // A bounded untilWindowCloses buffer must stop rather than emit early.
+            whenFull: p.mode === 'untilWindowCloses' ? 'shutDown' : 'emitEarly',
+          },
+        },
       )
     }
     case 'windowedBy': {
@@ -65,7 +60,7 @@ function lint(node: GraphNode): Diagnostic | null {
             ? window.timeDifferenceMs
             : window.sizeMs
       const grace = Math.max(1, Math.min(length, GRACE_CAP_MS))
-      return fixed(
+      return withFix(
         createDiagnostic(
           'lint/no-grace',
           { node: label },
@@ -73,6 +68,7 @@ function lint(node: GraphNode): Diagnostic | null {
         ),
         {
           title: `Allow ${grace} ms of lateness`,
+          nodeId: node.id,
           params: { window: { ...window, graceMs: grace } },
         },
       )
@@ -95,15 +91,16 @@ function needlessRepartition(
     { nodeId: node.id, param },
   )
   const name = node.params.name === undefined ? {} : { name: node.params.name }
-  return {
-    ...diagnostic,
-    fix: {
-      title: `Use ${instead}`,
-      nodeId: node.id,
-      kind: instead,
-      params: { ...params, ...name },
-    },
-  }
+  return withFix(diagnostic, {
+    title: `Use ${instead}`,
+    nodeId: node.id,
+    kind: instead,
+    params: { ...params, ...name },
+  })
+}
+
+function withFix(diagnostic: Diagnostic, fix: DiagnosticFix): Diagnostic {
+  return { ...diagnostic, fix }
 }
 
 function returnsKey(param: FunctionParam): boolean {

@@ -1,4 +1,10 @@
-import type { Diagnostic, GraphNode, PhysicalPlan, TopologyGraph } from '@topology-studio/shared'
+import {
+  slug,
+  type Diagnostic,
+  type GraphNode,
+  type PhysicalPlan,
+  type TopologyGraph,
+} from '@topology-studio/shared'
 import { createDiagnostic } from '../diagnostic-codes'
 import { nodeLabel } from './node-label'
 
@@ -17,13 +23,6 @@ const STORE_NAME_PARAM: Partial<Record<GraphNode['kind'], 'storeName' | 'name'>>
   suppress: 'name',
 }
 
-function slug(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-}
-
 /**
  * One `lint/unnamed-state` per design node whose store got a generated name, with a fix that
  * names it after the node (unique among the plan's stores).
@@ -39,7 +38,7 @@ export function unnamedStateLints(graph: TopologyGraph, plan: PhysicalPlan): Dia
     const param = node === undefined ? undefined : STORE_NAME_PARAM[node.kind]
     if (node === undefined || param === undefined) continue
     reported.add(nodeId)
-    const base = `${slug(node.label ?? node.id) || node.kind}-${node.kind === 'suppress' ? 'buffer' : 'store'}`
+    const base = `${slug(node.label ?? node.id, node.kind)}-${node.kind === 'suppress' ? 'buffer' : 'store'}`
     let name = base
     for (let n = 2; taken.has(name); n++) name = `${base}-${n}`
     taken.add(name)
