@@ -16,6 +16,32 @@ test('starts from an example, saves, duplicates, opens and deletes designs', asy
   const canvas = page.getByTestId('canvas')
   await expect(canvas.getByTestId('node-every-2s')).toContainText('2 s')
   await expect(canvas.getByTestId('node-window-closed')).toHaveAttribute('data-status', 'ok')
+  // An opened design is fitted into view, every node of it on screen.
+  await expect
+    .poll(() =>
+      canvas.evaluate((element) => {
+        const view = element.getBoundingClientRect()
+        return [...element.querySelectorAll('.react-flow__node')].every((node) => {
+          const box = node.getBoundingClientRect()
+          return (
+            box.left >= view.left &&
+            box.right <= view.right &&
+            box.top >= view.top &&
+            box.bottom <= view.bottom
+          )
+        })
+      }),
+    )
+    .toBe(true)
+  // Zoomed far out, nodes are outlines without their unreadable text; fitting brings it back.
+  const label = canvas.getByTestId('node-every-2s').locator('.operator__label')
+  await expect(label).toBeVisible()
+  const zoomOut = page.getByRole('button', { name: 'Zoom Out' })
+  while ((await label.isVisible()) && (await zoomOut.isEnabled())) await zoomOut.click()
+  await expect(label).toBeHidden()
+  await expect(canvas.getByTestId('node-every-2s')).toHaveAttribute('data-status', 'ok')
+  await page.keyboard.press('f')
+  await expect(label).toBeVisible()
   // Durations read in the largest unit that fits, and take any unit.
   await canvas.getByTestId('node-every-2s').click()
   const properties = page.getByRole('form', { name: 'Properties' })

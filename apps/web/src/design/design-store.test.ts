@@ -138,6 +138,18 @@ describe('design store', () => {
     expect(isDirty(store.getState())).toBe(false)
   })
 
+  it('counts openings, which the canvas fits into view, and not edits or saves', () => {
+    const graph = wordCountDesign()
+    const store = createDesignStore(empty())
+    expect(store.getState().opened).toBe(0)
+    store.getState().load(graph)
+    store.getState().rename('Edited')
+    store.getState().markSaved({ id: 'wc', revision: 'r1', graph: store.getState().graph })
+    expect(store.getState().opened).toBe(1)
+    store.getState().load(graph)
+    expect(store.getState().opened).toBe(2)
+  })
+
   it('keeps a design whose stored file was deleted open, all unsaved, with its history', () => {
     const graph = wordCountDesign()
     const store = createDesignStore(graph)

@@ -49,6 +49,8 @@ export interface DesignState {
   clipboard: Clipboard | null
   /** The graph before a drag's first move, so the drop is undone to where the drag began. */
   dragOrigin: TopologyGraph | null
+  /** Counts the designs opened, so that the canvas can fit each one into view once. */
+  opened: number
   /** Replaces the design (opening one): history and selection start afresh. */
   load: (graph: TopologyGraph, saved?: SavedDesign) => void
   /** Records a save: the graph saved is the one now unchanged. */
@@ -147,16 +149,18 @@ export function createDesignStore(initial: TopologyGraph): DesignStore {
       future: [],
       clipboard: null,
       dragOrigin: null,
+      opened: 0,
 
       load: (graph, saved) =>
-        set({
+        set(({ opened }) => ({
+          opened: opened + 1,
           graph,
           saved: saved ?? null,
           past: [],
           future: [],
           selection: NO_SELECTION,
           dragOrigin: null,
-        }),
+        })),
 
       markSaved: (saved) => set({ saved }),
       forgetSaved: () => set({ saved: null }),

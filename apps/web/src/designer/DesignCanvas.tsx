@@ -5,13 +5,14 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore as useFlowStore,
   type Connection,
   type Dimensions,
   type Edge,
   type EdgeChange,
   type NodeChange,
 } from '@xyflow/react'
-import { useCallback, useMemo, useState, type DragEvent } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react'
 import { useStore } from 'zustand'
 import type { DesignStore } from '../design/design-store'
 import type { RepartitionMarker } from '../design/plan-overlay'
@@ -31,6 +32,8 @@ import { SubtopologyGroups } from './SubtopologyGroups'
 const NODE_TYPES = { operator: OperatorNode }
 const EDGE_TYPES = { planned: PlannedEdge }
 const SNAP_GRID: [number, number] = [10, 10]
+// Below this zoom node text is a few pixels high: unreadable, yet most of what a pan repaints.
+const OVERVIEW_ZOOM = 0.35
 
 export interface DesignCanvasProps {
   design: DesignStore
@@ -45,12 +48,15 @@ export function DesignCanvas({ design, plan }: DesignCanvasProps) {
   const byEdge = useStore(plan, (s) => s.byEdge)
   const overlay = useStore(plan, (s) => s.overlay)
   const serdes = useStore(plan, (s) => s.serdes)
-  const { screenToFlowPosition } = useReactFlow()
+  const opened = useStore(design, (s) => s.opened)
+  const { screenToFlowPosition, fitView } = useReactFlow()
+  const overview = useFlowStore((s) => s.transform[2] < OVERVIEW_ZOOM)
 
   const shapes = useStore(plan, (s) => s.shapes)
   // Sizes React Flow measured: nodes are rebuilt from the design on every edit, and without
   // them the minimap, fit view and auto-layout would not know how big nodes are.
-  const [measured, setMeasured] = useState<ReadonlyMap<string, Dimensions>>(new Map())
+  // Kept per opened design: another design may reuse the same node ids at other sizes.
+  const [measured, setMeasured] = useState<MeasuredSizes>({ opened: 0, sizes: new Map() })
   const [stableNodes] = useState(() => new StableItems(sameOperatorNode))
   const [stableEdges] = useState(() => new StableItems(samePlannedEdge))
   const nodes = useMemo<OperatorFlowNode[]>(() => {
@@ -59,7 +65,7 @@ export function DesignCanvas({ design, plan }: DesignCanvasProps) {
       id: node.id,
       type: 'operator',
       position: node.position,
-      ...sizeOf(measured, node.id),
+      ...sizeOf(measured, opened, node.id),
       selected: selected.has(node.id),
       data: {
         node,
@@ -71,7 +77,7 @@ export function DesignCanvas({ design, plan }: DesignCanvasProps) {
       },
     }))
     return stableNodes.reuse(built)
-  }, [graph, selection.nodes, shapes, byNode, overlay, measured, stableNodes])
+  }, [graph, selection.nodes, shapes, byNode, overlay, measured, opened, stableNodes])
   const edges = useMemo<PlannedFlowEdge[]>(() => {
     const selected = new Set(selection.edges)
     const built = graph.edges.map((edge): PlannedFlowEdge => ({
@@ -93,6 +99,16 @@ export function DesignCanvas({ design, plan }: DesignCanvasProps) {
     return stableEdges.reuse(built)
   }, [graph, selection.edges, byEdge, overlay, serdes, stableEdges])
 
+  // An opened design is shown whole once its nodes have been measured.
+  const fittedOpening = useRef(0)
+  useEffect(() => {
+    if (fittedOpening.current === opened) return
+    if (!nodes.every((node) => node.measured !== undefined)) return
+    fittedOpening.current = opened
+    // React Flow would hold a fit of nothing until the first node is added, and zoom onto it.
+    if (nodes.length > 0) void fitView({ padding: 0.05 })
+  }, [opened, nodes, fitView])
+
   const onNodesChange = useCallback(
     (changes: NodeChange<OperatorFlowNode>[]) => {
       const state = design.getState()
@@ -106,7 +122,11 @@ export function DesignCanvas({ design, plan }: DesignCanvasProps) {
           ? [[c.id, c.dimensions] as const]
           : [],
       )
-      if (sized.length > 0) setMeasured((current) => new Map([...current, ...sized]))
+      if (sized.length > 0)
+        setMeasured((current) => ({
+          opened: state.opened,
+          sizes: new Map([...(current.opened === state.opened ? current.sizes : []), ...sized]),
+        }))
       const dropped = changes.some((c) => c.type === 'position' && c.dragging === false)
       if (moves.length > 0 || dropped) state.moveNodes(moves, dropped)
       const nodes = picked(state.selection.nodes, changes)
@@ -163,7 +183,12 @@ export function DesignCanvas({ design, plan }: DesignCanvasProps) {
   )
 
   return (
-    <div className="canvas" data-testid="canvas" onDrop={onDrop} onDragOver={allowDrop}>
+    <div
+      className={overview ? 'canvas canvas--overview' : 'canvas'}
+      data-testid="canvas"
+      onDrop={onDrop}
+      onDragOver={allowDrop}
+    >
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -253,8 +278,13 @@ function samePlannedEdge(a: PlannedFlowEdge, b: PlannedFlowEdge): boolean {
   )
 }
 
-function sizeOf(measured: ReadonlyMap<string, Dimensions>, id: string): { measured?: Dimensions } {
-  const size = measured.get(id)
+interface MeasuredSizes {
+  readonly opened: number
+  readonly sizes: ReadonlyMap<string, Dimensions>
+}
+
+function sizeOf(measured: MeasuredSizes, opened: number, id: string): { measured?: Dimensions } {
+  const size = measured.opened === opened ? measured.sizes.get(id) : undefined
   return size === undefined ? {} : { measured: size }
 }
 
