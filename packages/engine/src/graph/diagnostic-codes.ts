@@ -508,6 +508,28 @@ const catalogue = {
       'dropped, and records are rarely in order across partitions or after a repartition.',
     hint: 'Set graceMs to how late records may arrive and still count.',
   })),
+  'join/not-copartitioned': entry<{ node: string; cluster: string; topics: string }>(
+    'error',
+    (a) => ({
+      message:
+        `${a.node} joins topics that are not co-partitioned on ${a.cluster}: ${a.topics}. ` +
+        'Kafka Streams refuses to start an application whose join inputs differ in partition count.',
+      hint:
+        'Give the topics the same number of partitions, or repartition one side with ' +
+        'numberOfPartitions set to that of the other.',
+    }),
+  ),
+  'join/copartitioning-unchecked': entry<{ node: string; cluster: string; missing: string[] }>(
+    'warning',
+    (a) => ({
+      message:
+        `Cannot check that the inputs of ${a.node} are co-partitioned: ` +
+        `${a.missing.join(', ')} ${a.missing.length === 1 ? 'is' : 'are'} not on ${a.cluster}.`,
+      hint:
+        `Create ${a.missing.length === 1 ? 'it' : 'them'} with as many partitions as the ` +
+        "join's other inputs before the application starts.",
+    }),
+  ),
 } as const
 
 /** The stable codes `validateGraph` reports. */

@@ -13,7 +13,15 @@ import type {
 import type { Topology } from '../topology/topology'
 import type { DescribedNode } from '../topology/topology-description'
 import { compileGraph, type CompileOptions, type NodeSerdes } from './compile-graph'
+import { copartitionDiagnostics, type ClusterTopics } from './internal/copartitioning'
 import { unnamedStateLints } from './internal/unnamed-state'
+
+export type { ClusterTopics } from './internal/copartitioning'
+
+export interface PlanOptions extends CompileOptions {
+  /** The cluster the design will run on: joins are checked against its partition counts. */
+  readonly cluster?: ClusterTopics
+}
 
 export interface PlanResult {
   readonly diagnostics: Diagnostic[]
@@ -24,11 +32,17 @@ export interface PlanResult {
 }
 
 /** Validates and plans a design; never throws for bad input. */
-export function planGraph(graph: TopologyGraph, options: CompileOptions = {}): PlanResult {
+export function planGraph(graph: TopologyGraph, options: PlanOptions = {}): PlanResult {
   const { topology, diagnostics, serdes } = compileGraph(graph, options)
   if (topology === null) return { diagnostics, plan: null, serdes }
   const plan = planTopology(topology)
-  return { diagnostics: [...diagnostics, ...unnamedStateLints(graph, plan)], plan, serdes }
+  const copartitioning =
+    options.cluster === undefined ? [] : copartitionDiagnostics(graph, topology, options.cluster)
+  return {
+    diagnostics: [...diagnostics, ...copartitioning, ...unnamedStateLints(graph, plan)],
+    plan,
+    serdes,
+  }
 }
 
 /** The physical plan of any built topology (designed, written with the DSL, or rebuilt). */

@@ -237,18 +237,9 @@ function enforceCopartitioning(
   explicit: ReadonlySet<string>,
   existingTopics: ReadonlyMap<string, number>,
 ): void {
-  const factories = topology.internalBuilder.nodes()
-  for (const sourceNodes of topology.internalBuilder.copartitionGroups()) {
-    const topics = [
-      ...new Set(
-        sourceNodes.flatMap((node) => {
-          const factory = factories.get(node)
-          return factory?.type === 'source' && factory.topics !== null
-            ? factory.topics.map(name)
-            : []
-        }),
-      ),
-    ]
+  const builder = topology.internalBuilder
+  for (const group of builder.copartitionGroups()) {
+    const topics = builder.copartitionGroupTopics(group).map(name)
     const fixed = topics.filter((t) => !repartitionTopics.has(t) || explicit.has(t))
     const counts = new Map(
       fixed.map((t) => [t, existingTopics.get(t) ?? (repartitionTopics.get(t) as number)]),

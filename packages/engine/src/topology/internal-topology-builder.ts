@@ -40,6 +40,12 @@ export interface InternalTopicProperties {
   readonly numberOfPartitions?: number
 }
 
+/** Source nodes whose topics a join needs co-partitioned, and the design node of that join. */
+export interface CopartitionGroup {
+  readonly sourceNodes: readonly string[]
+  readonly origin?: string
+}
+
 interface StateStoreEntry {
   readonly builder: StoreBuilder
   readonly users: string[]
@@ -62,7 +68,7 @@ export class InternalTopologyBuilder {
   private readonly sourceTopicNames = new Set<string>()
   private readonly internalTopicNames = new Map<string, InternalTopicProperties>()
   private readonly storeToSourceChangelogTopic = new Map<string, string>()
-  private readonly copartitionSourceGroups: string[][] = []
+  private readonly copartitionSourceGroups: CopartitionGroup[] = []
   private readonly grouper = new NodeGrouper()
   /** Logical origin stamped on nodes as they are added (planGraph maps them back). */
   private origin: string | null = null
@@ -301,7 +307,10 @@ export class InternalTopologyBuilder {
   }
 
   copartitionSources(sourceNodeNames: readonly string[]): void {
-    this.copartitionSourceGroups.push([...sourceNodeNames])
+    this.copartitionSourceGroups.push({
+      sourceNodes: [...sourceNodeNames],
+      ...(this.origin === null ? {} : { origin: this.origin }),
+    })
   }
 
   /** Node groups keyed by id: components in order of their first-inserted node. */
@@ -433,8 +442,20 @@ export class InternalTopologyBuilder {
     return this.storeToSourceChangelogTopic
   }
 
-  copartitionGroups(): readonly (readonly string[])[] {
+  copartitionGroups(): readonly CopartitionGroup[] {
     return this.copartitionSourceGroups
+  }
+
+  /** The topics the source nodes of a co-partition group read (pattern subscriptions aside). */
+  copartitionGroupTopics(group: CopartitionGroup): string[] {
+    return [
+      ...new Set(
+        group.sourceNodes.flatMap((node) => {
+          const factory = this.nodeFactories.get(node)
+          return factory?.type === 'source' && factory.topics !== null ? factory.topics : []
+        }),
+      ),
+    ]
   }
 
   globalTopicNames(): ReadonlySet<string> {

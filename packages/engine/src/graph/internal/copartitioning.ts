@@ -1,0 +1,65 @@
+import type { Diagnostic, TopologyGraph } from '@topology-studio/shared'
+import type { Topology } from '../../topology/topology'
+import { createDiagnostic } from '../diagnostic-codes'
+import { nodeLabel } from './node-label'
+
+/** The topics of the cluster a design will run on, with their partition counts. */
+export interface ClusterTopics {
+  /** How messages name the cluster, e.g. its name or bootstrap servers. */
+  readonly name: string
+  readonly partitions: ReadonlyMap<string, number>
+}
+
+/**
+ * Joins whose inputs the cluster shows are not co-partitioned, checked before any run the way
+ * Kafka Streams checks them at start-up: the user topics of each join (and repartition topics
+ * given an explicit count) must have one partition count; repartition topics without one take
+ * the others' count. A user topic missing from the cluster leaves the join unchecked.
+ */
+export function copartitionDiagnostics(
+  graph: TopologyGraph,
+  topology: Topology,
+  cluster: ClusterTopics,
+): Diagnostic[] {
+  const builder = topology.internalBuilder
+  const internal = builder.internalTopics()
+  const diagnostics: Diagnostic[] = []
+  const reported = new Set<string>()
+  for (const group of builder.copartitionGroups()) {
+    const node = graph.nodes.find((n) => n.id === group.origin)
+    if (node === undefined || reported.has(node.id)) continue
+    const counts = new Map<string, number>()
+    const missing: string[] = []
+    for (const topic of builder.copartitionGroupTopics(group)) {
+      const count = internal.has(topic)
+        ? internal.get(topic)?.numberOfPartitions
+        : cluster.partitions.get(topic)
+      if (count !== undefined) counts.set(topic, count)
+      else if (!internal.has(topic)) missing.push(topic)
+    }
+    const place = { nodeId: node.id }
+    if (new Set(counts.values()).size > 1) {
+      reported.add(node.id)
+      const topics = [...counts]
+        .map(([topic, n]) => `${topic} (${n} partition${n === 1 ? '' : 's'})`)
+        .join(', ')
+      diagnostics.push(
+        createDiagnostic(
+          'join/not-copartitioned',
+          { node: nodeLabel(node), cluster: cluster.name, topics },
+          place,
+        ),
+      )
+    } else if (missing.length > 0) {
+      reported.add(node.id)
+      diagnostics.push(
+        createDiagnostic(
+          'join/copartitioning-unchecked',
+          { node: nodeLabel(node), cluster: cluster.name, missing },
+          place,
+        ),
+      )
+    }
+  }
+  return diagnostics
+}
