@@ -41,6 +41,7 @@ const signedIn = {
 
 export default defineConfig({
   testDir: './journeys',
+  globalSetup: './support/kafka-global-setup.ts',
   outputDir: './test-results',
   forbidOnly: isCI,
   retries: isCI ? 2 : 0,

@@ -21,7 +21,7 @@ test('starts from an example, saves, duplicates, opens and deletes designs', asy
     .poll(() =>
       canvas.evaluate((element) => {
         const view = element.getBoundingClientRect()
-        return [...element.querySelectorAll('.react-flow__node')].every((node) => {
+        return Array.from(element.querySelectorAll('.react-flow__node')).every((node) => {
           const box = node.getBoundingClientRect()
           return (
             box.left >= view.left &&

@@ -140,6 +140,7 @@ export type { ExampleDesign } from './examples'
 export {
   BrokerSchema,
   ClusterHealthSchema,
+  ClusterListSchema,
   ClusterSchema,
   ConnectClusterRequestSchema,
   CreateTopicRequestSchema,
@@ -153,6 +154,7 @@ export {
   SampleDataKindSchema,
   StartGeneratorRequestSchema,
   TopicInfoSchema,
+  TopicListSchema,
   TopicPartitionInfoSchema,
 } from './api/clusters-api'
 export type {

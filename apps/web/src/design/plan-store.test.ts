@@ -1,5 +1,7 @@
-import { wordCountDesign } from '@topology-studio/shared'
+import { clickEnrichmentDesign, wordCountDesign } from '@topology-studio/shared'
 import { describe, expect, it } from 'vitest'
+import { fakeCluster, fakeTopic } from '../stores/cluster-fixtures'
+import { createClusterStore } from '../stores/cluster-store'
 import { createDesignStore } from './design-store'
 import { createPlanStore } from './plan-store'
 
@@ -29,6 +31,42 @@ describe('plan store', () => {
     const before = store.getState()
     design.getState().select({ nodes: ['count'] })
     expect(store.getState()).toBe(before)
+    stop()
+  })
+
+  it('checks joins against the chosen cluster and re-plans when its topics change', async () => {
+    // Page views joined as they come, without re-keying: both topics must be co-partitioned.
+    const enrichment = clickEnrichmentDesign()
+    const design = createDesignStore({
+      ...enrichment,
+      nodes: enrichment.nodes.filter((n) => n.id !== 'by-page'),
+      edges: [
+        ...enrichment.edges.filter((e) => e.source !== 'by-page' && e.target !== 'by-page'),
+        { id: 'views->enrich', source: 'views', target: 'enrich', targetPort: 'left' },
+      ],
+    })
+    const partitions: Record<string, number> = { 'page-views': 12, pages: 3 }
+    const clusters = createClusterStore(
+      {
+        list: async () => [fakeCluster('local')],
+        connect: async () => Promise.reject(new Error('not used')),
+        topics: async () => Object.entries(partitions).map(([name, n]) => fakeTopic(name, n)),
+      },
+      { getItem: () => null, setItem: () => {}, removeItem: () => {} },
+    )
+    const { store, stop } = createPlanStore(design, clusters)
+    const findings = () =>
+      store
+        .getState()
+        .byNode.get('enrich')
+        ?.filter((d) => d.code === 'join/not-copartitioned') ?? []
+    expect(findings()).toEqual([])
+    await clusters.getState().refresh()
+    await clusters.getState().choose('local')
+    expect(findings()[0]?.message).toContain('page-views (12 partitions), pages (3 partitions)')
+    partitions['pages'] = 12
+    await clusters.getState().choose('local')
+    expect(findings()).toEqual([])
     stop()
   })
 })

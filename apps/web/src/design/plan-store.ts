@@ -1,8 +1,15 @@
 // The plan of the design being edited, re-made by the engine on every edit: diagnostics (also
 // indexed by node and edge for the canvas) and the physical plan Kafka Streams would build.
-import { inferNodeShapes, planGraph, type NodeSerdes, type Shape } from '@topology-studio/engine'
+import {
+  inferNodeShapes,
+  planGraph,
+  type ClusterTopics,
+  type NodeSerdes,
+  type Shape,
+} from '@topology-studio/engine'
 import type { Diagnostic, PhysicalPlan, TopologyGraph } from '@topology-studio/shared'
 import { createStore, type StoreApi } from 'zustand/vanilla'
+import { clusterLabel, type ClusterState, type ClusterStore } from '../stores/cluster-store'
 import type { DesignStore } from './design-store'
 import { planOverlay, type PlanOverlay } from './plan-overlay'
 
@@ -25,10 +32,11 @@ export type PlanStore = StoreApi<PlanState>
 
 export function planOf(
   graph: TopologyGraph,
+  cluster?: ClusterTopics,
   now: () => number = () => performance.now(),
 ): PlanState {
   const started = now()
-  const { diagnostics, plan, serdes } = planGraph(graph)
+  const { diagnostics, plan, serdes } = planGraph(graph, cluster === undefined ? {} : { cluster })
   const byNode = new Map<string, Diagnostic[]>()
   const byEdge = new Map<string, Diagnostic[]>()
   for (const d of diagnostics) {
@@ -41,11 +49,34 @@ export function planOf(
   return { diagnostics, plan, byNode, byEdge, shapes, overlay, serdes, plannedInMs }
 }
 
-/** Follows a design store: every new graph is planned once. Returns the store and a stop. */
-export function createPlanStore(design: DesignStore): { store: PlanStore; stop: () => void } {
-  const store = createStore<PlanState>()(() => planOf(design.getState().graph))
-  const stop = design.subscribe((state, previous) => {
-    if (state.graph !== previous.graph) store.setState(planOf(state.graph))
+/** The chosen cluster's topics, once read, as the engine checks designs against them. */
+export function clusterTopics(state: ClusterState): ClusterTopics | undefined {
+  const name = clusterLabel(state)
+  return name === null || state.topics === null ? undefined : { name, partitions: state.topics }
+}
+
+/**
+ * Follows a design store, and the cluster store if given: every new graph, and every change of
+ * the chosen cluster's topics, is planned once. Returns the store and a stop.
+ */
+export function createPlanStore(
+  design: DesignStore,
+  clusters?: ClusterStore,
+): { store: PlanStore; stop: () => void } {
+  const cluster = () => (clusters === undefined ? undefined : clusterTopics(clusters.getState()))
+  const store = createStore<PlanState>()(() => planOf(design.getState().graph, cluster()))
+  const stopDesign = design.subscribe((state, previous) => {
+    if (state.graph !== previous.graph) store.setState(planOf(state.graph, cluster()))
   })
-  return { store, stop }
+  const stopClusters = clusters?.subscribe((state, previous) => {
+    if (state.topics !== previous.topics || state.activeId !== previous.activeId)
+      store.setState(planOf(design.getState().graph, cluster()))
+  })
+  return {
+    store,
+    stop: () => {
+      stopDesign()
+      stopClusters?.()
+    },
+  }
 }

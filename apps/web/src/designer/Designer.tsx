@@ -2,6 +2,7 @@ import { ReactFlowProvider, useReactFlow } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useStore } from 'zustand'
+import type { ClusterStore } from '../stores/cluster-store'
 import type { DesignStore } from '../design/design-store'
 import type { PlanStore } from '../design/plan-store'
 import type { DesignsApi } from '../api/designs'
@@ -47,6 +48,8 @@ export interface DesignerProps {
   design: DesignStore
   plan: PlanStore
   api: DesignsApi
+  /** The chosen cluster, whose topics the properties suggest and check. */
+  clusters: ClusterStore
 }
 
 /** Palette, canvas and the plan side panel (problems and describe() text). */
@@ -58,7 +61,7 @@ export function Designer(props: DesignerProps) {
   )
 }
 
-function DesignerLayout({ design, plan, api }: DesignerProps) {
+function DesignerLayout({ design, plan, api, clusters }: DesignerProps) {
   const diagnostics = useStore(plan, (s) => s.diagnostics)
   const physical = useStore(plan, (s) => s.plan)
   const plannedInMs = useStore(plan, (s) => s.plannedInMs)
@@ -287,7 +290,7 @@ function DesignerLayout({ design, plan, api }: DesignerProps) {
           ))}
         </div>
         {tab === 'properties' ? (
-          <PropertiesPanel design={design} node={selected} />
+          <PropertiesPanel design={design} node={selected} clusters={clusters} />
         ) : tab === 'problems' ? (
           <ProblemsPanel
             diagnostics={diagnostics}

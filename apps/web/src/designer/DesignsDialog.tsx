@@ -157,7 +157,7 @@ export function DesignsDialog(props: DesignsDialogProps) {
         />
       </section>
       {problems.length > 0 && (
-        <ul className="designs__problems" role="alert">
+        <ul className="dialog__problems" role="alert">
           {problems.map((problem) => (
             <li key={problem}>{problem}</li>
           ))}

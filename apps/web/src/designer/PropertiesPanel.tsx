@@ -2,19 +2,30 @@ import type { GraphNode } from '@topology-studio/shared'
 import { CodeEditor } from './CodeEditor'
 import { DURATION_UNITS, durationMs, durationParts, type DurationUnit } from './duration-units'
 import { useState, type KeyboardEvent } from 'react'
+import { useStore } from 'zustand'
 import type { DesignStore } from '../design/design-store'
+import type { ClusterTopics } from '@topology-studio/engine'
+import { clusterLabel, type ClusterStore } from '../stores/cluster-store'
 import { expressionProblems, paramFields, withParam, type ParamField } from './param-fields'
 
 export interface PropertiesPanelProps {
   design: DesignStore
   node: GraphNode | null
+  clusters: ClusterStore
 }
+
+const TOPIC_PATHS = new Set(['topic', 'topics'])
+const TOPICS_LIST_ID = 'cluster-topics'
 
 /**
  * The selected node's label and parameters. Each field applies when it loses focus or on Enter,
  * so one field edit is one undo step; the plan re-runs and shows what the change means.
  */
-export function PropertiesPanel({ design, node }: PropertiesPanelProps) {
+export function PropertiesPanel({ design, node, clusters }: PropertiesPanelProps) {
+  const clusterName = useStore(clusters, clusterLabel)
+  const partitions = useStore(clusters, (s) => s.topics)
+  const known: ClusterTopics | null =
+    clusterName === null || partitions === null ? null : { name: clusterName, partitions }
   if (node === null) {
     return <p className="properties__empty">Select one node to edit its parameters.</p>
   }
@@ -44,8 +55,15 @@ export function PropertiesPanel({ design, node }: PropertiesPanelProps) {
         />
       </label>
       {paramFields(node).map((field) => (
-        <Field key={field.path} node={node} field={field} onChange={update} />
+        <Field key={field.path} node={node} field={field} onChange={update} topics={known} />
       ))}
+      {known !== null && (
+        <datalist id={TOPICS_LIST_ID}>
+          {[...known.partitions.keys()].sort().map((topic) => (
+            <option key={topic} value={topic} />
+          ))}
+        </datalist>
+      )}
     </form>
   )
 }
@@ -54,10 +72,12 @@ function Field({
   node,
   field,
   onChange,
+  topics,
 }: {
   node: GraphNode
   field: ParamField
   onChange: (path: string, value: unknown) => void
+  topics: ClusterTopics | null
 }) {
   const name = <span className="field__name">{field.path}</span>
   switch (field.kind) {
@@ -101,11 +121,16 @@ function Field({
     default: {
       const text = field.kind === 'list' ? field.value.join(', ') : String(field.value)
       const numeric = field.kind === 'number'
+      const topicField = topics !== null && TOPIC_PATHS.has(field.path)
       return (
         <label className="field">
           {name}
           <input
             defaultValue={text}
+            list={topicField ? TOPICS_LIST_ID : undefined}
+            // Named by the param alone, not by the partition counts shown under it.
+            aria-label={topicField ? field.path : undefined}
+            autoComplete="off"
             inputMode={numeric ? 'numeric' : undefined}
             onBlur={(event) => {
               const raw = event.target.value.trim()
@@ -126,10 +151,38 @@ function Field({
             }}
             onKeyDown={blurOnEnter}
           />
+          {topicField && <TopicPartitions names={field.value} topics={topics} />}
         </label>
       )
     }
   }
+}
+
+/** How many partitions each named topic has on the chosen cluster, or that it is not there. */
+function TopicPartitions({
+  names,
+  topics,
+}: {
+  names: string | number | readonly string[]
+  topics: ClusterTopics
+}) {
+  const list = (typeof names === 'string' ? [names] : Array.isArray(names) ? names : []).filter(
+    (name) => name !== '',
+  )
+  return list.map((topic) => {
+    const partitions = topics.partitions.get(topic)
+    return (
+      <span
+        key={topic}
+        className={partitions === undefined ? 'field__topic is-missing' : 'field__topic'}
+        data-testid={`topic-partitions-${topic}`}
+      >
+        {partitions === undefined
+          ? `${topic}: not on ${topics.name}`
+          : `${topic}: ${partitions} partition${partitions === 1 ? '' : 's'} on ${topics.name}`}
+      </span>
+    )
+  })
 }
 
 /** A duration as an amount and a unit (2 s rather than 2000 ms); stored in milliseconds. */

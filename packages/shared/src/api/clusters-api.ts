@@ -60,6 +60,9 @@ export const ClusterSchema = z.strictObject({
 })
 export type Cluster = z.infer<typeof ClusterSchema>
 
+/** `GET /api/clusters`. */
+export const ClusterListSchema = z.strictObject({ clusters: z.array(ClusterSchema) })
+
 export const ClusterHealthSchema = z.strictObject({
   clusterId: z.string(),
   controller: z.int().nullable(),
@@ -89,6 +92,9 @@ export const TopicInfoSchema = z.strictObject({
   configs: z.record(z.string(), z.string()),
 })
 export type TopicInfo = z.infer<typeof TopicInfoSchema>
+
+/** `GET /api/clusters/:id/topics`. */
+export const TopicListSchema = z.strictObject({ topics: z.array(TopicInfoSchema) })
 
 const topicName = z
   .string()

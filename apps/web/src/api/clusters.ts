@@ -1,0 +1,27 @@
+// The server's clusters API as the designer uses it: the connected clusters and their topics.
+import {
+  ClusterListSchema,
+  ClusterSchema,
+  TopicListSchema,
+  type Cluster,
+  type ConnectClusterRequest,
+  type TopicInfo,
+} from '@topology-studio/shared'
+import { request } from './request'
+
+export interface ClustersApi {
+  list(): Promise<Cluster[]>
+  connect(request: ConnectClusterRequest): Promise<Cluster>
+  topics(id: string): Promise<TopicInfo[]>
+}
+
+export function clustersApi(fetchFn: typeof fetch = (...args) => fetch(...args)): ClustersApi {
+  const path = (id: string) => `/api/clusters/${encodeURIComponent(id)}`
+  return {
+    list: async () => ClusterListSchema.parse(await request(fetchFn, '/api/clusters')).clusters,
+    connect: async (connection) =>
+      ClusterSchema.parse(await request(fetchFn, '/api/clusters', 'POST', connection)),
+    topics: async (id) =>
+      TopicListSchema.parse(await request(fetchFn, `${path(id)}/topics`)).topics,
+  }
+}

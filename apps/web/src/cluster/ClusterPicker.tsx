@@ -1,0 +1,70 @@
+import { useState } from 'react'
+import { useStore } from 'zustand'
+import type { ClusterStore } from '../stores/cluster-store'
+import { ConnectClusterDialog } from './ConnectClusterDialog'
+
+export interface ClusterPickerProps {
+  clusters: ClusterStore
+}
+
+/**
+ * The cluster the design is checked against (partition counts of join inputs) and whose topics
+ * the properties suggest: one of those the server is connected to, a new one, or none.
+ */
+export function ClusterPicker({ clusters }: ClusterPickerProps) {
+  const list = useStore(clusters, (s) => s.clusters)
+  const activeId = useStore(clusters, (s) => s.activeId)
+  const topics = useStore(clusters, (s) => s.topics)
+  const loading = useStore(clusters, (s) => s.loading)
+  const error = useStore(clusters, (s) => s.error)
+  const [connecting, setConnecting] = useState(false)
+  const status = loading
+    ? 'reading topics…'
+    : error !== null
+      ? error
+      : topics === null
+        ? ''
+        : `${topics.size} topic${topics.size === 1 ? '' : 's'}`
+  return (
+    <div className="cluster-picker">
+      <label>
+        <span className="cluster-picker__label">Cluster</span>
+        <select
+          aria-label="Cluster"
+          value={activeId ?? ''}
+          onChange={(event) => void clusters.getState().choose(event.target.value || null)}
+        >
+          <option value="">None (design only)</option>
+          {list.map((cluster) => (
+            <option key={cluster.id} value={cluster.id}>
+              {cluster.name} ({cluster.bootstrapServers.join(', ')})
+            </option>
+          ))}
+        </select>
+      </label>
+      {activeId !== null && (
+        <button
+          type="button"
+          title="Read the cluster's topics again"
+          aria-label="Refresh topics"
+          onClick={() => void clusters.getState().choose(activeId)}
+        >
+          ↻
+        </button>
+      )}
+      <button type="button" onClick={() => setConnecting(true)}>
+        Connect…
+      </button>
+      <span
+        className={error === null ? 'cluster-picker__status' : 'cluster-picker__status is-error'}
+        data-testid="cluster-status"
+        role={error === null ? undefined : 'alert'}
+      >
+        {status}
+      </span>
+      {connecting && (
+        <ConnectClusterDialog clusters={clusters} onClose={() => setConnecting(false)} />
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it, vi } from 'vitest'
+import type { ClustersApi } from '../api/clusters'
+import { fakeCluster, fakeTopic } from './cluster-fixtures'
+import { clusterLabel, createClusterStore, type ChoiceMemory } from './cluster-store'
+
+const cluster = fakeCluster
+const topic = fakeTopic
+
+function memory(
+  initial: Record<string, string> = {},
+): ChoiceMemory & { items: Map<string, string> } {
+  const items = new Map(Object.entries(initial))
+  return {
+    items,
+    getItem: (key) => items.get(key) ?? null,
+    setItem: (key, value) => void items.set(key, value),
+    removeItem: (key) => void items.delete(key),
+  }
+}
+
+function api(overrides: Partial<ClustersApi> = {}): ClustersApi {
+  return {
+    list: async () => [cluster('local'), cluster('prod', 'Production')],
+    connect: async (request) => cluster('new', request.name ?? 'new'),
+    topics: async (id) =>
+      id === 'local'
+        ? [topic('orders', 6), topic('customers', 3), topic('__consumer_offsets', 50, true)]
+        : [topic('payments', 12)],
+    ...overrides,
+  }
+}
+
+describe('cluster store', () => {
+  it('chooses again the cluster this browser chose last, and reads its partition counts', async () => {
+    const store = createClusterStore(api(), memory({ 'topology-studio.cluster': 'local' }))
+    await store.getState().refresh()
+    expect(store.getState().activeId).toBe('local')
+    expect(store.getState().topics).toEqual(
+      new Map([
+        ['orders', 6],
+        ['customers', 3],
+      ]),
+    )
+    expect(clusterLabel(store.getState())).toBe('cluster "local"')
+  })
+
+  it('forgets a remembered cluster the server no longer has', async () => {
+    const store = createClusterStore(api(), memory({ 'topology-studio.cluster': 'gone' }))
+    await store.getState().refresh()
+    expect(store.getState().activeId).toBeNull()
+    expect(store.getState().topics).toBeNull()
+  })
+
+  it('connects a cluster, chooses it and remembers it; choosing none forgets it', async () => {
+    const remembered = memory()
+    const store = createClusterStore(api(), remembered)
+    await store.getState().connect({ name: 'Staging', bootstrapServers: ['broker:9092'] })
+    expect(store.getState().activeId).toBe('new')
+    expect(clusterLabel(store.getState())).toBe('cluster "Staging"')
+    expect(remembered.items.get('topology-studio.cluster')).toBe('new')
+    await store.getState().choose(null)
+    expect(store.getState().topics).toBeNull()
+    expect(remembered.items.has('topology-studio.cluster')).toBe(false)
+  })
+
+  it('keeps only the newest choice when topics come back out of order', async () => {
+    let releaseSlow: () => void = () => {}
+    const topics = vi.fn(async (id: string) => {
+      if (id === 'local') await new Promise<void>((resolve) => (releaseSlow = resolve))
+      return [topic(id === 'local' ? 'orders' : 'payments', 1)]
+    })
+    const store = createClusterStore(api({ topics }), memory())
+    await store.getState().refresh()
+    const slow = store.getState().choose('local')
+    await store.getState().choose('prod')
+    releaseSlow()
+    await slow
+    expect(store.getState().activeId).toBe('prod')
+    expect([...(store.getState().topics?.keys() ?? [])]).toEqual(['payments'])
+  })
+
+  it('says why topics could not be read', async () => {
+    const store = createClusterStore(
+      api({ topics: async () => Promise.reject(new Error('Cluster local is not reachable')) }),
+      memory(),
+    )
+    await store.getState().choose('local')
+    expect(store.getState().error).toBe('Cluster local is not reachable')
+    expect(store.getState().loading).toBe(false)
+  })
+})
