@@ -60,7 +60,7 @@ export function nodeSummary(node: GraphNode): string {
         ? 'unnamed store'
         : `store ${node.params.storeName}`
     case 'join':
-      return `${node.params.joinType}${node.params.window === undefined ? '' : ` ±${durationText(node.params.window.afterMs)}`}`
+      return `${node.params.joinType}${node.params.window === undefined ? '' : ` ±${durationText(node.params.window.afterMs)}`}${node.params.foreignKey === undefined ? '' : ' by foreign key'}`
     case 'suppress':
       return node.params.mode === 'untilWindowCloses' ? 'until window closes' : 'until time limit'
     case 'process':

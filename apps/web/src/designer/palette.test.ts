@@ -18,6 +18,20 @@ describe('palette', () => {
     }
   })
 
+  it('offers every join Kafka Streams has, the foreign-key one among them', () => {
+    const joins = PALETTE_GROUPS.find((g) => g.title === 'Joins')?.items.map((i) => i.id)
+    expect(joins).toEqual([
+      'join:stream-stream join',
+      'join:stream-table join',
+      'join:stream-global table join',
+      'join:table-table join',
+      'join:foreign-key join',
+    ])
+    expect(PALETTE_ITEMS.get('join:foreign-key join')?.params).toMatchObject({
+      foreignKey: { lang: 'expression', source: 'value.id' },
+    })
+  })
+
   it('finds items by name or hint, ignoring case', () => {
     expect(findPaletteItems('HOPPING').map((i) => i.id)).toEqual(['windowedBy:hopping window'])
     expect(findPaletteItems('repartition').map((i) => i.kind)).toContain('selectKey')

@@ -98,6 +98,10 @@ export const PALETTE_GROUPS: readonly PaletteGroup[] = [
         params: { joinType: 'inner', joiner: expr('value'), keySelector: expr('key') },
       },
       item('join', 'Join two tables on their key', 'table-table join'),
+      {
+        ...item('join', 'Look up a table by a key in each value', 'foreign-key join'),
+        params: { joinType: 'inner', joiner: expr('value'), foreignKey: expr('value.id') },
+      },
     ],
   },
   {

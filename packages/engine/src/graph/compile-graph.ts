@@ -26,6 +26,7 @@ import { Produced } from '../dsl/produced'
 import { Repartitioned } from '../dsl/repartitioned'
 import { SessionWindowedKStream } from '../dsl/session-windowed-kstream'
 import { StreamJoined } from '../dsl/stream-joined'
+import { TableJoined } from '../dsl/table-joined'
 import { StreamsBuilder } from '../dsl/streams-builder'
 import { BufferConfig, Suppressed } from '../dsl/suppressed'
 import type { TimeWindowedKStream } from '../dsl/time-windowed-kstream'
@@ -554,10 +555,21 @@ class GraphCompiler {
     if (left instanceof KTable && right instanceof KTable) {
       const materialized = materializedOf(p.storeName)
       // Kafka's KTable joins take a ValueJoiner: a joiner that reads the key sees null.
+      const valueJoiner = (l: unknown, r: unknown) =>
+        joiner.length >= 3 ? joiner(null as never, l, r) : (joiner as AnyFunction)(l, r)
+      if (p.foreignKey !== undefined) {
+        const foreignKey = this.fn(node, 'foreignKey', p.foreignKey) as (
+          k: unknown,
+          v: unknown,
+        ) => unknown
+        const tableJoined = p.name === undefined ? undefined : TableJoined.as(p.name)
+        return method === 'join'
+          ? left.join(right, foreignKey, valueJoiner, tableJoined, materialized)
+          : left.leftJoin(right, foreignKey, valueJoiner, tableJoined, materialized)
+      }
       return left[method](
         right,
-        (l: unknown, r: unknown) =>
-          joiner.length >= 3 ? joiner(null as never, l, r) : (joiner as AnyFunction)(l, r),
+        valueJoiner,
         p.name === undefined ? undefined : Named.as(p.name),
         materialized,
       )

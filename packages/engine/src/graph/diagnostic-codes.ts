@@ -50,6 +50,7 @@ export type ParamSituation =
   | 'merger-not-session'
   | 'value-selector-stream'
   | 'key-selector-not-global'
+  | 'foreign-key-not-tables'
   | 'store-name-stream-join'
   | 'store-window-size'
   | 'store-retention'
@@ -76,6 +77,10 @@ const paramSituations: Readonly<Record<ParamSituation, { why: string; hint: stri
   'value-selector-stream': {
     why: 'only groupBy on a table selects a new value; a stream keeps its values',
     hint: 'Remove the value selector, or add a mapValues node before groupBy.',
+  },
+  'foreign-key-not-tables': {
+    why: 'only a join of two tables can look up the right table by a foreign key',
+    hint: 'Remove the foreign key, or join two tables (toTable turns a stream into one).',
   },
   'key-selector-not-global': {
     why: 'only a stream–globalTable join computes its lookup key; other joins match on the key',
@@ -307,6 +312,10 @@ const catalogue = {
   'join/outer-not-supported': entry<{ node: string; variant: JoinVariant }>('error', (a) => ({
     message: `${a.node} is an outer join, which a ${a.variant} join does not offer.`,
     hint: 'Use a left join: every stream record is emitted, with null when there is no match.',
+  })),
+  'join/outer-foreign-key': entry<{ node: string }>('error', (a) => ({
+    message: `${a.node} is an outer foreign-key join, which Kafka Streams does not offer.`,
+    hint: 'Use an inner or a left join: a foreign-key join is driven by the left table.',
   })),
   'join/missing-key-selector': entry<{ node: string }>('error', (a) => ({
     message: `${a.node} looks up a global table but has no key selector.`,

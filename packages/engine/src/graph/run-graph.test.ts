@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { Materialized } from '../dsl/materialized'
 import { Produced } from '../dsl/produced'
 import { StreamsBuilder } from '../dsl/streams-builder'
+import { TableJoined } from '../dsl/table-joined'
 import { StreamsException } from '../runtime/streams-exception'
 import { Serdes } from '../serde/serdes'
 import { TopologyTestDriver } from '../test-driver/topology-test-driver'
@@ -223,5 +224,76 @@ describe('running a design with a custom processor', () => {
       driver.createInputTopic('b', S, S).pipeInput('k', 'R', 2)
       expect(driver.createOutputTopic('joined', S, S).readValuesToList()).toEqual(['null|L|R'])
     }
+  })
+})
+
+describe('a designed foreign-key join', () => {
+  const graph = (joinType: 'inner' | 'left'): TopologyGraph => ({
+    version: 1,
+    name: 'Orders with customers',
+    applicationId: 'fk',
+    config: { 'default.key.serde': 'String', 'default.value.serde': 'Json' },
+    nodes: [
+      node('orders', 'table', { topic: 'orders', storeName: 'orders-store' }),
+      node('customers', 'table', { topic: 'customers', storeName: 'customers-store' }),
+      node('withCustomer', 'join', {
+        joinType,
+        name: 'with-customer',
+        foreignKey: expr('value.customer'),
+        joiner: expr('{ item: left.item, name: right.name }'),
+      }),
+      node('changes', 'toStream', {}),
+      node('out', 'sink', { topic: 'orders-with-customers' }),
+    ],
+    edges: [
+      { id: 'l', source: 'orders', target: 'withCustomer', targetPort: 'left' },
+      { id: 'r', source: 'customers', target: 'withCustomer', targetPort: 'right' },
+      edge('withCustomer', 'changes'),
+      edge('changes', 'out'),
+    ],
+  })
+
+  it('builds what the DSL builds and looks each order up by its customer', () => {
+    const builder = new StreamsBuilder()
+    const orders = builder.table<string, { item: string; customer: string }>(
+      'orders',
+      Materialized.as('orders-store'),
+    )
+    const customers = builder.table<string, { name: string }>(
+      'customers',
+      Materialized.as('customers-store'),
+    )
+    orders
+      .join(
+        customers,
+        (order) => order.customer,
+        (order, customer) => ({ item: order.item, name: customer.name }),
+        TableJoined.as('with-customer'),
+      )
+      .toStream()
+      .to('orders-with-customers')
+    const config = { 'default.key.serde': 'String', 'default.value.serde': 'Json' }
+    const topology = compiled(graph('inner'))
+    expect(topology.describe().toString()).toBe(builder.build(config).describe().toString())
+
+    const driver = new TopologyTestDriver(topology, { ...props, 'application.id': 'fk' })
+    driver.createInputTopic('customers', S, J).pipeInput('c1', { name: 'Ada' }, 1)
+    const orderInput = driver.createInputTopic('orders', S, J)
+    orderInput.pipeInput('o1', { item: 'book', customer: 'c1' }, 2)
+    orderInput.pipeInput('o2', { item: 'pen', customer: 'c2' }, 3)
+    const out = driver.createOutputTopic('orders-with-customers', S, J).readKeyValuesToMap()
+    expect(Object.fromEntries(out)).toEqual({ o1: { item: 'book', name: 'Ada' } })
+    driver.close()
+  })
+
+  it('keeps orders without a customer in a left join', () => {
+    const driver = new TopologyTestDriver(compiled(graph('left')), {
+      ...props,
+      'application.id': 'fk',
+    })
+    driver.createInputTopic('orders', S, J).pipeInput('o2', { item: 'pen', customer: 'c2' }, 3)
+    const out = driver.createOutputTopic('orders-with-customers', S, J).readKeyValuesToMap()
+    expect(Object.fromEntries(out)).toEqual({ o2: { item: 'pen', name: null } })
+    driver.close()
   })
 })

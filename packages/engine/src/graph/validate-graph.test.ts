@@ -511,6 +511,22 @@ describe('validateGraph on joins', () => {
     expect(only(d.build(), 'param/not-allowed').param).toBe('keySelector')
   })
 
+  it('reports a foreign key on a join that is not of two tables', () => {
+    const d = design()
+    d.join(d.stream(), d.table(), { foreignKey: expr('value.customer') }).to()
+    const found = only(d.build(), 'param/not-allowed')
+    expect(found.param).toBe('foreignKey')
+    expect(found.message).toContain('only a join of two tables can look up')
+  })
+
+  it('reports an outer foreign-key join', () => {
+    const d = design()
+    d.join(d.table(), d.table(), { joinType: 'outer', foreignKey: expr('value.customer') })
+      .toStream()
+      .to()
+    expect(only(d.build(), 'join/outer-foreign-key').param).toBe('joinType')
+  })
+
   it('warns that a stream–table join ignores a store name', () => {
     const d = design()
     d.join(d.stream(), d.table(), { storeName: 'joined' }).to()

@@ -22,6 +22,11 @@ export const JoinParamsSchema = z.strictObject({
   joiner: FunctionParamSchema,
   window: JoinWindowSchema.optional(),
   keySelector: FunctionParamSchema.optional(),
+  /**
+   * Makes a table–table join a foreign-key join: the left table's records are matched with the
+   * right table's record whose key this extracts from each left value (inner or left only).
+   */
+  foreignKey: FunctionParamSchema.optional(),
   name: z.string().optional(),
   storeName: z.string().optional(),
 })

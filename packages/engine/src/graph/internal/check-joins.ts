@@ -65,7 +65,7 @@ function checkJoin(
     return [createDiagnostic('join/wrong-side', { node: label, left, right }, { nodeId: node.id })]
   }
 
-  const { window, keySelector, joinType, storeName } = node.params
+  const { window, keySelector, foreignKey, joinType, storeName } = node.params
   const found: Diagnostic[] = []
   const at = (param: string) => ({ nodeId: node.id, param })
   const paramIssue = (
@@ -87,6 +87,12 @@ function checkJoin(
   }
   if (variant === 'stream–globalTable' && keySelector === undefined) {
     found.push(createDiagnostic('join/missing-key-selector', { node: label }, at('keySelector')))
+  }
+  if (variant !== 'table–table' && foreignKey !== undefined) {
+    paramIssue('param/not-allowed', 'foreignKey', 'foreign-key-not-tables')
+  }
+  if (variant === 'table–table' && foreignKey !== undefined && joinType === 'outer') {
+    found.push(createDiagnostic('join/outer-foreign-key', { node: label }, at('joinType')))
   }
   if (variant !== 'stream–globalTable' && keySelector !== undefined) {
     paramIssue('param/not-allowed', 'keySelector', 'key-selector-not-global')

@@ -67,6 +67,7 @@ export function functionParamsOf(node: GraphNode): LocatedFunctionParam[] {
     case 'join':
       add('joiner', node.params.joiner)
       add('keySelector', node.params.keySelector)
+      add('foreignKey', node.params.foreignKey)
       break
     case 'process':
       add('processor', node.params.processor)
