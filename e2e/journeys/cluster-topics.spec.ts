@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { expect, test } from '@playwright/test'
 import { clickEnrichmentDesign } from '@topology-studio/shared'
 import kafkajs from 'kafkajs'
+import { openStoredDesign } from '../support/open-design'
 
 // kafkajs is CommonJS: Node's ESM loader sees only its default export.
 const { Kafka, logLevel } = kafkajs
@@ -46,14 +47,7 @@ test('checks a join against the partition counts of the connected cluster', asyn
       { id: 'views->enrich', source: 'views', target: 'enrich', targetPort: 'left' },
     ],
   }
-  const created = await page.request.post('/api/designs', {
-    headers: { 'x-topology-studio': '1' },
-    data: { design },
-  })
-  expect(created.status()).toBe(201)
-  const { id } = (await created.json()) as { id: string }
-
-  await page.goto(`/designs/${id}`)
+  await openStoredDesign(page, design)
   const canvas = page.getByTestId('canvas')
   const join = canvas.getByTestId('node-enrich')
   // Without a cluster nothing says the join is wrong.

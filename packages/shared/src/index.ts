@@ -14,6 +14,8 @@ export { GraphNodeSchema, NODE_KINDS, PositionSchema, isNodeKind } from './node-
 export type { GraphNode, GraphNodeOfKind, NodeKind, NodeParams, Position } from './node-kinds'
 export {
   AggregateParamsSchema,
+  CogroupInputSchema,
+  CogroupParamsSchema,
   CountParamsSchema,
   GroupByParamsSchema,
   ReduceParamsSchema,
@@ -24,6 +26,8 @@ export {
 } from './node-params/aggregation-params'
 export type {
   AggregateParams,
+  CogroupInput,
+  CogroupParams,
   CountParams,
   GroupByParams,
   ReduceParams,

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import {
   AggregateParamsSchema,
+  CogroupParamsSchema,
   CountParamsSchema,
   GroupByParamsSchema,
   ReduceParamsSchema,
@@ -61,6 +62,7 @@ export const GraphNodeSchema = z.discriminatedUnion('kind', [
   nodeSchema('groupByKey', NamedParamsSchema),
   nodeSchema('groupBy', GroupByParamsSchema),
   nodeSchema('windowedBy', WindowedByParamsSchema),
+  nodeSchema('cogroup', CogroupParamsSchema),
   nodeSchema('count', CountParamsSchema),
   nodeSchema('reduce', ReduceParamsSchema),
   nodeSchema('aggregate', AggregateParamsSchema),
@@ -100,6 +102,7 @@ export const NODE_KINDS = [
   'groupByKey',
   'groupBy',
   'windowedBy',
+  'cogroup',
   'count',
   'reduce',
   'aggregate',

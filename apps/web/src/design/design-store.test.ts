@@ -39,6 +39,21 @@ describe('design store', () => {
     expect(store.getState().graph.edges).toHaveLength(1)
   })
 
+  it('wires a node added after another to its first input: a join left, a cogroup its first', () => {
+    const store = createDesignStore(empty())
+    const source = store.getState().addNode('stream', { x: 0, y: 0 })
+    const grouped = store.getState().addNode('groupByKey', { x: 200, y: 0 }, {}, { source })
+    const join = store.getState().addNode('join', { x: 200, y: 200 }, undefined, { source })
+    const cogroup = store.getState().addNode('cogroup', { x: 400, y: 0 }, undefined, {
+      source: grouped,
+    })
+    const port = (target: string) =>
+      store.getState().graph.edges.find((e) => e.target === target)?.targetPort
+    expect(port(grouped)).toBeUndefined()
+    expect(port(join)).toBe('left')
+    expect(port(cogroup)).toBe('a')
+  })
+
   it('connects nodes once, never a node to itself or to a missing node', () => {
     const store = createDesignStore(empty())
     const { addNode } = store.getState()
@@ -148,6 +163,46 @@ describe('design store', () => {
     expect(store.getState().opened).toBe(1)
     store.getState().load(graph)
     expect(store.getState().opened).toBe(2)
+  })
+
+  it('removes or renames a cogroup input with the edges on its port, in one undo step', () => {
+    const graph: TopologyGraph = {
+      ...empty(),
+      nodes: [
+        { id: 's', kind: 'groupByKey', position: { x: 0, y: 0 }, params: {} },
+        {
+          id: 'c',
+          kind: 'cogroup',
+          position: { x: 200, y: 0 },
+          params: {
+            inputs: [
+              { id: 'a', aggregator: { lang: 'expression', source: 'aggregate + 1' } },
+              { id: 'b', aggregator: { lang: 'expression', source: 'aggregate + 2' } },
+            ],
+            initializer: { lang: 'expression', source: '0' },
+          },
+        },
+      ],
+      edges: [
+        { id: 'to-a', source: 's', target: 'c', targetPort: 'a' },
+        { id: 'to-b', source: 's', target: 'c', targetPort: 'b' },
+      ],
+    }
+    const store = createDesignStore(graph)
+    store.getState().removeCogroupInput('c', 'b')
+    const cogroup = store.getState().graph.nodes.find((n) => n.id === 'c')
+    expect(cogroup?.kind === 'cogroup' && cogroup.params.inputs.map((i) => i.id)).toEqual(['a'])
+    expect(store.getState().graph.edges.map((e) => e.id)).toEqual(['to-a'])
+    store.getState().undo()
+    expect(store.getState().graph).toEqual(graph)
+    store.getState().renameCogroupInput('c', 'b', 'purchases')
+    const renamed = store.getState().graph
+    const inputs = renamed.nodes.find((n) => n.id === 'c')
+    expect(inputs?.kind === 'cogroup' && inputs.params.inputs.map((i) => i.id)).toEqual([
+      'a',
+      'purchases',
+    ])
+    expect(renamed.edges.find((e) => e.id === 'to-b')?.targetPort).toBe('purchases')
   })
 
   it('keeps a design whose stored file was deleted open, all unsaved, with its history', () => {

@@ -1,6 +1,7 @@
 // The design being edited: the graph, the selection, a clipboard, and undo/redo over every edit
 // (moves count once, when a drag ends). Pure state: the canvas and panels call these actions.
 import type {
+  CogroupInput,
   DiagnosticFix,
   GraphEdge,
   GraphNode,
@@ -11,7 +12,7 @@ import type {
 } from '@topology-studio/shared'
 import { applyDiagnosticFix } from '@topology-studio/engine'
 import { createStore, type StoreApi } from 'zustand/vanilla'
-import { newNode } from './node-templates'
+import { firstInputPort, newNode } from './node-templates'
 
 /** Undo keeps at least this many steps. */
 export const HISTORY_LIMIT = 200
@@ -72,6 +73,10 @@ export interface DesignState {
   updateNode: (id: string, change: { label?: string; params?: GraphNode['params'] }) => void
   connect: (connection: Connection) => string | null
   removeEdges: (ids: readonly string[]) => void
+  /** Removes one input of a cogroup and the edges arriving on it, as one undo step. */
+  removeCogroupInput: (nodeId: string, inputId: string) => void
+  /** Renames one input of a cogroup, its edges following, as one undo step. */
+  renameCogroupInput: (nodeId: string, from: string, to: string) => void
   removeSelection: () => void
   select: (selection: Partial<Selection>) => void
   copySelection: () => void
@@ -168,6 +173,8 @@ export function createDesignStore(initial: TopologyGraph): DesignStore {
       addNode: (kind, position, params, after) => {
         const { graph } = get()
         const id = freshId(graph, kind)
+        const node = newNode(kind, id, position, params)
+        const targetPort = after?.targetPort ?? firstInputPort(node)
         const edges: GraphEdge[] =
           after === undefined || !graph.nodes.some((n) => n.id === after.source)
             ? []
@@ -177,13 +184,13 @@ export function createDesignStore(initial: TopologyGraph): DesignStore {
                   source: after.source,
                   target: id,
                   ...(after.sourcePort === undefined ? {} : { sourcePort: after.sourcePort }),
-                  ...(after.targetPort === undefined ? {} : { targetPort: after.targetPort }),
+                  ...(targetPort === undefined ? {} : { targetPort }),
                 },
               ]
         edit(
           (g) => ({
             ...g,
-            nodes: [...g.nodes, newNode(kind, id, position, params)],
+            nodes: [...g.nodes, node],
             edges: [...g.edges, ...edges],
           }),
           { nodes: [id], edges: [] },
@@ -256,6 +263,24 @@ export function createDesignStore(initial: TopologyGraph): DesignStore {
       },
 
       removeEdges: (ids) => edit((graph) => without(graph, new Set(), new Set(ids))),
+
+      removeCogroupInput: (nodeId, inputId) =>
+        edit((graph) => ({
+          ...withCogroupInputs(graph, nodeId, (inputs) =>
+            inputs.filter((input) => input.id !== inputId),
+          ),
+          edges: graph.edges.filter((e) => e.target !== nodeId || e.targetPort !== inputId),
+        })),
+
+      renameCogroupInput: (nodeId, from, to) =>
+        edit((graph) => ({
+          ...withCogroupInputs(graph, nodeId, (inputs) =>
+            inputs.map((input) => (input.id === from ? { ...input, id: to } : input)),
+          ),
+          edges: graph.edges.map((e) =>
+            e.target === nodeId && e.targetPort === from ? { ...e, targetPort: to } : e,
+          ),
+        })),
 
       removeSelection: () => {
         const { selection } = get()
@@ -348,4 +373,19 @@ export function createDesignStore(initial: TopologyGraph): DesignStore {
       },
     }
   })
+}
+
+function withCogroupInputs(
+  graph: TopologyGraph,
+  nodeId: string,
+  change: (inputs: readonly CogroupInput[]) => CogroupInput[],
+): TopologyGraph {
+  return {
+    ...graph,
+    nodes: graph.nodes.map((n) =>
+      n.id !== nodeId || n.kind !== 'cogroup'
+        ? n
+        : { ...n, params: { ...n.params, inputs: change(n.params.inputs) } },
+    ),
+  }
 }

@@ -32,6 +32,13 @@ const TEMPLATES: { readonly [K in NodeKind]: () => NodeParams<K> } = {
   groupByKey: () => ({}),
   groupBy: () => ({ keySelector: expr('value') }),
   windowedBy: () => ({ window: { type: 'tumbling', sizeMs: 60_000, graceMs: 0 } }),
+  cogroup: () => ({
+    inputs: [
+      { id: 'a', aggregator: expr('aggregate + 1') },
+      { id: 'b', aggregator: expr('aggregate + 1') },
+    ],
+    initializer: expr('0'),
+  }),
   count: () => ({}),
   reduce: () => ({ reducer: expr('aggregate + value') }),
   aggregate: () => ({ initializer: expr('0'), aggregator: expr('aggregate + 1') }),
@@ -58,4 +65,11 @@ export function newNode(
   params?: GraphNode['params'],
 ): GraphNode {
   return { id, kind, position, params: params ?? TEMPLATES[kind]() } as GraphNode
+}
+
+/** The port a node wired after another takes: a join's left side, a cogroup's first input. */
+export function firstInputPort(node: GraphNode): string | undefined {
+  if (node.kind === 'join') return 'left'
+  if (node.kind === 'cogroup') return node.params.inputs[0]?.id
+  return undefined
 }

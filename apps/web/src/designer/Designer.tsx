@@ -137,10 +137,7 @@ function DesignerLayout({ design, plan, api, clusters }: DesignerProps) {
         return
       }
       const position = { x: after.position.x + 240, y: after.position.y }
-      design.getState().addNode(item.kind, position, item.params, {
-        source: after.id,
-        ...(item.kind === 'join' ? { targetPort: 'left' } : {}),
-      })
+      design.getState().addNode(item.kind, position, item.params, { source: after.id })
       // Follow the chain being built from the keyboard, which soon leaves the view.
       void setCenter(position.x + 90, position.y + 40, { zoom: getZoom(), duration: 200 })
     },

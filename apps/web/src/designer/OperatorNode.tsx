@@ -1,7 +1,7 @@
 import { DEFAULT_BRANCH_PORT, type Diagnostic, type GraphNode } from '@topology-studio/shared'
 import { shapeName, type Shape } from '@topology-studio/engine'
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react'
-import { memo } from 'react'
+import { Fragment, memo } from 'react'
 import { givesOutput, takesInput } from './connection-rules'
 import { nodeSummary } from './node-summary'
 import { subtopologyColor } from './subtopology-colors'
@@ -65,6 +65,21 @@ export const OperatorNode = memo(function OperatorNode({
           <span className="operator__port operator__port--left">L</span>
           <span className="operator__port operator__port--right">R</span>
         </>
+      ) : node.kind === 'cogroup' ? (
+        node.params.inputs.map((input, index, inputs) => {
+          const top = `${((index + 1) / (inputs.length + 1)) * 100}%`
+          return (
+            <Fragment key={input.id}>
+              <Handle type="target" id={input.id} position={Position.Left} style={{ top }} />
+              <span
+                className="operator__port operator__port--outside"
+                style={{ top: `calc(${top} - 0.4rem)` }}
+              >
+                {input.id}
+              </span>
+            </Fragment>
+          )
+        })
       ) : (
         takesInput(node.kind) && <Handle type="target" position={Position.Left} />
       )}

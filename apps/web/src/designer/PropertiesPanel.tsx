@@ -1,4 +1,4 @@
-import type { GraphNode } from '@topology-studio/shared'
+import type { CogroupParams, GraphNode, GraphNodeOfKind } from '@topology-studio/shared'
 import { CodeEditor } from './CodeEditor'
 import { DURATION_UNITS, durationMs, durationParts, type DurationUnit } from './duration-units'
 import { useState, type KeyboardEvent } from 'react'
@@ -29,10 +29,19 @@ export function PropertiesPanel({ design, node, clusters }: PropertiesPanelProps
   if (node === null) {
     return <p className="properties__empty">Select one node to edit its parameters.</p>
   }
-  const update = (path: string, value: unknown) =>
+  const update = (path: string, value: unknown) => {
+    // A cogroup input's id names the port its edge arrives on: the edge follows a rename.
+    const renamed = node.kind === 'cogroup' ? /^inputs\.(\d+)\.id$/.exec(path) : null
+    const from =
+      renamed === null ? undefined : (node.params as CogroupParams).inputs[Number(renamed[1])]?.id
+    if (from !== undefined && typeof value === 'string' && value !== '') {
+      design.getState().renameCogroupInput(node.id, from, value)
+      return
+    }
     design.getState().updateNode(node.id, {
       params: withParam(node.params, path, value) as GraphNode['params'],
     })
+  }
   return (
     // Keyed by content: after undo or another edit the fields show the design's values again.
     <form
@@ -57,6 +66,7 @@ export function PropertiesPanel({ design, node, clusters }: PropertiesPanelProps
       {paramFields(node).map((field) => (
         <Field key={field.path} node={node} field={field} onChange={update} topics={known} />
       ))}
+      {node.kind === 'cogroup' && <CogroupInputs design={design} node={node} />}
       {known !== null && (
         <datalist id={TOPICS_LIST_ID}>
           {[...known.partitions.keys()].sort().map((topic) => (
@@ -280,4 +290,53 @@ function FunctionField({
 
 function blurOnEnter(event: KeyboardEvent<HTMLInputElement>): void {
   if (event.key === 'Enter') event.currentTarget.blur()
+}
+
+/** Adds a grouped-stream input to a cogroup, or removes one with the edges on its port. */
+function CogroupInputs({
+  design,
+  node,
+}: {
+  design: DesignStore
+  node: GraphNodeOfKind<'cogroup'>
+}) {
+  const { inputs } = node.params
+  const add = () => {
+    const taken = new Set(inputs.map((input) => input.id))
+    let n = inputs.length + 1
+    while (taken.has(`input-${n}`)) n++
+    design.getState().updateNode(node.id, {
+      params: {
+        ...node.params,
+        inputs: [
+          ...inputs,
+          { id: `input-${n}`, aggregator: { lang: 'expression', source: 'aggregate + 1' } },
+        ],
+      },
+    })
+  }
+  const remove = (id: string) => design.getState().removeCogroupInput(node.id, id)
+  return (
+    <div className="field">
+      <span className="field__name">inputs</span>
+      <ul className="cogroup-inputs">
+        {inputs.map((input) => (
+          <li key={input.id}>
+            <span>{input.id}</span>
+            <button
+              type="button"
+              disabled={inputs.length === 1}
+              onClick={() => remove(input.id)}
+              aria-label={`Remove input ${input.id}`}
+            >
+              Remove
+            </button>
+          </li>
+        ))}
+      </ul>
+      <button type="button" onClick={add}>
+        Add input
+      </button>
+    </div>
+  )
 }

@@ -1,5 +1,10 @@
 // The one line a node shows under its name: the parameter a Kafka developer looks for first.
-import type { FunctionParam, GraphNode } from '@topology-studio/shared'
+import {
+  assertNever,
+  type FunctionParam,
+  type GraphNode,
+  type Window as DesignWindow,
+} from '@topology-studio/shared'
 import { durationParts } from './duration-units'
 
 const fn = (param: FunctionParam | undefined) =>
@@ -38,20 +43,14 @@ export function nodeSummary(node: GraphNode): string {
       return fn(node.params.action)
     case 'split':
       return `${node.params.branches.length} branch${node.params.branches.length === 1 ? '' : 'es'}${node.params.defaultBranch ? ' + default' : ''}`
-    case 'windowedBy': {
-      const w = node.params.window
-      const grace = w.graceMs === undefined ? '' : `, grace ${durationText(w.graceMs)}`
-      switch (w.type) {
-        case 'tumbling':
-          return `tumbling ${durationText(w.sizeMs)}${grace}`
-        case 'hopping':
-          return `hopping ${durationText(w.sizeMs)} every ${durationText(w.advanceMs)}${grace}`
-        case 'sliding':
-          return `sliding ${durationText(w.timeDifferenceMs)}${grace}`
-        case 'session':
-          return `session gap ${durationText(w.inactivityGapMs)}${grace}`
-      }
-      return ''
+    case 'windowedBy':
+      return windowText(node.params.window)
+    case 'cogroup': {
+      const inputs = `${node.params.inputs.length} input${node.params.inputs.length === 1 ? '' : 's'}`
+      const window = node.params.window === undefined ? '' : `, ${windowText(node.params.window)}`
+      const store =
+        node.params.storeName === undefined ? 'unnamed store' : `store ${node.params.storeName}`
+      return `${inputs}${window}, ${store}`
     }
     case 'count':
     case 'reduce':
@@ -71,5 +70,21 @@ export function nodeSummary(node: GraphNode): string {
         : `${node.params.numberOfPartitions} partitions`
     default:
       return ''
+  }
+}
+
+function windowText(w: DesignWindow): string {
+  const grace = w.graceMs === undefined ? '' : `, grace ${durationText(w.graceMs)}`
+  switch (w.type) {
+    case 'tumbling':
+      return `tumbling ${durationText(w.sizeMs)}${grace}`
+    case 'hopping':
+      return `hopping ${durationText(w.sizeMs)} every ${durationText(w.advanceMs)}${grace}`
+    case 'sliding':
+      return `sliding ${durationText(w.timeDifferenceMs)}${grace}`
+    case 'session':
+      return `session gap ${durationText(w.inactivityGapMs)}${grace}`
+    default:
+      return assertNever(w)
   }
 }

@@ -53,6 +53,7 @@ export const PALETTE_GROUPS: readonly PaletteGroup[] = [
     items: [
       item('groupByKey', 'Group by the current key'),
       item('groupBy', 'Group by a new key (repartitions)'),
+      item('cogroup', 'Fold several grouped streams into one aggregate'),
       item('count', 'Count per key'),
       item('reduce', 'Combine values per key'),
       item('aggregate', 'Fold values into an aggregate'),

@@ -7,10 +7,12 @@ import type {
   GraphNode,
   GraphNodeOfKind,
   TopologyGraph,
+  Window,
 } from '@topology-studio/shared'
 import { assertNever } from '@topology-studio/shared'
 import type { BranchedKStream } from '../dsl/branched-kstream'
 import { Branched } from '../dsl/branched'
+import type { CogroupedKStream } from '../dsl/cogrouped-kstream'
 import { Consumed } from '../dsl/consumed'
 import type { GlobalKTable } from '../dsl/global-ktable'
 import { Grouped } from '../dsl/grouped'
@@ -393,27 +395,43 @@ class GraphCompiler {
         return (input as KStream).groupBy(keySelector, grouped)
       }
       case 'windowedBy': {
-        const w = node.params.window
-        const grace = w.graceMs ?? 0
         const grouped = this.single(node.id) as KGroupedStream
-        switch (w.type) {
-          case 'tumbling':
-            return grouped.windowedBy(TimeWindows.ofSizeAndGrace(w.sizeMs, grace))
-          case 'hopping':
-            return grouped.windowedBy(
-              TimeWindows.ofSizeAndGrace(w.sizeMs, grace).advanceBy(w.advanceMs),
-            )
-          case 'sliding':
-            return grouped.windowedBy(
-              SlidingWindows.ofTimeDifferenceAndGrace(w.timeDifferenceMs, grace),
-            )
-          case 'session':
-            return grouped.windowedBy(
-              SessionWindows.ofInactivityGapAndGrace(w.inactivityGapMs, grace),
-            )
-          default:
-            return assertNever(w)
+        const windows = windowsOf(node.params.window)
+        // One overload per window type: the narrowing picks it.
+        return windows instanceof SessionWindows
+          ? grouped.windowedBy(windows)
+          : grouped.windowedBy(windows)
+      }
+      case 'cogroup': {
+        const p = node.params
+        const cogrouped = p.inputs.reduce<CogroupedKStream<unknown, unknown> | null>(
+          (chain, input, position) => {
+            const grouped = this.port(node.id, input.id) as KGroupedStream
+            const aggregator = fn(`inputs[${position}].aggregator`, input.aggregator) as (
+              k: unknown,
+              v: unknown,
+              a: unknown,
+            ) => unknown
+            return chain === null ? grouped.cogroup(aggregator) : chain.cogroup(grouped, aggregator)
+          },
+          null,
+        ) as CogroupedKStream<unknown, unknown>
+        const initializer = fn('initializer', p.initializer) as () => unknown
+        const name = named(p.name)
+        const materialized = materializedOf(p.storeName, p.valueSerde)
+        if (p.window === undefined) return cogrouped.aggregate(initializer, name, materialized)
+        const windows = windowsOf(p.window)
+        if (windows instanceof SessionWindows) {
+          const merger = fn('merger', p.merger as NonNullable<typeof p.merger>) as (
+            k: unknown,
+            a: unknown,
+            b: unknown,
+          ) => unknown
+          return cogrouped
+            .windowedBy(windows)
+            .aggregate(initializer, merger, name, materialized) as KTable
         }
+        return cogrouped.windowedBy(windows).aggregate(initializer, name, materialized) as KTable
       }
       case 'count': {
         const input = this.single(node.id) as
@@ -649,6 +667,23 @@ function consumedOf(
 ): Consumed<unknown, unknown> {
   const consumed = Consumed.with(serdeOf(keySerde), serdeOf(valueSerde))
   return name === undefined ? consumed : consumed.withName(name)
+}
+
+/** The DSL windows of a design window. */
+function windowsOf(w: Window): TimeWindows | SlidingWindows | SessionWindows {
+  const grace = w.graceMs ?? 0
+  switch (w.type) {
+    case 'tumbling':
+      return TimeWindows.ofSizeAndGrace(w.sizeMs, grace)
+    case 'hopping':
+      return TimeWindows.ofSizeAndGrace(w.sizeMs, grace).advanceBy(w.advanceMs)
+    case 'sliding':
+      return SlidingWindows.ofTimeDifferenceAndGrace(w.timeDifferenceMs, grace)
+    case 'session':
+      return SessionWindows.ofInactivityGapAndGrace(w.inactivityGapMs, grace)
+    default:
+      return assertNever(w)
+  }
 }
 
 function materializedOf(

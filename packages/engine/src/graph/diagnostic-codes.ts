@@ -20,6 +20,7 @@ export type ParamRule =
   | 'advance-within-size'
   | 'retention-covers-window'
   | 'strict-buffer'
+  | 'unique'
 
 const paramRules: Readonly<Record<ParamRule, { must: string; hint: string }>> = {
   integer: { must: 'must be a whole number', hint: 'Remove the fractional part.' },
@@ -33,6 +34,10 @@ const paramRules: Readonly<Record<ParamRule, { must: string; hint: string }>> = 
   'retention-covers-window': {
     must: 'must be at least the window size',
     hint: 'A window store must retain each window for its whole size; raise retentionMs.',
+  },
+  unique: {
+    must: 'must differ from the other inputs’ ids',
+    hint: 'Each input arrives on its own port, named by its id: give this one another id.',
   },
   'strict-buffer': {
     must: 'must be "shutDown" when untilWindowCloses has a bounded buffer',
@@ -237,6 +242,28 @@ const catalogue = {
         }
     }
   }),
+  'cogroup/missing-input': entry<{ node: string; input: string }>('error', (a) => ({
+    message: `${a.node} has no grouped stream on its input "${a.input}".`,
+    hint: `Connect a groupByKey or groupBy to the "${a.input}" handle, or remove that input.`,
+  })),
+  'cogroup/too-many-inputs': entry<{ node: string; input: string; count: number }>(
+    'error',
+    (a) => ({
+      message: `${a.node} has ${a.count} grouped streams on its input "${a.input}"; each input takes one.`,
+      hint: 'Add an input for each grouped stream, each with its own aggregator.',
+    }),
+  ),
+  'cogroup/unknown-input': entry<{
+    edgeId: string
+    node: string
+    port?: string | undefined
+    inputs: readonly string[]
+  }>('error', (a) => ({
+    message:
+      `Edge "${a.edgeId}" enters ${a.node} through ${a.port === undefined ? 'no port' : `port "${a.port}"`}; ` +
+      `its inputs are ${a.inputs.map((id) => `"${id}"`).join(', ')}.`,
+    hint: 'Reconnect the edge to one of the cogroup’s input handles.',
+  })),
   'node/too-many-inputs': entry<{
     node: string
     count: number
@@ -617,6 +644,10 @@ function wrongInputHint(kind: NodeKind, actual: Shape): string {
         ? 'Windows apply to grouped streams: start from a stream, then groupByKey or groupBy, ' +
             'then windowedBy.'
         : 'Insert groupByKey (or groupBy) before windowedBy.'
+    case 'cogroup':
+      return isTable
+        ? 'Only grouped streams are cogrouped: start from a stream, then groupByKey or groupBy.'
+        : 'Insert groupByKey (or groupBy) before each input of the cogroup.'
     case 'suppress':
       return (
         'suppress works on tables: place it after a count, reduce or aggregate (or a ' +

@@ -266,8 +266,11 @@ describe('a designed foreign-key join', () => {
     orders
       .join(
         customers,
-        (order) => order.customer,
-        (order, customer) => ({ item: order.item, name: customer.name }),
+        (order: { item: string; customer: string }) => order.customer,
+        (order: { item: string; customer: string }, customer: { name: string }) => ({
+          item: order.item,
+          name: customer.name,
+        }),
         TableJoined.as('with-customer'),
       )
       .toStream()

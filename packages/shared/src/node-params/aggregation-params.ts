@@ -60,6 +60,29 @@ export const AggregateParamsSchema = z.strictObject({
 })
 export type AggregateParams = z.infer<typeof AggregateParamsSchema>
 
+/** One grouped stream of a `cogroup`: the input port it arrives on, and how it folds in. */
+export const CogroupInputSchema = z.strictObject({
+  id: z.string().min(1),
+  aggregator: FunctionParamSchema,
+})
+export type CogroupInput = z.infer<typeof CogroupInputSchema>
+
+/**
+ * `g1.cogroup(agg1).cogroup(g2, agg2)…[.windowedBy(window)].aggregate(initializer[, merger])`:
+ * several grouped streams folded into one aggregate, each by its own aggregator.
+ */
+export const CogroupParamsSchema = z.strictObject({
+  inputs: z.array(CogroupInputSchema).min(1),
+  initializer: FunctionParamSchema,
+  window: WindowSchema.optional(),
+  /** Session windows only: how two sessions' aggregates combine when they merge. */
+  merger: FunctionParamSchema.optional(),
+  name,
+  storeName,
+  valueSerde: SerdeSchema.optional(),
+})
+export type CogroupParams = z.infer<typeof CogroupParamsSchema>
+
 /** `toTable(Named, Materialized)`. */
 export const ToTableParamsSchema = z.strictObject({ name, storeName })
 export type ToTableParams = z.infer<typeof ToTableParamsSchema>

@@ -1,4 +1,9 @@
-import { JOIN_PORTS, type Diagnostic, type GraphNode } from '@topology-studio/shared'
+import {
+  JOIN_PORTS,
+  type Diagnostic,
+  type GraphNode,
+  type GraphNodeOfKind,
+} from '@topology-studio/shared'
 import { createDiagnostic } from '../diagnostic-codes'
 import type { CheckContext } from './check-context'
 import { inputsOf } from './graph-index'
@@ -24,6 +29,10 @@ export function checkInputs({ index }: CheckContext): Diagnostic[] {
     }
     if (node.kind === 'join') {
       diagnostics.push(...checkJoinInputs(node, label, index))
+      continue
+    }
+    if (node.kind === 'cogroup') {
+      diagnostics.push(...checkCogroupInputs(node, label, index))
       continue
     }
     for (const edge of inputs) {
@@ -79,5 +88,35 @@ function checkJoinInputs(
       )
     }
   }
+  return diagnostics
+}
+
+/** Each input of a cogroup takes exactly one grouped stream, on the port named by its id. */
+function checkCogroupInputs(
+  node: GraphNodeOfKind<'cogroup'>,
+  label: string,
+  index: CheckContext['index'],
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = []
+  const edges = inputsOf(index, node.id)
+  const ids = node.params.inputs.map((input) => input.id)
+  for (const edge of edges) {
+    if (edge.targetPort !== undefined && ids.includes(edge.targetPort)) continue
+    const args = { edgeId: edge.id, node: label, port: edge.targetPort, inputs: ids }
+    diagnostics.push(
+      createDiagnostic('cogroup/unknown-input', args, { edgeId: edge.id, nodeId: node.id }),
+    )
+  }
+  node.params.inputs.forEach(({ id }, position) => {
+    const count = edges.filter((edge) => edge.targetPort === id).length
+    const place = { nodeId: node.id, param: `inputs[${position}]` }
+    if (count === 0) {
+      diagnostics.push(createDiagnostic('cogroup/missing-input', { node: label, input: id }, place))
+    } else if (count > 1) {
+      diagnostics.push(
+        createDiagnostic('cogroup/too-many-inputs', { node: label, input: id, count }, place),
+      )
+    }
+  })
   return diagnostics
 }

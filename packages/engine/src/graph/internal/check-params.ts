@@ -1,4 +1,4 @@
-import { assertNever, type Diagnostic } from '@topology-studio/shared'
+import { assertNever, type Diagnostic, type Window } from '@topology-studio/shared'
 import { createDiagnostic, type ParamRule, type ParamSituation } from '../diagnostic-codes'
 import type { CheckContext } from './check-context'
 import { nodeLabel } from './node-label'
@@ -34,31 +34,54 @@ export function checkParams({ index }: CheckContext): Diagnostic[] {
       why: ParamSituation,
     ) => found.push(createDiagnostic(code, { node: label, param, situation: why }, place(param)))
 
-    switch (node.kind) {
-      case 'windowedBy': {
-        const { window } = node.params
-        number('window.graceMs', window.graceMs, 'non-negative')
-        switch (window.type) {
-          case 'tumbling':
-            number('window.sizeMs', window.sizeMs, 'positive')
-            break
-          case 'hopping': {
-            const sizeOk = number('window.sizeMs', window.sizeMs, 'positive')
-            const advanceOk = number('window.advanceMs', window.advanceMs, 'positive')
-            if (sizeOk && advanceOk && window.advanceMs > window.sizeMs) {
-              invalid('window.advanceMs', window.advanceMs, 'advance-within-size')
-            }
-            break
+    const checkWindow = (window: Window) => {
+      number('window.graceMs', window.graceMs, 'non-negative')
+      switch (window.type) {
+        case 'tumbling':
+          number('window.sizeMs', window.sizeMs, 'positive')
+          break
+        case 'hopping': {
+          const sizeOk = number('window.sizeMs', window.sizeMs, 'positive')
+          const advanceOk = number('window.advanceMs', window.advanceMs, 'positive')
+          if (sizeOk && advanceOk && window.advanceMs > window.sizeMs) {
+            invalid('window.advanceMs', window.advanceMs, 'advance-within-size')
           }
-          case 'sliding':
-            number('window.timeDifferenceMs', window.timeDifferenceMs, 'positive')
-            break
-          case 'session':
-            number('window.inactivityGapMs', window.inactivityGapMs, 'positive')
-            break
-          default:
-            assertNever(window)
+          break
         }
+        case 'sliding':
+          number('window.timeDifferenceMs', window.timeDifferenceMs, 'positive')
+          break
+        case 'session':
+          number('window.inactivityGapMs', window.inactivityGapMs, 'positive')
+          break
+        default:
+          assertNever(window)
+      }
+    }
+
+    switch (node.kind) {
+      case 'windowedBy':
+        checkWindow(node.params.window)
+        break
+      case 'cogroup': {
+        const { window, merger } = node.params
+        if (window !== undefined) checkWindow(window)
+        if (window?.type === 'session' && merger === undefined) {
+          situation('param/missing', 'merger', 'merger-session')
+        }
+        if (window?.type !== 'session' && merger !== undefined) {
+          found.push(
+            createDiagnostic(
+              'param/not-allowed',
+              { node: label, param: 'merger', situation: 'merger-not-session' },
+              place('merger'),
+            ),
+          )
+        }
+        const ids = node.params.inputs.map((input) => input.id)
+        ids.forEach((id, position) => {
+          if (ids.indexOf(id) !== position) invalid(`inputs[${position}].id`, id, 'unique')
+        })
         break
       }
       case 'join': {

@@ -64,6 +64,13 @@ export function functionParamsOf(node: GraphNode): LocatedFunctionParam[] {
       add('subtractor', node.params.subtractor)
       add('merger', node.params.merger)
       break
+    case 'cogroup':
+      node.params.inputs.forEach((input, position) =>
+        add(`inputs[${position}].aggregator`, input.aggregator),
+      )
+      add('initializer', node.params.initializer)
+      add('merger', node.params.merger)
+      break
     case 'join':
       add('joiner', node.params.joiner)
       add('keySelector', node.params.keySelector)

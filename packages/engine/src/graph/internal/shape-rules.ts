@@ -47,6 +47,7 @@ export function acceptedInputShapes(kind: Exclude<NodeKind, 'join'>): readonly S
     case 'sink':
       return streamOnly
     case 'windowedBy':
+    case 'cogroup':
       return ['groupedStream']
     case 'count':
     case 'reduce':
@@ -98,6 +99,9 @@ export function outputShape(node: GraphNode, input: Shape, right: Shape = 'unkno
       return isTableShape(input) ? 'groupedTable' : 'unknown'
     case 'windowedBy':
       return node.params.window.type === 'session' ? 'sessionWindowedStream' : 'windowedStream'
+    case 'cogroup':
+      if (input !== 'groupedStream') return 'unknown'
+      return node.params.window === undefined ? 'table' : 'windowedTable'
     case 'count':
     case 'reduce':
     case 'aggregate':

@@ -195,6 +195,14 @@ function defaults(kind: NodeKind, fresh: (prefix: string) => string): NodeParams
       return { keySelector: expr('value.id') }
     case 'windowedBy':
       return { window: { type: 'tumbling', sizeMs: 60_000 } }
+    case 'cogroup':
+      return {
+        inputs: [
+          { id: 'a', aggregator: expr('aggregate + 1') },
+          { id: 'b', aggregator: expr('aggregate + 2') },
+        ],
+        initializer: expr('0'),
+      }
     case 'reduce':
       return { reducer: expr('aggregate + value') }
     case 'aggregate':

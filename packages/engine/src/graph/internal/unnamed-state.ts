@@ -18,6 +18,7 @@ const STORE_NAME_PARAM: Partial<Record<GraphNode['kind'], 'storeName' | 'name'>>
   count: 'storeName',
   reduce: 'storeName',
   aggregate: 'storeName',
+  cogroup: 'storeName',
   toTable: 'storeName',
   join: 'storeName',
   suppress: 'name',
