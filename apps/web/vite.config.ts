@@ -19,4 +19,6 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: devPort, strictPort: true, proxy },
   preview: { host: '127.0.0.1', port: devPort, strictPort: true, proxy },
   build: { outDir: 'dist', sourcemap: true },
+  // The planning worker imports the engine as modules, like the page.
+  worker: { format: 'es' },
 })

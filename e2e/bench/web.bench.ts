@@ -193,6 +193,7 @@ async function main(): Promise<void> {
 
     // Re-plan: the engine's time for an edit, and from the key press to the next frame drawn.
     const planTimes: number[] = []
+    const planners = new Set<string>()
     const editToFrame: number[] = []
     const target = page.locator('[data-testid="canvas"] .react-flow__node').first()
     for (let edit = 0; edit < EDITS; edit++) {
@@ -220,8 +221,16 @@ async function main(): Promise<void> {
             [key, expected] as const,
           ),
         )
-        const shown = await page.getByTestId('plan-time').textContent()
-        planTimes.push(Number(/([\d.]+) ms/.exec(shown ?? '')?.[1]))
+        // A plan made off the main thread lands after the frame: wait for it.
+        const planTime = page.getByTestId('plan-time')
+        await page.waitForFunction(
+          () =>
+            !/planning/.test(
+              document.querySelector('[data-testid="plan-time"]')?.textContent ?? '',
+            ),
+        )
+        planTimes.push(Number(/([\d.]+) ms/.exec((await planTime.textContent()) ?? '')?.[1]))
+        planners.add((await planTime.getAttribute('data-planner')) ?? 'unknown')
       }
       if ((await nodeCount(page)) !== nodes) throw new Error('undo did not restore the design')
     }
@@ -242,7 +251,7 @@ async function main(): Promise<void> {
       `  first render:   median ${median(firstRender).toFixed(0)} ms of ${firstRender.map((t) => t.toFixed(0)).join(', ')} (target < 1500 ms)`,
     )
     console.log(
-      `  re-plan:        engine median ${median(planTimes).toFixed(1)} ms, max ${Math.max(...planTimes).toFixed(1)} ms (target < 50 ms)`,
+      `  re-plan:        engine median ${median(planTimes).toFixed(1)} ms, max ${Math.max(...planTimes).toFixed(1)} ms, planned on ${[...planners].join(' and ')} thread (target < 50 ms)`,
     )
     console.log(
       `  edit to frame:  median ${median(editToFrame).toFixed(0)} ms, max ${Math.max(...editToFrame).toFixed(0)} ms`,

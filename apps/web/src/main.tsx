@@ -7,6 +7,7 @@ import { fetchHealth } from './api/health'
 import { wordCountDesign } from '@topology-studio/shared'
 import { createDesignStore } from './design/design-store'
 import { createPlanStore } from './design/plan-store'
+import { workerPlanner } from './design/worker-planner'
 import { createClusterStore } from './stores/cluster-store'
 import { createConnectionStore } from './stores/connection-store'
 import './styles.css'
@@ -18,7 +19,10 @@ const connection = createConnectionStore({ checkHealth: () => fetchHealth() })
 // A new editor starts on the word count example; /designs/<id> opens a stored design instead.
 const design = createDesignStore(wordCountDesign())
 const clusters = createClusterStore(clustersApi(), window.localStorage)
-const { store: plan } = createPlanStore(design, clusters)
+const { store: plan } = createPlanStore(design, {
+  clusters,
+  remote: workerPlanner(),
+})
 
 createRoot(container).render(
   <StrictMode>

@@ -1,9 +1,10 @@
-import { clickEnrichmentDesign, wordCountDesign } from '@topology-studio/shared'
+import { clickEnrichmentDesign, wordCountDesign, type TopologyGraph } from '@topology-studio/shared'
 import { describe, expect, it } from 'vitest'
 import { fakeCluster, fakeTopic } from '../stores/cluster-fixtures'
 import { createClusterStore } from '../stores/cluster-store'
 import { createDesignStore } from './design-store'
-import { createPlanStore } from './plan-store'
+import { createPlanStore, planOf, type RemotePlanner } from './plan-store'
+import type { PlannedDesign } from './plan-state'
 
 describe('plan store', () => {
   it('plans the design and re-plans on every edit, with diagnostics on their nodes', () => {
@@ -54,7 +55,7 @@ describe('plan store', () => {
       },
       { getItem: () => null, setItem: () => {}, removeItem: () => {} },
     )
-    const { store, stop } = createPlanStore(design, clusters)
+    const { store, stop } = createPlanStore(design, { clusters })
     const findings = () =>
       store
         .getState()
@@ -67,6 +68,73 @@ describe('plan store', () => {
     partitions['pages'] = 12
     await clusters.getState().choose('local')
     expect(findings()).toEqual([])
+    stop()
+  })
+
+  it('plans off the main thread once plans take longer than a frame, showing only the newest', async () => {
+    const design = createDesignStore(wordCountDesign())
+    const requests: { graph: TopologyGraph; resolve: (planned: PlannedDesign) => void }[] = []
+    const remote: RemotePlanner = {
+      plan: (graph) => new Promise((resolve) => requests.push({ graph, resolve })),
+    }
+    const { store, stop } = createPlanStore(design, { remote, frameBudgetMs: -1 })
+    expect(store.getState().planner).toBe('main')
+
+    design.getState().rename('First')
+    design.getState().rename('Second')
+    // One request in flight at a time; the canvas keeps the last plan, marked as behind.
+    expect(requests).toHaveLength(1)
+    expect(store.getState().planning).toBe(true)
+    requests[0]!.resolve(planOf(requests[0]!.graph))
+    await Promise.resolve()
+    // The answer was for an older graph: it is dropped and the newest graph is sent.
+    expect(store.getState().planning).toBe(true)
+    expect(requests).toHaveLength(2)
+    expect(requests[1]!.graph.name).toBe('Second')
+    const planned = planOf(requests[1]!.graph)
+    requests[1]!.resolve(planned)
+    await Promise.resolve()
+    expect(store.getState()).toMatchObject({ planner: 'worker', planning: false })
+    expect(store.getState().plan).toEqual(planned.plan)
+    stop()
+  })
+
+  it('plans on the main thread again when the worker fails', async () => {
+    const design = createDesignStore(wordCountDesign())
+    const remote: RemotePlanner = { plan: () => Promise.reject(new Error('worker gone')) }
+    const { store, stop } = createPlanStore(design, { remote, frameBudgetMs: -1 })
+    design.getState().removeEdges(['by-word->count'])
+    await Promise.resolve()
+    await Promise.resolve()
+    expect(store.getState()).toMatchObject({ planner: 'main', planning: false })
+    expect(store.getState().plan).toBeNull()
+    // Later edits are planned here at once, without asking the broken worker again.
+    design.getState().undo()
+    expect(store.getState().plan).not.toBeNull()
+    stop()
+  })
+
+  it('comes back to the main thread only once plans take half a frame, so edits do not alternate', async () => {
+    const design = createDesignStore(wordCountDesign())
+    const requests: { graph: TopologyGraph; resolve: (planned: PlannedDesign) => void }[] = []
+    const remote: RemotePlanner = {
+      plan: (graph) => new Promise((resolve) => requests.push({ graph, resolve })),
+    }
+    const { store, stop } = createPlanStore(design, { remote, frameBudgetMs: 12 })
+    store.setState({ plannedInMs: 20 })
+    const answer = async (plannedInMs: number) => {
+      const request = requests[requests.length - 1]!
+      request.resolve({ ...planOf(request.graph), plannedInMs })
+      await Promise.resolve()
+    }
+    design.getState().rename('A')
+    await answer(8)
+    design.getState().rename('B')
+    expect(requests).toHaveLength(2)
+    await answer(4)
+    design.getState().rename('C')
+    expect(requests).toHaveLength(2)
+    expect(store.getState()).toMatchObject({ planner: 'main', planning: false })
     stop()
   })
 })

@@ -1,53 +1,31 @@
-// The plan of the design being edited, re-made by the engine on every edit: diagnostics (also
-// indexed by node and edge for the canvas) and the physical plan Kafka Streams would build.
-import {
-  inferNodeShapes,
-  planGraph,
-  type ClusterTopics,
-  type NodeSerdes,
-  type Shape,
-} from '@topology-studio/engine'
-import type { Diagnostic, PhysicalPlan, TopologyGraph } from '@topology-studio/shared'
+// The plan of the design being edited, re-made by the engine on every edit. A plan that takes
+// longer than a frame moves off the main thread: later edits are planned by a Web Worker while
+// the canvas keeps showing the last plan, and only the newest result lands.
+import type { ClusterTopics } from '@topology-studio/engine'
+import type { TopologyGraph } from '@topology-studio/shared'
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import { clusterLabel, type ClusterState, type ClusterStore } from '../stores/cluster-store'
 import type { DesignStore } from './design-store'
-import { planOverlay, type PlanOverlay } from './plan-overlay'
+import { planOf, type PlannedDesign } from './plan-state'
 
-export interface PlanState {
-  diagnostics: readonly Diagnostic[]
-  plan: PhysicalPlan | null
-  byNode: ReadonlyMap<string, readonly Diagnostic[]>
-  byEdge: ReadonlyMap<string, readonly Diagnostic[]>
-  /** What each node outputs (KStream, KGroupedStream, …), for node labels and typed wiring. */
-  shapes: ReadonlyMap<string, Shape>
-  /** Sub-topologies, repartition markers and stores per design node and edge. */
-  overlay: PlanOverlay
-  /** The serdes each node's records carry (empty while the design has errors). */
-  serdes: Readonly<Record<string, NodeSerdes>>
-  /** How long the last plan took, for the status bar and the re-plan benchmark. */
-  plannedInMs: number
+export { planOf } from './plan-state'
+
+export interface PlanState extends PlannedDesign {
+  /** The last plan was made off the main thread. */
+  planner: 'main' | 'worker'
+  /** A newer plan is being made off the main thread; what is shown is one edit behind. */
+  planning: boolean
 }
 
 export type PlanStore = StoreApi<PlanState>
 
-export function planOf(
-  graph: TopologyGraph,
-  cluster?: ClusterTopics,
-  now: () => number = () => performance.now(),
-): PlanState {
-  const started = now()
-  const { diagnostics, plan, serdes } = planGraph(graph, cluster === undefined ? {} : { cluster })
-  const byNode = new Map<string, Diagnostic[]>()
-  const byEdge = new Map<string, Diagnostic[]>()
-  for (const d of diagnostics) {
-    if (d.nodeId !== undefined) byNode.set(d.nodeId, [...(byNode.get(d.nodeId) ?? []), d])
-    if (d.edgeId !== undefined) byEdge.set(d.edgeId, [...(byEdge.get(d.edgeId) ?? []), d])
-  }
-  const overlay = planOverlay(graph, plan)
-  const shapes = inferNodeShapes(graph)
-  const plannedInMs = now() - started
-  return { diagnostics, plan, byNode, byEdge, shapes, overlay, serdes, plannedInMs }
+/** Makes plans elsewhere (a Web Worker in the app). */
+export interface RemotePlanner {
+  plan(graph: TopologyGraph, cluster: ClusterTopics | undefined): Promise<PlannedDesign>
 }
+
+/** Plans that took longer than this go off the main thread: a frame at 60 Hz, with headroom. */
+export const FRAME_BUDGET_MS = 12
 
 /** The chosen cluster's topics, once read, as the engine checks designs against them. */
 export function clusterTopics(state: ClusterState): ClusterTopics | undefined {
@@ -55,22 +33,82 @@ export function clusterTopics(state: ClusterState): ClusterTopics | undefined {
   return name === null || state.topics === null ? undefined : { name, partitions: state.topics }
 }
 
+export interface PlanStoreOptions {
+  /** The chosen cluster, whose partition counts joins are checked against. */
+  readonly clusters?: ClusterStore
+  /** Where plans are made once they take longer than `frameBudgetMs`. */
+  readonly remote?: RemotePlanner
+  readonly frameBudgetMs?: number
+}
+
 /**
  * Follows a design store, and the cluster store if given: every new graph, and every change of
- * the chosen cluster's topics, is planned once. Returns the store and a stop.
+ * the chosen cluster's topics, is planned once (on the main thread, or by `remote` once plans
+ * take longer than {@link FRAME_BUDGET_MS}). Returns the store and a stop.
  */
 export function createPlanStore(
   design: DesignStore,
-  clusters?: ClusterStore,
+  { clusters, remote, frameBudgetMs = FRAME_BUDGET_MS }: PlanStoreOptions = {},
 ): { store: PlanStore; stop: () => void } {
   const cluster = () => (clusters === undefined ? undefined : clusterTopics(clusters.getState()))
-  const store = createStore<PlanState>()(() => planOf(design.getState().graph, cluster()))
+  const graph = () => design.getState().graph
+  const store = createStore<PlanState>()(() => ({
+    ...planOf(graph(), cluster()),
+    planner: 'main',
+    planning: false,
+  }))
+  // Every re-plan asks for a plan of the design as it is then; `applied` is the newest one shown.
+  let latest = 0
+  let applied = 0
+  let remoteBusy = false
+  // A worker that failed once is not asked again: every edit would wait for it to fail.
+  let offThread = remote
+
+  const planHere = (request: number) => {
+    store.setState({ ...planOf(graph(), cluster()), planner: 'main', planning: false })
+    applied = request
+  }
+
+  const planRemotely = (planner: RemotePlanner) => {
+    remoteBusy = true
+    const sent = latest
+    planner.plan(graph(), cluster()).then(
+      (planned) => {
+        remoteBusy = false
+        if (sent === latest) {
+          store.setState({ ...planned, planner: 'worker', planning: false })
+          applied = sent
+        } else if (applied < latest) {
+          planRemotely(planner)
+        }
+      },
+      () => {
+        // The worker failed: plan here rather than leave the canvas without a plan.
+        remoteBusy = false
+        offThread = undefined
+        if (applied < latest) planHere(latest)
+      },
+    )
+  }
+
+  const replan = () => {
+    const request = ++latest
+    // Back on the main thread only once plans take half the budget, so edits do not alternate.
+    const { planner, plannedInMs } = store.getState()
+    const budget = planner === 'worker' ? frameBudgetMs / 2 : frameBudgetMs
+    if (offThread === undefined || plannedInMs <= budget) {
+      planHere(request)
+      return
+    }
+    if (!store.getState().planning) store.setState({ planning: true })
+    if (!remoteBusy) planRemotely(offThread)
+  }
+
   const stopDesign = design.subscribe((state, previous) => {
-    if (state.graph !== previous.graph) store.setState(planOf(state.graph, cluster()))
+    if (state.graph !== previous.graph) replan()
   })
   const stopClusters = clusters?.subscribe((state, previous) => {
-    if (state.topics !== previous.topics || state.activeId !== previous.activeId)
-      store.setState(planOf(design.getState().graph, cluster()))
+    if (state.topics !== previous.topics || state.activeId !== previous.activeId) replan()
   })
   return {
     store,

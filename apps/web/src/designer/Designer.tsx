@@ -65,6 +65,8 @@ function DesignerLayout({ design, plan, api, clusters }: DesignerProps) {
   const diagnostics = useStore(plan, (s) => s.diagnostics)
   const physical = useStore(plan, (s) => s.plan)
   const plannedInMs = useStore(plan, (s) => s.plannedInMs)
+  const planner = useStore(plan, (s) => s.planner)
+  const planning = useStore(plan, (s) => s.planning)
   const graph = useStore(design, (s) => s.graph)
   const [tab, setTab] = useState<SidePanelTab>('properties')
   const [view, setView] = useState<CentreView>({ kind: 'design' })
@@ -239,9 +241,16 @@ function DesignerLayout({ design, plan, api, clusters }: DesignerProps) {
           <span
             className="view-bar__timing"
             data-testid="plan-time"
-            title="How long the engine took to validate and plan the last edit"
+            data-planner={planner}
+            title={
+              planner === 'worker'
+                ? 'How long the engine took to validate and plan the last edit, in a Web Worker (plans longer than a frame leave the main thread)'
+                : 'How long the engine took to validate and plan the last edit'
+            }
           >
-            planned in {plannedInMs < 10 ? plannedInMs.toFixed(1) : Math.round(plannedInMs)} ms
+            {planning
+              ? 'planning…'
+              : `planned in ${plannedInMs < 10 ? plannedInMs.toFixed(1) : Math.round(plannedInMs)} ms${planner === 'worker' ? ' in a worker' : ''}`}
           </span>
           <button
             type="button"
