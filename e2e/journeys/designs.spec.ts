@@ -83,6 +83,11 @@ test('downloads a design as JSON and opens it again from the file', async ({ pag
   const dialog = page.getByRole('dialog', { name: 'Designs' })
   await dialog.getByRole('button', { name: /Click-stream enrichment/ }).click()
   await expect(page.getByTestId('canvas').getByTestId('node-enrich')).toBeVisible()
+  // The join after the re-keying is flagged before any run, with what the repartition costs.
+  await page.getByRole('tab', { name: /Problems/ }).click()
+  await expect(page.getByRole('list', { name: 'Problems' })).toContainText(
+    /An input of join "Add page details" is re-keyed upstream, so Kafka Streams repartitions it through click-enrichment-\S+-repartition/,
+  )
   await page.getByRole('button', { name: 'Designs…' }).click()
   const downloading = page.waitForEvent('download')
   await dialog.getByRole('button', { name: 'Download this design as JSON' }).click()

@@ -555,6 +555,22 @@ const catalogue = {
         'numberOfPartitions set to that of the other.',
     }),
   ),
+  'join/repartitioned-input': entry<{
+    node: string
+    topic: string
+    partitions?: number
+    like?: string
+  }>('info', (a) => ({
+    message:
+      `An input of ${a.node} is re-keyed upstream, so Kafka Streams repartitions it through ` +
+      `${a.topic} before the join: every record takes an extra topic and a hop` +
+      (a.partitions === undefined
+        ? '.'
+        : `. The topic gets ${a.partitions} partition${a.partitions === 1 ? '' : 's'}, as ${a.like}.`),
+    hint:
+      'Keep the key where you can (mapValues instead of map, no selectKey), or key the input ' +
+      'topic by the join key when it is produced.',
+  })),
   'join/copartitioning-unchecked': entry<{ node: string; cluster: string; missing: string[] }>(
     'warning',
     (a) => ({

@@ -92,4 +92,24 @@ describe('co-partitioning against the cluster', () => {
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([])
     expect(joinFindings(diagnostics)).toEqual([])
   })
+
+  it('flags a join whose input is re-keyed upstream, with the count its repartition topic gets', () => {
+    const enrichment = clickEnrichmentDesign()
+    const rekeyed = (diagnostics: readonly { code: string }[]) =>
+      diagnostics.filter((d) => d.code === 'join/repartitioned-input')
+    expect(rekeyed(planGraph(enrichment).diagnostics)).toEqual([
+      expect.objectContaining({
+        severity: 'info',
+        nodeId: 'enrich',
+        message: expect.stringMatching(
+          /^An input of join "Add page details" is re-keyed upstream, so Kafka Streams repartitions it through click-enrichment-\S+-repartition before the join: every record takes an extra topic and a hop\.$/,
+        ),
+      }),
+    ])
+    const withCluster = planGraph(enrichment, { cluster: cluster({ 'page-views': 12, pages: 3 }) })
+    expect(rekeyed(withCluster.diagnostics)[0]?.message).toMatch(
+      /The topic gets 3 partitions, as pages\.$/,
+    )
+    expect(rekeyed(planGraph(ordersWithCustomers()).diagnostics)).toEqual([])
+  })
 })

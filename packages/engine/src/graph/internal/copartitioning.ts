@@ -63,3 +63,49 @@ export function copartitionDiagnostics(
   }
   return diagnostics
 }
+
+/**
+ * One `join/repartitioned-input` per join that reads a repartition topic Kafka Streams inserts
+ * because an input was re-keyed upstream: flagged before any run, with the partition count the
+ * topic will take when the cluster tells it.
+ */
+export function repartitionedJoinInputs(
+  graph: TopologyGraph,
+  topology: Topology,
+  cluster: ClusterTopics | undefined,
+): Diagnostic[] {
+  const builder = topology.internalBuilder
+  const internal = builder.internalTopics()
+  const diagnostics: Diagnostic[] = []
+  for (const group of builder.copartitionGroups()) {
+    const node = graph.nodes.find((n) => n.id === group.origin)
+    if (node === undefined) continue
+    const topics = builder.copartitionGroupTopics(group)
+    const fixed = topics.flatMap((topic) => {
+      const count = internal.has(topic)
+        ? internal.get(topic)?.numberOfPartitions
+        : cluster?.partitions.get(topic)
+      return count === undefined ? [] : [[topic, count] as const]
+    })
+    const [first] = fixed
+    const follows =
+      first !== undefined && fixed.every(([, count]) => count === first[1]) ? first : undefined
+    for (const topic of topics) {
+      const props = internal.get(topic)
+      if (props === undefined || props.numberOfPartitions !== undefined) continue
+      if (!topic.endsWith('-repartition')) continue
+      diagnostics.push(
+        createDiagnostic(
+          'join/repartitioned-input',
+          {
+            node: nodeLabel(node),
+            topic: `${graph.applicationId}-${topic}`,
+            ...(follows === undefined ? {} : { partitions: follows[1], like: follows[0] }),
+          },
+          { nodeId: node.id },
+        ),
+      )
+    }
+  }
+  return diagnostics
+}
