@@ -1,4 +1,4 @@
-import { clickEnrichmentDesign } from '@topology-studio/shared'
+import { clickEnrichmentDesign, type Diagnostic } from '@topology-studio/shared'
 import { describe, expect, it } from 'vitest'
 import { planGraph } from '../plan-graph'
 import { design, expr } from './test-helpers'
@@ -95,7 +95,7 @@ describe('co-partitioning against the cluster', () => {
 
   it('flags a join whose input is re-keyed upstream, with the count its repartition topic gets', () => {
     const enrichment = clickEnrichmentDesign()
-    const rekeyed = (diagnostics: readonly { code: string }[]) =>
+    const rekeyed = (diagnostics: readonly Diagnostic[]) =>
       diagnostics.filter((d) => d.code === 'join/repartitioned-input')
     expect(rekeyed(planGraph(enrichment).diagnostics)).toEqual([
       expect.objectContaining({
