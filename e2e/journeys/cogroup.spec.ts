@@ -81,6 +81,13 @@ test('cogroups two grouped streams into one aggregate', async ({ page }, testInf
   await firstId.press('Enter')
   await expect(score.locator('.react-flow__handle[data-handleid="views"]')).toHaveCount(1)
   await expect(score).toHaveAttribute('data-status', 'ok')
+  await expect(canvas.getByTestId('rf__edge-c2')).toBeVisible()
+  // An id another input already has is refused by validation, not merged.
+  await firstId.fill('purchases')
+  await firstId.press('Enter')
+  await expect(score).toHaveAttribute('title', /must differ from the other inputs’ ids/)
+  await page.keyboard.press('Control+z')
+  await expect(score).toHaveAttribute('data-status', 'ok')
 
   // Removing an input takes its edge along, and undo brings both back.
   await properties.getByRole('button', { name: 'Remove input purchases' }).click()

@@ -75,15 +75,16 @@ export function createPlanStore(
     planner.plan(graph(), cluster()).then(
       (planned) => {
         remoteBusy = false
-        if (sent === latest) {
-          store.setState({ ...planned, planner: 'worker', planning: false })
+        // Newer than what is shown: show it, even while edits go on (as during a drag).
+        if (sent > applied) {
+          store.setState({ ...planned, planner: 'worker', planning: sent !== latest })
           applied = sent
-        } else if (applied < latest) {
-          planRemotely(planner)
         }
+        if (applied < latest) planRemotely(planner)
       },
-      () => {
+      (error: unknown) => {
         // The worker failed: plan here rather than leave the canvas without a plan.
+        console.warn('Planning on the main thread from now on:', error)
         remoteBusy = false
         offThread = undefined
         if (applied < latest) planHere(latest)

@@ -99,8 +99,10 @@ export function DesignCanvas({ design, plan }: DesignCanvasProps) {
     return stableEdges.reuse(built)
   }, [graph, selection.edges, byEdge, overlay, serdes, stableEdges])
 
-  // An opened design is shown whole once its nodes have been measured.
-  const fittedOpening = useRef(0)
+  // The first design, and every one opened later, is shown whole once its nodes are measured.
+  // (React Flow's own fitView prop would stay pending through an empty design and then zoom
+  // onto the first node added.)
+  const fittedOpening = useRef(-1)
   useEffect(() => {
     if (fittedOpening.current === opened) return
     if (!nodes.every((node) => node.measured !== undefined)) return
@@ -201,7 +203,6 @@ export function DesignCanvas({ design, plan }: DesignCanvasProps) {
         deleteKeyCode={null}
         snapToGrid
         snapGrid={SNAP_GRID}
-        fitView
         minZoom={0.1}
       >
         <Background gap={20} />

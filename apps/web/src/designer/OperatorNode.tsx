@@ -1,7 +1,7 @@
 import { DEFAULT_BRANCH_PORT, type Diagnostic, type GraphNode } from '@topology-studio/shared'
 import { shapeName, type Shape } from '@topology-studio/engine'
-import { Handle, Position, type Node, type NodeProps } from '@xyflow/react'
-import { Fragment, memo } from 'react'
+import { Handle, Position, useUpdateNodeInternals, type Node, type NodeProps } from '@xyflow/react'
+import { Fragment, memo, useEffect } from 'react'
 import { givesOutput, takesInput } from './connection-rules'
 import { nodeSummary } from './node-summary'
 import { subtopologyColor } from './subtopology-colors'
@@ -31,6 +31,7 @@ const SHAPE_LABELS: Partial<Record<Shape, string>> = {
 
 /** A design node on the canvas: its operation, key parameter, output type and problems. */
 export const OperatorNode = memo(function OperatorNode({
+  id,
   data,
   selected,
 }: NodeProps<OperatorFlowNode>) {
@@ -50,6 +51,14 @@ export const OperatorNode = memo(function OperatorNode({
       : givesOutput(node.kind)
         ? [{ id: null, label: '' }]
         : []
+  // React Flow reads handle positions when a node is measured; a node whose handles change
+  // (cogroup inputs, split branches) at the same size must ask it to read them again.
+  const updateNodeInternals = useUpdateNodeInternals()
+  const handleIds = [
+    ...(node.kind === 'cogroup' ? node.params.inputs.map((input) => input.id) : []),
+    ...outputs.map((output) => output.id ?? ''),
+  ].join('\u0000')
+  useEffect(() => updateNodeInternals(id), [id, handleIds, updateNodeInternals])
   return (
     <div
       className={`operator operator--${status}${selected ? ' operator--selected' : ''}`}

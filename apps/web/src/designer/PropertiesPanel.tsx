@@ -1,4 +1,4 @@
-import type { CogroupParams, GraphNode, GraphNodeOfKind } from '@topology-studio/shared'
+import type { GraphNode, GraphNodeOfKind } from '@topology-studio/shared'
 import { CodeEditor } from './CodeEditor'
 import { DURATION_UNITS, durationMs, durationParts, type DurationUnit } from './duration-units'
 import { useState, type KeyboardEvent } from 'react'
@@ -30,11 +30,13 @@ export function PropertiesPanel({ design, node, clusters }: PropertiesPanelProps
     return <p className="properties__empty">Select one node to edit its parameters.</p>
   }
   const update = (path: string, value: unknown) => {
-    // A cogroup input's id names the port its edge arrives on: the edge follows a rename.
-    const renamed = node.kind === 'cogroup' ? /^inputs\.(\d+)\.id$/.exec(path) : null
-    const from =
-      renamed === null ? undefined : (node.params as CogroupParams).inputs[Number(renamed[1])]?.id
-    if (from !== undefined && typeof value === 'string' && value !== '') {
+    // A cogroup input's id names the port its edge arrives on: the edge follows a rename. An
+    // id another input has is kept as typed, for validation to point out.
+    const inputs = node.kind === 'cogroup' ? node.params.inputs : []
+    const renamed = /^inputs\.(\d+)\.id$/.exec(path)
+    const from = renamed === null ? undefined : inputs[Number(renamed[1])]?.id
+    const free = typeof value === 'string' && value !== '' && !inputs.some((i) => i.id === value)
+    if (from !== undefined && free) {
       design.getState().renameCogroupInput(node.id, from, value)
       return
     }

@@ -88,4 +88,35 @@ describe('cluster store', () => {
     expect(store.getState().error).toBe('Cluster local is not reachable')
     expect(store.getState().loading).toBe(false)
   })
+
+  it('never shows the topics of one cluster under the name of another while switching', async () => {
+    let release: () => void = () => {}
+    const topics = vi.fn(async (id: string) => {
+      if (id === 'prod') await new Promise<void>((resolve) => (release = resolve))
+      return id === 'local' ? [topic('orders', 6)] : [topic('payments', 12)]
+    })
+    const store = createClusterStore(api({ topics }), memory())
+    await store.getState().refresh()
+    await store.getState().choose('local')
+    const switching = store.getState().choose('prod')
+    expect(store.getState()).toMatchObject({ activeId: 'prod', topics: null })
+    release()
+    await switching
+    expect([...(store.getState().topics?.keys() ?? [])]).toEqual(['payments'])
+  })
+
+  it('keeps a cluster connected while an older list of clusters was on its way', async () => {
+    let releaseList: () => void = () => {}
+    const list = vi.fn(async () => {
+      await new Promise<void>((resolve) => (releaseList = resolve))
+      return [cluster('local')]
+    })
+    const store = createClusterStore(api({ list }), memory())
+    const refreshing = store.getState().refresh()
+    await store.getState().connect({ bootstrapServers: ['broker:9092'] })
+    releaseList()
+    await refreshing
+    expect(store.getState().activeId).toBe('new')
+    expect(store.getState().clusters.map((c) => c.id)).toContain('new')
+  })
 })

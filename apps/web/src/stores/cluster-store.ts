@@ -35,6 +35,8 @@ const CHOICE_KEY = 'topology-studio.cluster'
 export function createClusterStore(api: ClustersApi, memory: ChoiceMemory): ClusterStore {
   // Choices can overlap on a slow cluster; only the newest one's topics may land.
   let latest = 0
+  // A list read before a connect or a choice must not undo it.
+  let choices = 0
   const remember = (id: string | null) =>
     id === null ? memory.removeItem(CHOICE_KEY) : memory.setItem(CHOICE_KEY, id)
 
@@ -69,8 +71,10 @@ export function createClusterStore(api: ClustersApi, memory: ChoiceMemory): Clus
       loading: false,
       error: null,
       refresh: async () => {
+        const before = choices
         try {
           const clusters = await api.list()
+          if (before !== choices) return
           const wanted = get().activeId ?? memory.getItem(CHOICE_KEY)
           const activeId = clusters.some((c) => c.id === wanted) ? wanted : null
           set({ clusters, activeId })
@@ -81,16 +85,20 @@ export function createClusterStore(api: ClustersApi, memory: ChoiceMemory): Clus
       },
       connect: async (request) => {
         const cluster = await api.connect(request)
+        choices++
         set(({ clusters }) => ({
           clusters: [...clusters.filter((c) => c.id !== cluster.id), cluster],
           activeId: cluster.id,
+          topics: null,
         }))
         remember(cluster.id)
         await loadTopics(cluster.id)
         return cluster
       },
       choose: async (id) => {
-        set({ activeId: id })
+        choices++
+        // Another cluster's topics must not be shown, or checked against, under this one's name.
+        set(({ activeId }) => (activeId === id ? { activeId } : { activeId: id, topics: null }))
         remember(id)
         await loadTopics(id)
       },

@@ -178,6 +178,12 @@ function buildCogroup<K, VA>(
       parents.set(grouped, grouped.graphNode)
     }
   }
+  // As Kafka's CogroupedStreamAggregateBuilder: the grouped streams' own source nodes must be
+  // co-partitioned, whether or not a repartition topic follows them.
+  builder.topologyBuilder.copartitionSources(
+    [...new Set([...groupPatterns.keys()].flatMap((grouped) => grouped.subTopologySourceNodes))],
+    builder.currentOrigin,
+  )
   const namedInternal = new NamedInternal(named?.name ?? null)
   const processors: ProcessorGraphNode[] = []
   let counter = 0

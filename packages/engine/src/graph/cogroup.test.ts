@@ -87,6 +87,28 @@ describe('a designed cogroup', () => {
     driver.close()
   })
 
+  it('refuses one grouped stream on two inputs, as Kafka Streams would keep one aggregator', () => {
+    const d = design()
+    const clicks = d.stream('clicks').groupByKey()
+    const score = d.add('cogroup', {
+      inputs: [
+        { id: 'a', aggregator: expr('aggregate + 1') },
+        { id: 'b', aggregator: expr('aggregate + 2') },
+      ],
+      initializer: expr('0'),
+    })
+    d.connect(clicks, score, 'a')
+    d.connect(clicks, score, 'b')
+    const found = validateGraph(d.build()).filter((x) => x.code === 'cogroup/same-grouped-stream')
+    expect(found).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        nodeId: score.id,
+        message: expect.stringContaining('on "a" and "b"'),
+      }),
+    ])
+  })
+
   it('names what is wrong with its inputs and params', () => {
     const d = design()
     const clicks = d.stream('clicks').groupByKey()

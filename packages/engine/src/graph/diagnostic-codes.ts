@@ -253,6 +253,15 @@ const catalogue = {
       hint: 'Add an input for each grouped stream, each with its own aggregator.',
     }),
   ),
+  'cogroup/same-grouped-stream': entry<{ node: string; source: string; inputs: string[] }>(
+    'error',
+    (a) => ({
+      message:
+        `${a.node} takes ${a.source} on ${a.inputs.map((id) => `"${id}"`).join(' and ')}; ` +
+        'Kafka Streams keeps one aggregator per grouped stream, so all but one would be lost.',
+      hint: 'Fold it in with one aggregator, or group the stream a second time for the other.',
+    }),
+  ),
   'cogroup/unknown-input': entry<{
     edgeId: string
     node: string
@@ -548,8 +557,9 @@ const catalogue = {
     'error',
     (a) => ({
       message:
-        `${a.node} joins topics that are not co-partitioned on ${a.cluster}: ${a.topics}. ` +
-        'Kafka Streams refuses to start an application whose join inputs differ in partition count.',
+        `${a.node} reads topics that are not co-partitioned on ${a.cluster}: ${a.topics}. ` +
+        'Kafka Streams refuses to start an application whose co-partitioned inputs differ in ' +
+        'partition count.',
       hint:
         'Give the topics the same number of partitions, or repartition one side with ' +
         'numberOfPartitions set to that of the other.',
@@ -563,7 +573,7 @@ const catalogue = {
   }>('info', (a) => ({
     message:
       `An input of ${a.node} is re-keyed upstream, so Kafka Streams repartitions it through ` +
-      `${a.topic} before the join: every record takes an extra topic and a hop` +
+      `${a.topic} first: every record takes an extra topic and a hop` +
       (a.partitions === undefined
         ? '.'
         : `. The topic gets ${a.partitions} partition${a.partitions === 1 ? '' : 's'}, as ${a.like}.`),

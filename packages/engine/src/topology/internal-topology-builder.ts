@@ -306,10 +306,11 @@ export class InternalTopologyBuilder {
     this.storeToSourceChangelogTopic.set(storeName, topic)
   }
 
-  copartitionSources(sourceNodeNames: readonly string[]): void {
+  /** `origin` defaults to the design node being written; DSL-time callers pass their own. */
+  copartitionSources(sourceNodeNames: readonly string[], origin = this.origin): void {
     this.copartitionSourceGroups.push({
       sourceNodes: [...sourceNodeNames],
-      ...(this.origin === null ? {} : { origin: this.origin }),
+      ...(origin === null ? {} : { origin }),
     })
   }
 

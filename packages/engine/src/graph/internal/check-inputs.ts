@@ -6,7 +6,7 @@ import {
 } from '@topology-studio/shared'
 import { createDiagnostic } from '../diagnostic-codes'
 import type { CheckContext } from './check-context'
-import { inputsOf } from './graph-index'
+import { inputsOf, labelOf } from './graph-index'
 import { nodeLabel } from './node-label'
 import { SOURCE_KINDS } from './shape-rules'
 
@@ -106,6 +106,17 @@ function checkCogroupInputs(
     diagnostics.push(
       createDiagnostic('cogroup/unknown-input', args, { edgeId: edge.id, nodeId: node.id }),
     )
+  }
+  // Kafka Streams keeps one aggregator per grouped stream: a second would replace the first.
+  const inputsBySource = new Map<string, string[]>()
+  for (const edge of edges) {
+    if (edge.targetPort === undefined || !ids.includes(edge.targetPort)) continue
+    inputsBySource.set(edge.source, [...(inputsBySource.get(edge.source) ?? []), edge.targetPort])
+  }
+  for (const [source, inputs] of inputsBySource) {
+    if (inputs.length < 2) continue
+    const args = { node: label, source: labelOf(index, source), inputs }
+    diagnostics.push(createDiagnostic('cogroup/same-grouped-stream', args, { nodeId: node.id }))
   }
   node.params.inputs.forEach(({ id }, position) => {
     const count = edges.filter((edge) => edge.targetPort === id).length

@@ -102,7 +102,7 @@ describe('co-partitioning against the cluster', () => {
         severity: 'info',
         nodeId: 'enrich',
         message: expect.stringMatching(
-          /^An input of join "Add page details" is re-keyed upstream, so Kafka Streams repartitions it through click-enrichment-\S+-repartition before the join: every record takes an extra topic and a hop\.$/,
+          /^An input of join "Add page details" is re-keyed upstream, so Kafka Streams repartitions it through click-enrichment-\S+-repartition first: every record takes an extra topic and a hop\.$/,
         ),
       }),
     ])
@@ -111,5 +111,39 @@ describe('co-partitioning against the cluster', () => {
       /The topic gets 3 partitions, as pages\.$/,
     )
     expect(rekeyed(planGraph(ordersWithCustomers()).diagnostics)).toEqual([])
+    // A table made by a re-keying aggregation is that aggregation's repartition, not the join's.
+    const d = design()
+    const counts = d
+      .stream('clicks')
+      .groupBy({ keySelector: expr('value.page') })
+      .count()
+    d.join(d.stream('views'), counts, { joinType: 'left' }).to('out')
+    expect(rekeyed(planGraph(d.build()).diagnostics)).toEqual([])
+  })
+
+  it('checks the grouped streams of a cogroup as Kafka Streams does', () => {
+    const d = design()
+    const score = d.add('cogroup', {
+      inputs: [
+        { id: 'clicks', aggregator: expr('aggregate + 1') },
+        { id: 'purchases', aggregator: expr('aggregate + value') },
+      ],
+      initializer: expr('0'),
+    })
+    d.connect(d.stream('clicks').groupByKey(), score, 'clicks')
+    d.connect(d.stream('purchases').groupByKey(), score, 'purchases')
+    score.toStream().to('scores')
+    const { diagnostics } = planGraph(d.build(), {
+      cluster: cluster({ clicks: 6, purchases: 3 }),
+    })
+    expect(joinFindings(diagnostics)).toEqual([
+      expect.objectContaining({
+        code: 'join/not-copartitioned',
+        nodeId: score.id,
+        message: expect.stringContaining(
+          `cogroup "${score.id}" reads topics that are not co-partitioned on cluster "local": clicks (6 partitions), purchases (3 partitions)`,
+        ),
+      }),
+    ])
   })
 })

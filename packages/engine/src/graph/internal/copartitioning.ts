@@ -93,7 +93,9 @@ export function repartitionedJoinInputs(
     for (const topic of topics) {
       const props = internal.get(topic)
       if (props === undefined || props.numberOfPartitions !== undefined) continue
-      if (!topic.endsWith('-repartition')) continue
+      // Only the repartitions this node's own step inserts: an upstream aggregation's or an
+      // explicit repartition() are that node's business.
+      if (!insertedBy(topology, topic, node.id)) continue
       diagnostics.push(
         createDiagnostic(
           'join/repartitioned-input',
@@ -108,4 +110,15 @@ export function repartitionedJoinInputs(
     }
   }
   return diagnostics
+}
+
+/** Whether a repartition topic is read back by a source that compiling `nodeId` created. */
+function insertedBy(topology: Topology, topic: string, nodeId: string): boolean {
+  const builder = topology.internalBuilder
+  for (const factory of builder.nodes().values()) {
+    if (factory.type === 'source' && factory.topics?.includes(topic) === true) {
+      return builder.originOf(factory.name) === nodeId
+    }
+  }
+  return false
 }
