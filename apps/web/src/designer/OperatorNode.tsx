@@ -1,7 +1,7 @@
 import { DEFAULT_BRANCH_PORT, type Diagnostic, type GraphNode } from '@topology-studio/shared'
 import { shapeName, type Shape } from '@topology-studio/engine'
 import { Handle, Position, useUpdateNodeInternals, type Node, type NodeProps } from '@xyflow/react'
-import { Fragment, memo, useEffect } from 'react'
+import { Fragment, memo, useEffect, useRef } from 'react'
 import { givesOutput, takesInput } from './connection-rules'
 import { nodeSummary } from './node-summary'
 import { subtopologyColor } from './subtopology-colors'
@@ -52,13 +52,19 @@ export const OperatorNode = memo(function OperatorNode({
         ? [{ id: null, label: '' }]
         : []
   // React Flow reads handle positions when a node is measured; a node whose handles change
-  // (cogroup inputs, split branches) at the same size must ask it to read them again.
+  // (cogroup inputs, split branches) at the same size must ask it to read them again. Not on
+  // mount, when it measures anyway: asking for every node of a large design is slow.
   const updateNodeInternals = useUpdateNodeInternals()
   const handleIds = [
     ...(node.kind === 'cogroup' ? node.params.inputs.map((input) => input.id) : []),
     ...outputs.map((output) => output.id ?? ''),
   ].join('\u0000')
-  useEffect(() => updateNodeInternals(id), [id, handleIds, updateNodeInternals])
+  const measuredHandles = useRef(handleIds)
+  useEffect(() => {
+    if (measuredHandles.current === handleIds) return
+    measuredHandles.current = handleIds
+    updateNodeInternals(id)
+  }, [id, handleIds, updateNodeInternals])
   return (
     <div
       className={`operator operator--${status}${selected ? ' operator--selected' : ''}`}
