@@ -208,7 +208,7 @@ export function DesignCanvas({ design, plan }: DesignCanvasProps) {
         <Background gap={20} />
         <SubtopologyGroups nodes={nodes} subtopologyOf={overlay.subtopologyOf} />
         <ConnectionHint design={design} plan={plan} />
-        <MiniMap pannable zoomable nodeColor="#94a3b8" />
+        <MiniMap pannable zoomable nodeColor="#94a3b8" nodeBorderRadius={0} />
         <Controls />
       </ReactFlow>
     </div>

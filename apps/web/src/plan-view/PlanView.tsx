@@ -100,7 +100,7 @@ function PlanViewCanvas({ plan, designNodeName = noDesign, onHoverDesignNode }: 
         minZoom={0.05}
       >
         <Background gap={20} />
-        <MiniMap pannable zoomable nodeColor="#94a3b8" />
+        <MiniMap pannable zoomable nodeColor="#94a3b8" nodeBorderRadius={0} />
         <Controls showInteractive={false} />
       </ReactFlow>
       <HoverCaption node={hovered} plan={plan} />
