@@ -139,4 +139,17 @@ describe('plan store', () => {
     expect(store.getState()).toMatchObject({ planner: 'main', planning: false })
     stop()
   })
+
+  it('does not re-plan when nodes only move, as on every frame of a drag', () => {
+    const design = createDesignStore(wordCountDesign())
+    const { store, stop } = createPlanStore(design)
+    const before = store.getState()
+    design.getState().moveNodes([{ id: 'count', position: { x: 999, y: 999 } }], false)
+    expect(store.getState()).toBe(before)
+    design.getState().moveNodes([{ id: 'count', position: { x: 990, y: 990 } }])
+    expect(store.getState()).toBe(before)
+    design.getState().rename('Renamed')
+    expect(store.getState()).not.toBe(before)
+    stop()
+  })
 })

@@ -106,7 +106,7 @@ export function createPlanStore(
   }
 
   const stopDesign = design.subscribe((state, previous) => {
-    if (state.graph !== previous.graph) replan()
+    if (state.graph !== previous.graph && !onlyMoved(previous.graph, state.graph)) replan()
   })
   const stopClusters = clusters?.subscribe((state, previous) => {
     if (state.topics !== previous.topics || state.activeId !== previous.activeId) replan()
@@ -118,4 +118,28 @@ export function createPlanStore(
       stopClusters?.()
     },
   }
+}
+
+/**
+ * Whether a design only had nodes moved (as on every frame of a drag): positions change nothing
+ * the engine plans. Moves keep every other part of the graph, and of each node, as it was.
+ */
+export function onlyMoved(before: TopologyGraph, after: TopologyGraph): boolean {
+  return (
+    before.edges === after.edges &&
+    before.config === after.config &&
+    before.name === after.name &&
+    before.applicationId === after.applicationId &&
+    before.nodes.length === after.nodes.length &&
+    after.nodes.every((node, i) => {
+      const was = before.nodes[i]
+      return (
+        was !== undefined &&
+        was.id === node.id &&
+        was.kind === node.kind &&
+        was.label === node.label &&
+        was.params === node.params
+      )
+    })
+  )
 }

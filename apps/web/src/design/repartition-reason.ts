@@ -2,7 +2,7 @@
 // which operator changed the key, which operation needs records grouped by the new key, what
 // it costs, and the cheaper way when there is one.
 import type { GraphNode, TopologyGraph } from '@topology-studio/shared'
-import { nodeName } from './node-name'
+import { nodeLabel } from '@topology-studio/engine'
 import type { RepartitionMarker } from './plan-overlay'
 
 const KEY_CHANGERS = new Set(['map', 'selectKey', 'flatMap', 'groupBy'])
@@ -35,10 +35,10 @@ export function repartitionReason(
   parts.push(
     changer === null
       ? `The key may have changed upstream of this edge`
-      : `${nodeName(changer)} changes the key`,
+      : `${nodeLabel(changer)} changes the key`,
   )
   if (target !== undefined) {
-    parts.push(`so ${nodeName(target)} needs its records partitioned by the new key`)
+    parts.push(`so ${nodeLabel(target)} needs its records partitioned by the new key`)
   }
   let text =
     `${parts.join(', ')}: Kafka Streams writes them to the internal topic ${marker.topic} ` +
@@ -49,13 +49,13 @@ export function repartitionReason(
     changer.params.key.lang === 'expression' &&
     changer.params.key.source.trim() === 'key'
   ) {
-    text += ` ${nodeName(changer)} keeps the key: use mapValues instead and the repartition goes away.`
+    text += ` ${nodeLabel(changer)} keeps the key: use mapValues instead and the repartition goes away.`
   } else if (
     changer?.kind === 'selectKey' &&
     changer.params.keySelector.lang === 'expression' &&
     changer.params.keySelector.source.trim() === 'key'
   ) {
-    text += ` ${nodeName(changer)} keeps the key: remove it and the repartition goes away.`
+    text += ` ${nodeLabel(changer)} keeps the key: remove it and the repartition goes away.`
   } else {
     text +=
       ' Name the topic (Grouped.as / the node name) so it keeps its name when the design changes.'

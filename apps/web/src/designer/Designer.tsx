@@ -1,3 +1,4 @@
+import { nodeLabel } from '@topology-studio/engine'
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
 import { useCallback, useEffect, useRef, useState } from 'react'
@@ -16,7 +17,6 @@ import { planToMermaid } from '../plan-view/plan-mermaid'
 import { canvasImage } from '../shell/canvas-image'
 import { download } from '../shell/download'
 import { designFileName } from '../design/design-file'
-import { nodeName } from '../design/node-name'
 import { TopicsPanel } from '../plan-view/TopicsPanel'
 import { DesignCanvas } from './DesignCanvas'
 import { DesignToolbar } from './DesignToolbar'
@@ -166,7 +166,7 @@ function DesignerLayout({ design, plan, api, clusters }: DesignerProps) {
   const designNodeName = useCallback(
     (id: string) => {
       const node = graph.nodes.find((n) => n.id === id)
-      return node === undefined ? null : nodeName(node)
+      return node === undefined ? null : nodeLabel(node)
     },
     [graph],
   )
@@ -332,7 +332,7 @@ function DesignerLayout({ design, plan, api, clusters }: DesignerProps) {
       </aside>
       {overlay === 'quickAdd' && (
         <QuickAdd
-          after={after === null ? null : nodeName(after)}
+          after={after === null ? null : nodeLabel(after)}
           problemOf={problemOf}
           onPick={quickAdd}
           onClose={() => setOverlay(null)}
