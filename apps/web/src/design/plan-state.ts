@@ -9,7 +9,16 @@ import {
   type Shape,
 } from '@topology-studio/engine'
 import type { Diagnostic, PhysicalPlan, TopologyGraph } from '@topology-studio/shared'
-import { planOverlay, type PlanOverlay } from './plan-overlay'
+import { planOverlay, type PlanOverlay, type RepartitionMarker } from './plan-overlay'
+import { repartitionReason } from './repartition-reason'
+import { serdeLabel, type SerdeLabel } from './serde-label'
+
+/** What an edge shows: the repartition topic inserted on it, why, and its records' serdes. */
+export type EdgeLabels = {
+  readonly repartition: RepartitionMarker | null
+  readonly reason: string | null
+  readonly serdes: SerdeLabel | null
+}
 
 /** What one plan of a design gives the canvas and panels. */
 export interface PlannedDesign {
@@ -23,6 +32,8 @@ export interface PlannedDesign {
   overlay: PlanOverlay
   /** The serdes each node's records carry (empty while the design has errors). */
   serdes: Readonly<Record<string, NodeSerdes>>
+  /** Each edge's labels, made once per plan rather than on every render of the canvas. */
+  edgeLabels: ReadonlyMap<string, EdgeLabels>
   /** How long the last plan took, for the status bar and the re-plan benchmark. */
   plannedInMs: number
 }
@@ -42,6 +53,20 @@ export function planOf(
   }
   const overlay = planOverlay(graph, plan)
   const shapes = inferNodeShapes(graph)
+  const edgeLabels = new Map(
+    graph.edges.map((edge): [string, EdgeLabels] => {
+      const marker = overlay.repartitionOn.get(edge.id)
+      const carried = serdes[edge.source]
+      return [
+        edge.id,
+        {
+          repartition: marker ?? null,
+          reason: marker === undefined ? null : repartitionReason(graph, edge.target, marker),
+          serdes: carried === undefined ? null : serdeLabel(carried, graph.config),
+        },
+      ]
+    }),
+  )
   const plannedInMs = now() - started
-  return { diagnostics, plan, byNode, byEdge, shapes, overlay, serdes, plannedInMs }
+  return { diagnostics, plan, byNode, byEdge, shapes, overlay, serdes, edgeLabels, plannedInMs }
 }

@@ -1,4 +1,3 @@
-import type { TopologyGraph } from '@topology-studio/shared'
 import {
   Background,
   Controls,
@@ -15,11 +14,8 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react'
 import { useStore } from 'zustand'
 import type { DesignStore } from '../design/design-store'
-import type { RepartitionMarker } from '../design/plan-overlay'
+import type { EdgeLabels } from '../design/plan-state'
 import type { PlanStore } from '../design/plan-store'
-import { repartitionReason } from '../design/repartition-reason'
-import { serdeLabel, type SerdeLabel } from '../design/serde-label'
-import type { NodeSerdes } from '@topology-studio/engine'
 import { connectionProblem } from './connection-rules'
 import { ConnectionHint } from './ConnectionHint'
 import { OperatorNode, type OperatorFlowNode } from './OperatorNode'
@@ -32,6 +28,7 @@ import { SubtopologyGroups } from './SubtopologyGroups'
 const NODE_TYPES = { operator: OperatorNode }
 const EDGE_TYPES = { planned: PlannedEdge }
 const SNAP_GRID: [number, number] = [10, 10]
+const NO_LABELS: EdgeLabels = { repartition: null, reason: null, serdes: null }
 // Below this zoom node text is a few pixels high: unreadable, yet most of what a pan repaints.
 const OVERVIEW_ZOOM = 0.35
 
@@ -47,7 +44,7 @@ export function DesignCanvas({ design, plan }: DesignCanvasProps) {
   const byNode = useStore(plan, (s) => s.byNode)
   const byEdge = useStore(plan, (s) => s.byEdge)
   const overlay = useStore(plan, (s) => s.overlay)
-  const serdes = useStore(plan, (s) => s.serdes)
+  const edgeLabels = useStore(plan, (s) => s.edgeLabels)
   const opened = useStore(design, (s) => s.opened)
   const { screenToFlowPosition, fitView } = useReactFlow()
   const overview = useFlowStore((s) => s.transform[2] < OVERVIEW_ZOOM)
@@ -83,10 +80,7 @@ export function DesignCanvas({ design, plan }: DesignCanvasProps) {
     const built = graph.edges.map((edge): PlannedFlowEdge => ({
       id: edge.id,
       type: 'planned',
-      data: {
-        ...repartitionData(graph, edge.target, overlay.repartitionOn.get(edge.id)),
-        serdes: edgeSerdes(graph, serdes, edge.source),
-      },
+      data: edgeLabels.get(edge.id) ?? NO_LABELS,
       source: edge.source,
       target: edge.target,
       sourceHandle: edge.sourcePort ?? null,
@@ -97,7 +91,7 @@ export function DesignCanvas({ design, plan }: DesignCanvasProps) {
         : {}),
     }))
     return stableEdges.reuse(built)
-  }, [graph, selection.edges, byEdge, overlay, serdes, stableEdges])
+  }, [graph, selection.edges, byEdge, edgeLabels, stableEdges])
 
   // The first design, and every one opened later, is shown whole once its nodes are measured.
   // (React Flow's own fitView prop would stay pending through an empty design and then zoom
@@ -213,25 +207,6 @@ export function DesignCanvas({ design, plan }: DesignCanvasProps) {
       </ReactFlow>
     </div>
   )
-}
-
-function repartitionData(
-  graph: TopologyGraph,
-  target: string,
-  marker: RepartitionMarker | undefined,
-): { repartition: RepartitionMarker | null; reason: string | null } {
-  return marker === undefined
-    ? { repartition: null, reason: null }
-    : { repartition: marker, reason: repartitionReason(graph, target, marker) }
-}
-
-function edgeSerdes(
-  graph: TopologyGraph,
-  serdes: Readonly<Record<string, NodeSerdes>>,
-  source: string,
-): SerdeLabel | null {
-  const carried = serdes[source]
-  return carried === undefined ? null : serdeLabel(carried, graph.config)
 }
 
 /** The selection after React Flow's select changes, or null when there are none. */

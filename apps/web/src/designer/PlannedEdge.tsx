@@ -6,17 +6,9 @@ import {
   type EdgeProps,
   useStore,
 } from '@xyflow/react'
-import type { RepartitionMarker } from '../design/plan-overlay'
-import type { SerdeLabel } from '../design/serde-label'
+import type { EdgeLabels } from '../design/plan-state'
 
-export type PlannedFlowEdge = Edge<
-  {
-    repartition: RepartitionMarker | null
-    reason: string | null
-    serdes: SerdeLabel | null
-  },
-  'planned'
->
+export type PlannedFlowEdge = Edge<EdgeLabels, 'planned'>
 
 // Below this zoom the type labels are unreadable and only clutter the picture.
 const LABEL_MIN_ZOOM = 0.45
