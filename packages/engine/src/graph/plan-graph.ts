@@ -13,11 +13,7 @@ import type {
 import type { Topology } from '../topology/topology'
 import type { DescribedNode } from '../topology/topology-description'
 import { compileGraph, type CompileOptions, type NodeSerdes } from './compile-graph'
-import {
-  copartitionDiagnostics,
-  repartitionedJoinInputs,
-  type ClusterTopics,
-} from './internal/copartitioning'
+import { copartitionDiagnostics, type ClusterTopics } from './internal/copartitioning'
 import { unnamedStateLints } from './internal/unnamed-state'
 
 export type { ClusterTopics } from './internal/copartitioning'
@@ -40,12 +36,7 @@ export function planGraph(graph: TopologyGraph, options: PlanOptions = {}): Plan
   const { topology, diagnostics, serdes } = compileGraph(graph, options)
   if (topology === null) return { diagnostics, plan: null, serdes }
   const plan = planTopology(topology)
-  const copartitioning = [
-    ...repartitionedJoinInputs(graph, topology, options.cluster),
-    ...(options.cluster === undefined
-      ? []
-      : copartitionDiagnostics(graph, topology, options.cluster)),
-  ]
+  const copartitioning = copartitionDiagnostics(graph, topology, options.cluster)
   return {
     diagnostics: [...diagnostics, ...copartitioning, ...unnamedStateLints(graph, plan)],
     plan,

@@ -1,4 +1,4 @@
-import type { Diagnostic, TopologyGraph } from '@topology-studio/shared'
+import type { Diagnostic, GraphNode, TopologyGraph } from '@topology-studio/shared'
 import type { Topology } from '../../topology/topology'
 import { createDiagnostic } from '../diagnostic-codes'
 import { nodeLabel } from './node-label'
@@ -11,114 +11,100 @@ export interface ClusterTopics {
 }
 
 /**
- * Joins whose inputs the cluster shows are not co-partitioned, checked before any run the way
- * Kafka Streams checks them at start-up: the user topics of each join (and repartition topics
- * given an explicit count) must have one partition count; repartition topics without one take
- * the others' count. A user topic missing from the cluster leaves the join unchecked.
+ * What each join (and cogroup) needs co-partitioned, checked before any run the way Kafka
+ * Streams checks it at start-up:
+ * - `join/repartitioned-input` for each repartition topic the node's own step inserts because
+ *   an input was re-keyed upstream (with the partition count it will take, when known);
+ * - with a cluster, `join/not-copartitioned` when the user topics (and repartition topics given
+ *   an explicit count) differ in partition count, or `join/copartitioning-unchecked` when a user
+ *   topic is missing from the cluster. Repartition topics without a count take the others'.
  */
 export function copartitionDiagnostics(
-  graph: TopologyGraph,
-  topology: Topology,
-  cluster: ClusterTopics,
-): Diagnostic[] {
-  const builder = topology.internalBuilder
-  const internal = builder.internalTopics()
-  const diagnostics: Diagnostic[] = []
-  const reported = new Set<string>()
-  for (const group of builder.copartitionGroups()) {
-    const node = graph.nodes.find((n) => n.id === group.origin)
-    if (node === undefined || reported.has(node.id)) continue
-    const counts = new Map<string, number>()
-    const missing: string[] = []
-    for (const topic of builder.copartitionGroupTopics(group)) {
-      const count = internal.has(topic)
-        ? internal.get(topic)?.numberOfPartitions
-        : cluster.partitions.get(topic)
-      if (count !== undefined) counts.set(topic, count)
-      else if (!internal.has(topic)) missing.push(topic)
-    }
-    const place = { nodeId: node.id }
-    if (new Set(counts.values()).size > 1) {
-      reported.add(node.id)
-      const topics = [...counts]
-        .map(([topic, n]) => `${topic} (${n} partition${n === 1 ? '' : 's'})`)
-        .join(', ')
-      diagnostics.push(
-        createDiagnostic(
-          'join/not-copartitioned',
-          { node: nodeLabel(node), cluster: cluster.name, topics },
-          place,
-        ),
-      )
-    } else if (missing.length > 0) {
-      reported.add(node.id)
-      diagnostics.push(
-        createDiagnostic(
-          'join/copartitioning-unchecked',
-          { node: nodeLabel(node), cluster: cluster.name, missing },
-          place,
-        ),
-      )
-    }
-  }
-  return diagnostics
-}
-
-/**
- * One `join/repartitioned-input` per join that reads a repartition topic Kafka Streams inserts
- * because an input was re-keyed upstream: flagged before any run, with the partition count the
- * topic will take when the cluster tells it.
- */
-export function repartitionedJoinInputs(
   graph: TopologyGraph,
   topology: Topology,
   cluster: ClusterTopics | undefined,
 ): Diagnostic[] {
   const builder = topology.internalBuilder
   const internal = builder.internalTopics()
+  const nodes = new Map(graph.nodes.map((node) => [node.id, node]))
+  // Which design node's step created the source reading each repartition topic.
+  const readBy = new Map<string, string | undefined>()
+  for (const factory of builder.nodes().values()) {
+    if (factory.type !== 'source') continue
+    for (const topic of factory.topics ?? []) {
+      if (internal.has(topic) && !readBy.has(topic))
+        readBy.set(topic, builder.originOf(factory.name))
+    }
+  }
   const diagnostics: Diagnostic[] = []
+  const checked = new Set<string>()
   for (const group of builder.copartitionGroups()) {
-    const node = graph.nodes.find((n) => n.id === group.origin)
+    const node = group.origin === undefined ? undefined : nodes.get(group.origin)
     if (node === undefined) continue
     const topics = builder.copartitionGroupTopics(group)
-    const fixed = topics.flatMap((topic) => {
+    const counts = new Map<string, number>()
+    const missing: string[] = []
+    for (const topic of topics) {
       const count = internal.has(topic)
         ? internal.get(topic)?.numberOfPartitions
         : cluster?.partitions.get(topic)
-      return count === undefined ? [] : [[topic, count] as const]
-    })
-    const [first] = fixed
-    const follows =
-      first !== undefined && fixed.every(([, count]) => count === first[1]) ? first : undefined
+      if (count !== undefined) counts.set(topic, count)
+      else if (!internal.has(topic)) missing.push(topic)
+    }
+    const distinct = new Set(counts.values())
+    const [like] = counts
     for (const topic of topics) {
-      const props = internal.get(topic)
-      if (props === undefined || props.numberOfPartitions !== undefined) continue
-      // Only the repartitions this node's own step inserts: an upstream aggregation's or an
-      // explicit repartition() are that node's business.
-      if (!insertedBy(topology, topic, node.id)) continue
+      if (internal.get(topic)?.numberOfPartitions !== undefined) continue
+      if (!internal.has(topic) || readBy.get(topic) !== node.id) continue
       diagnostics.push(
         createDiagnostic(
           'join/repartitioned-input',
           {
             node: nodeLabel(node),
             topic: `${graph.applicationId}-${topic}`,
-            ...(follows === undefined ? {} : { partitions: follows[1], like: follows[0] }),
+            ...(distinct.size === 1 && like !== undefined
+              ? { partitions: like[1], like: like[0] }
+              : {}),
           },
           { nodeId: node.id },
         ),
       )
     }
+    if (cluster !== undefined && !checked.has(node.id)) {
+      const finding = partitionFinding(node, cluster, counts, distinct.size, missing)
+      if (finding !== undefined) {
+        checked.add(node.id)
+        diagnostics.push(finding)
+      }
+    }
   }
   return diagnostics
 }
 
-/** Whether a repartition topic is read back by a source that compiling `nodeId` created. */
-function insertedBy(topology: Topology, topic: string, nodeId: string): boolean {
-  const builder = topology.internalBuilder
-  for (const factory of builder.nodes().values()) {
-    if (factory.type === 'source' && factory.topics?.includes(topic) === true) {
-      return builder.originOf(factory.name) === nodeId
-    }
+function partitionFinding(
+  node: GraphNode,
+  cluster: ClusterTopics,
+  counts: ReadonlyMap<string, number>,
+  distinct: number,
+  missing: string[],
+): Diagnostic | undefined {
+  const place = { nodeId: node.id }
+  if (distinct > 1) {
+    const topics = [...counts]
+      .map(([topic, n]) => `${topic} (${n} partition${n === 1 ? '' : 's'})`)
+      .join(', ')
+    return createDiagnostic(
+      'join/not-copartitioned',
+      { node: nodeLabel(node), cluster: cluster.name, topics },
+      place,
+    )
   }
-  return false
+  if (missing.length > 0) {
+    return createDiagnostic(
+      'join/copartitioning-unchecked',
+      { node: nodeLabel(node), cluster: cluster.name, missing },
+      place,
+    )
+  }
+  return undefined
 }
