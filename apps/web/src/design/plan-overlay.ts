@@ -1,7 +1,7 @@
 // What the plan says about each design node and edge, for drawing it on the canvas: the
 // sub-topology a node runs in, the repartition topic Kafka Streams inserts on an edge, and the
 // stores a node keeps.
-import type { PhysicalNode, PhysicalPlan, TopologyGraph } from '@topology-studio/shared'
+import type { GraphEdge, PhysicalNode, PhysicalPlan, TopologyGraph } from '@topology-studio/shared'
 
 export interface RepartitionMarker {
   readonly topic: string
@@ -33,6 +33,9 @@ export function planOverlay(graph: TopologyGraph, plan: PhysicalPlan | null): Pl
   const subtopologyOf = new Map<string, number>()
   const repartitionOn = new Map<string, RepartitionMarker>()
   const topics = new Map(plan.internalTopics.map((t) => [t.name, t]))
+  const inputs = new Map<string, GraphEdge[]>()
+  for (const edge of graph.edges)
+    inputs.set(edge.target, [...(inputs.get(edge.target) ?? []), edge])
   for (const { nodeId, physicalNodes, subtopologies } of plan.logicalNodes) {
     const last = subtopologies.at(-1)
     if (last !== undefined) subtopologyOf.set(nodeId, last)
@@ -44,12 +47,16 @@ export function planOverlay(graph: TopologyGraph, plan: PhysicalPlan | null): Pl
       if (topic?.type !== 'repartition') continue
       // A join repartitions only the side whose key changed: the edge from the design node
       // that feeds this sink, not every edge into the join.
-      const feeders = upstreamDesignNodes(physical, node, nodeId)
-      for (const edge of graph.edges.filter((e) => e.target === nodeId)) {
+      const into = inputs.get(nodeId) ?? []
+      const feeders =
+        into.length > 1 ? upstreamDesignNodes(physical, node, nodeId) : new Set<string>()
+      for (const edge of into) {
         // The feeder may sit further up than the edge (groupByKey and windowedBy have no
         // processor of their own).
-        const upstream = designAncestors(graph, edge.source)
-        if (feeders.size > 0 && ![...feeders].some((id) => upstream.has(id))) continue
+        if (feeders.size > 0) {
+          const upstream = designAncestors(inputs, edge.source)
+          if (![...feeders].some((id) => upstream.has(id))) continue
+        }
         repartitionOn.set(edge.id, {
           topic: topic.name,
           from: topic.sinkOf ?? [],
@@ -94,14 +101,17 @@ function upstreamDesignNodes(
 }
 
 /** A design node and every node upstream of it. */
-function designAncestors(graph: TopologyGraph, id: string): Set<string> {
+function designAncestors(
+  inputs: ReadonlyMap<string, readonly GraphEdge[]>,
+  id: string,
+): Set<string> {
   const found = new Set<string>()
   const pending = [id]
   while (pending.length > 0) {
     const next = pending.pop() as string
     if (found.has(next)) continue
     found.add(next)
-    for (const edge of graph.edges) if (edge.target === next) pending.push(edge.source)
+    for (const edge of inputs.get(next) ?? []) pending.push(edge.source)
   }
   return found
 }

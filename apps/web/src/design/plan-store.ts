@@ -4,7 +4,7 @@
 import type { ClusterTopics } from '@topology-studio/engine'
 import type { TopologyGraph } from '@topology-studio/shared'
 import { createStore, type StoreApi } from 'zustand/vanilla'
-import { clusterLabel, type ClusterState, type ClusterStore } from '../stores/cluster-store'
+import { clusterTopics, type ClusterStore } from '../stores/cluster-store'
 import type { DesignStore } from './design-store'
 import { planOf, type PlannedDesign } from './plan-state'
 
@@ -26,12 +26,6 @@ export interface RemotePlanner {
 
 /** Plans that took longer than this go off the main thread: a frame at 60 Hz, with headroom. */
 export const FRAME_BUDGET_MS = 12
-
-/** The chosen cluster's topics, once read, as the engine checks designs against them. */
-export function clusterTopics(state: ClusterState): ClusterTopics | undefined {
-  const name = clusterLabel(state)
-  return name === null || state.topics === null ? undefined : { name, partitions: state.topics }
-}
 
 export interface PlanStoreOptions {
   /** The chosen cluster, whose partition counts joins are checked against. */

@@ -24,13 +24,12 @@ import { PALETTE_MIME } from './Palette'
 import { PlannedEdge, type PlannedFlowEdge } from './PlannedEdge'
 import { sameList, StableItems } from './stable-items'
 import { SubtopologyGroups } from './SubtopologyGroups'
+import { OVERVIEW_ZOOM } from './zoom-levels'
 
 const NODE_TYPES = { operator: OperatorNode }
 const EDGE_TYPES = { planned: PlannedEdge }
 const SNAP_GRID: [number, number] = [10, 10]
 const NO_LABELS: EdgeLabels = { repartition: null, reason: null, serdes: null }
-// Below this zoom node text is a few pixels high: unreadable, yet most of what a pan repaints.
-const OVERVIEW_ZOOM = 0.35
 
 export interface DesignCanvasProps {
   design: DesignStore

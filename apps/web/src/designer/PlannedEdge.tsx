@@ -7,11 +7,9 @@ import {
   useStore,
 } from '@xyflow/react'
 import type { EdgeLabels } from '../design/plan-state'
+import { EDGE_LABEL_MIN_ZOOM } from './zoom-levels'
 
 export type PlannedFlowEdge = Edge<EdgeLabels, 'planned'>
-
-// Below this zoom the type labels are unreadable and only clutter the picture.
-const LABEL_MIN_ZOOM = 0.45
 
 /**
  * A design edge with the key and value serdes of its records; where Kafka Streams inserts a
@@ -21,7 +19,7 @@ export function PlannedEdge(props: EdgeProps<PlannedFlowEdge>) {
   const [path, labelX, labelY] = getBezierPath(props)
   const marker = props.data?.repartition ?? null
   const serdes = props.data?.serdes ?? null
-  const readable = useStore((s) => s.transform[2] >= LABEL_MIN_ZOOM)
+  const readable = useStore((s) => s.transform[2] >= EDGE_LABEL_MIN_ZOOM)
   return (
     <>
       <BaseEdge

@@ -1,6 +1,7 @@
 // The Kafka cluster the designer works against: the clusters the server is connected to, the one
 // chosen (remembered in this browser), and its topics with their partition counts, which topic
 // fields suggest and joins are checked against.
+import type { ClusterTopics } from '@topology-studio/engine'
 import type { Cluster, ConnectClusterRequest } from '@topology-studio/shared'
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { ClustersApi } from '../api/clusters'
@@ -104,6 +105,12 @@ export function createClusterStore(api: ClustersApi, memory: ChoiceMemory): Clus
       },
     }
   })
+}
+
+/** The chosen cluster's topics, once read, as the engine checks designs against them. */
+export function clusterTopics(state: ClusterState): ClusterTopics | undefined {
+  const name = clusterLabel(state)
+  return name === null || state.topics === null ? undefined : { name, partitions: state.topics }
 }
 
 /** How messages name the chosen cluster. */
