@@ -13,3 +13,29 @@ export type FunctionParam = z.infer<typeof FunctionParamSchema>
 /** The languages a {@link FunctionParam} can be written in. */
 export const FUNCTION_LANGS = ['expression', 'code'] as const
 export type FunctionLang = FunctionParam['lang']
+
+// Marks code that a design imported from describe() output holds in place of a function the text
+// does not show. Validation warns about it until the code is written.
+const UNWRITTEN_MARK = '@unwritten'
+
+/**
+ * Code standing in for a function that describe() output names but does not show: it explains
+ * itself and throws if it runs, so an imported design plans but cannot process records unnoticed.
+ *
+ * @param processor - the processor (or source or sink) the function belongs to, as describe() names it
+ * @param role - what the function is, e.g. `predicate`
+ */
+export function unwrittenFunction(processor: string, role: string): FunctionParam {
+  const what = `${processor}: the ${role}`
+  return {
+    lang: 'code',
+    source:
+      `// ${UNWRITTEN_MARK} describe() output names ${processor} but not its ${role}: write it here.\n` +
+      `() => {\n  throw new Error(${JSON.stringify(`${what} is not written yet`)})\n}`,
+  }
+}
+
+/** Tells whether a function param is still the stand-in an import wrote. */
+export function isUnwrittenFunction(param: FunctionParam): boolean {
+  return param.lang === 'code' && param.source.includes(UNWRITTEN_MARK)
+}

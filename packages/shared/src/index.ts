@@ -6,7 +6,12 @@ export {
   DiagnosticSeveritySchema,
 } from './diagnostic'
 export type { Diagnostic, DiagnosticFix, DiagnosticSeverity } from './diagnostic'
-export { FUNCTION_LANGS, FunctionParamSchema } from './function-param'
+export {
+  FUNCTION_LANGS,
+  FunctionParamSchema,
+  isUnwrittenFunction,
+  unwrittenFunction,
+} from './function-param'
 export type { FunctionLang, FunctionParam } from './function-param'
 export { DEFAULT_BRANCH_PORT, GraphEdgeSchema, JOIN_PORTS } from './graph-edge'
 export type { GraphEdge, JoinPort } from './graph-edge'

@@ -466,6 +466,12 @@ const catalogue = {
     message: `${a.first} and ${a.second} both use the store name "${a.store}".`,
     hint: 'Store names must be unique in a topology (they also name changelog topics): rename one.',
   })),
+  'function/unwritten': entry<{ node: string; param: string }>('warning', (a) => ({
+    message:
+      `The ${a.param} of ${a.node} is not written yet: the design was imported from describe() ` +
+      'output, which names the operation but not its code. It throws if a record reaches it.',
+    hint: 'Write the function in the properties panel (an expression or JavaScript).',
+  })),
   'function/empty': entry<{ node: string; param: string; lang: 'expression' | 'code' }>(
     'error',
     (a) => ({

@@ -1,4 +1,4 @@
-import type { Diagnostic, GraphNode } from '@topology-studio/shared'
+import { isUnwrittenFunction, type Diagnostic, type GraphNode } from '@topology-studio/shared'
 import { checkExpression } from '../../expression/compile-expression'
 import { functionVariables } from '../function-variables'
 import { createDiagnostic } from '../diagnostic-codes'
@@ -9,7 +9,7 @@ import { nodeLabel } from './node-label'
 
 /**
  * Checks every function param: expressions must parse; code must not be empty (it is compiled
- * only where it runs); a custom processor must be code.
+ * only where it runs); a custom processor must be code; an import's stand-in code is flagged.
  */
 export function checkFunctions({ index }: CheckContext): Diagnostic[] {
   return index.nodeList.flatMap((node) =>
@@ -24,6 +24,9 @@ function checkFunction(node: GraphNode, { path, param }: LocatedFunctionParam): 
     return [
       createDiagnostic('function/empty', { node: label, param: path, lang: param.lang }, place),
     ]
+  }
+  if (isUnwrittenFunction(param)) {
+    return [createDiagnostic('function/unwritten', { node: label, param: path }, place)]
   }
   if (param.lang === 'code') return []
   if (node.kind === 'process') {

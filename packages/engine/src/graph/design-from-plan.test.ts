@@ -1,0 +1,186 @@
+import { isUnwrittenFunction, wordCountDesign, type TopologyGraph } from '@topology-studio/shared'
+import { describe, expect, it } from 'vitest'
+import { EXAMPLE_6_SPLIT_MERGE } from '../dsl/golden/kafka-describe-texts'
+import { designFromPlan } from './design-from-plan'
+import { fromDescription } from './from-description'
+import { planGraph } from './plan-graph'
+import { validateGraph } from './validate-graph'
+
+function imported(text: string) {
+  const { plan } = fromDescription(text)
+  if (plan === null) throw new Error('the text does not parse')
+  return designFromPlan(plan)
+}
+
+function recovered(text: string): { graph: TopologyGraph; guesses: string[] } {
+  const result = imported(text)
+  if (result.graph === null) throw new Error(result.reason)
+  return result
+}
+
+const kinds = (graph: TopologyGraph) => graph.nodes.map((node) => node.kind)
+const chain = (graph: TopologyGraph) => graph.edges.map((edge) => `${edge.source}->${edge.target}`)
+
+// What a Java application with a session-windowed count and suppress printed (Kafka 4).
+const SESSION_COUNT_SUPPRESS = [
+  'Topologies:',
+  '   Sub-topology: 0',
+  '    Source: KSTREAM-SOURCE-0000000000 (topics: [input])',
+  '      --> KSTREAM-KEY-SELECT-0000000001',
+  '    Processor: KSTREAM-KEY-SELECT-0000000001 (stores: [])',
+  '      --> counts-repartition-filter',
+  '      <-- KSTREAM-SOURCE-0000000000',
+  '    Processor: counts-repartition-filter (stores: [])',
+  '      --> counts-repartition-sink',
+  '      <-- KSTREAM-KEY-SELECT-0000000001',
+  '    Sink: counts-repartition-sink (topic: counts-repartition)',
+  '      <-- counts-repartition-filter',
+  '',
+  '  Sub-topology: 1',
+  '    Source: counts-repartition-source (topics: [counts-repartition])',
+  '      --> KSTREAM-AGGREGATE-0000000002',
+  '    Processor: KSTREAM-AGGREGATE-0000000002 (stores: [counts])',
+  '      --> KTABLE-SUPPRESS-0000000006',
+  '      <-- counts-repartition-source',
+  '    Processor: KTABLE-SUPPRESS-0000000006 (stores: [KTABLE-SUPPRESS-STATE-STORE-0000000007])',
+  '      --> KTABLE-TOSTREAM-0000000008',
+  '      <-- KSTREAM-AGGREGATE-0000000002',
+  '    Processor: KTABLE-TOSTREAM-0000000008 (stores: [])',
+  '      --> KSTREAM-MAP-0000000009',
+  '      <-- KTABLE-SUPPRESS-0000000006',
+  '    Processor: KSTREAM-MAP-0000000009 (stores: [])',
+  '      --> KSTREAM-SINK-0000000010',
+  '      <-- KTABLE-TOSTREAM-0000000008',
+  '    Sink: KSTREAM-SINK-0000000010 (topic: output-suppressed)',
+  '      <-- KSTREAM-MAP-0000000009',
+  '',
+  '',
+].join('\n')
+
+// A Processor API application: every node named by the application.
+const PROCESSOR_API = [
+  'Topologies:',
+  '   Sub-topology: 0',
+  '    Source: orders-in (topics: [orders])',
+  '      --> dedupe',
+  '    Processor: dedupe (stores: [seen-orders])',
+  '      --> orders-out',
+  '      <-- orders-in',
+  '    Sink: orders-out (topic: unique-orders)',
+  '      <-- dedupe',
+  '',
+  '',
+].join('\n')
+
+describe('designFromPlan', () => {
+  it('recovers word count as the DSL calls that built it, describing byte for byte alike', () => {
+    const text = planGraph(wordCountDesign()).plan?.describe as string
+    const { graph } = recovered(text)
+    expect(kinds(graph)).toEqual([
+      'stream',
+      'flatMapValues',
+      'groupBy',
+      'count',
+      'toStream',
+      'sink',
+    ])
+    expect(graph.nodes.find((node) => node.kind === 'count')?.params).toEqual({
+      storeName: 'counts',
+    })
+    expect(graph.nodes[0]?.params).toEqual({ topics: ['text-input'] })
+    expect(graph.nodes[5]?.params).toEqual({ topic: 'word-counts' })
+    const ids = graph.nodes.map((node) => node.id)
+    expect(chain(graph)).toEqual(ids.slice(1).map((id, at) => `${ids[at]}->${id}`))
+    expect(planGraph(graph).plan?.describe).toBe(text)
+  })
+
+  it('leaves every function it cannot see as flagged code that throws, and nothing else wrong', () => {
+    const { graph } = recovered(planGraph(wordCountDesign()).plan?.describe as string)
+    const diagnostics = validateGraph(graph)
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([])
+    const unwritten = diagnostics.filter((d) => d.code === 'function/unwritten')
+    expect(unwritten.map((d) => [d.severity, d.param])).toEqual([
+      ['warning', 'mapper'],
+      ['warning', 'keySelector'],
+    ])
+    const flatMap = graph.nodes[1]
+    if (flatMap?.kind !== 'flatMapValues') throw new Error('expected flatMapValues')
+    expect(isUnwrittenFunction(flatMap.params.mapper)).toBe(true)
+    expect(flatMap.params.mapper.source).toContain('throw new Error')
+    flatMap.params.mapper = { lang: 'expression', source: "split(value, ' ')" }
+    expect(validateGraph(graph).filter((d) => d.code === 'function/unwritten')).toHaveLength(1)
+  })
+
+  it('recovers a Java application’s windowed count and suppress, saying what it had to assume', () => {
+    const { graph, guesses } = recovered(SESSION_COUNT_SUPPRESS)
+    expect(kinds(graph)).toEqual([
+      'stream',
+      'groupBy',
+      'count',
+      'suppress',
+      'toStream',
+      'map',
+      'sink',
+    ])
+    expect(graph.nodes[3]?.params).toEqual({ mode: 'untilTimeLimit', timeLimitMs: 1000 })
+    expect(guesses.join(' ')).toContain('windowedBy')
+    expect(guesses.join(' ')).toContain('suppression settings')
+    expect(planGraph(graph).plan?.describe).toBe(SESSION_COUNT_SUPPRESS)
+  })
+
+  it('makes each application-named processor a custom processor with its stores', () => {
+    const { graph, guesses } = recovered(PROCESSOR_API)
+    expect(graph.nodes.map((node) => [node.kind, node.params])).toEqual([
+      ['stream', { topics: ['orders'], name: 'orders-in' }],
+      [
+        'process',
+        {
+          processor: expect.objectContaining({ lang: 'code' }),
+          stores: [{ name: 'seen-orders', type: 'keyValue' }],
+          valuesOnly: false,
+          name: 'dedupe',
+        },
+      ],
+      ['sink', { topic: 'unique-orders', name: 'orders-out' }],
+    ])
+    expect(guesses).toEqual([expect.stringContaining('dedupe')])
+  })
+
+  it('wires each branch of a split from its own port', () => {
+    const { graph } = recovered(EXAMPLE_6_SPLIT_MERGE)
+    const split = graph.nodes.find((node) => node.kind === 'split')
+    expect(split?.params).toMatchObject({
+      defaultBranch: true,
+      branches: [{ id: 'branch-1' }, { id: 'branch-2' }],
+    })
+    const ports = graph.edges
+      .filter((edge) => edge.source === split?.id)
+      .map((edge) => [edge.sourcePort, graph.nodes.find((n) => n.id === edge.target)?.kind])
+    expect(ports.sort()).toEqual([
+      ['branch-1', 'mapValues'],
+      ['branch-2', 'merge'],
+      ['default', 'sink'],
+    ])
+    expect(planGraph(graph).plan?.describe).toBe(EXAMPLE_6_SPLIT_MERGE)
+  })
+
+  it('refuses, naming the processor, when no design prints the same text', () => {
+    const shared = [
+      'Topologies:',
+      '   Sub-topology: 0',
+      '    Source: orders-in (topics: [orders])',
+      '      --> dedupe',
+      '    Processor: dedupe (stores: [seen-orders])',
+      '      --> audit',
+      '      <-- orders-in',
+      '    Processor: audit (stores: [seen-orders])',
+      '      --> none',
+      '      <-- dedupe',
+      '',
+      '',
+    ].join('\n')
+    const result = imported(shared)
+    expect(result.graph).toBeNull()
+    if (result.graph === null) expect(result.reason).toContain('seen-orders')
+  })
+})
