@@ -100,3 +100,56 @@ test('draws a pasted describe() text of a Java application, read-only', async ({
   await page.getByRole('button', { name: 'Design', exact: true }).click()
   await expect(page.getByTestId('canvas').getByTestId('node-count')).toBeVisible()
 })
+
+test('opens a pasted describe() text as an editable design that prints the same text', async ({
+  page,
+}, testInfo) => {
+  await page.goto('/')
+  await expect(page.getByTestId('canvas').getByTestId('node-count')).toBeVisible()
+
+  // A processor sharing its store with another has no DSL operation: it stays read-only, and says why.
+  await page.getByRole('button', { name: 'Import describe()…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Import describe() output' })
+  await dialog
+    .getByLabel('describe() output')
+    .fill(
+      'Topologies:\n   Sub-topology: 0\n    Source: in (topics: [orders])\n      --> a\n' +
+        '    Processor: a (stores: [shared])\n      --> b\n      <-- in\n' +
+        '    Processor: b (stores: [shared])\n      --> none\n      <-- a\n\n',
+    )
+  await dialog.getByRole('button', { name: 'Draw' }).click()
+  await expect(page.getByTestId('imported-not-editable')).toContainText('shared')
+  await expect(page.getByRole('button', { name: 'Open as design' })).toHaveCount(0)
+
+  await page.getByRole('button', { name: 'Import describe()…' }).click()
+  await dialog.getByLabel('describe() output').fill(javaDescribe)
+  await dialog.getByRole('button', { name: 'Draw' }).click()
+  await page.getByRole('button', { name: 'Open as design' }).click()
+
+  // The design view, laid out, with a node per DSL call and the repartition Kafka Streams inserts.
+  const canvas = page.getByTestId('canvas')
+  await expect(canvas.locator('.react-flow__node')).toHaveCount(7)
+  await expect(canvas.getByTestId('node-count-2')).toContainText('counts')
+  await expect(canvas.locator('.repartition-marker')).toHaveCount(1)
+  await expect(page.getByTestId('import-notes')).toContainText('windowedBy')
+  await expect(page.getByTestId('save-state')).toHaveText('Unsaved changes')
+
+  // It prints exactly the pasted text.
+  await page.getByRole('tab', { name: 'describe()' }).click()
+  expect(await page.getByTestId('describe').textContent()).toBe(javaDescribe)
+
+  // The functions the text does not show are flagged until written.
+  await page.getByRole('tab', { name: /Problems/ }).click()
+  const problems = page.getByRole('list', { name: 'Problems' })
+  await expect(problems).toContainText('is not written yet')
+  await problems
+    .getByRole('button', { name: /keySelector/ })
+    .first()
+    .click()
+  await expect(canvas.locator('.react-flow__node.selected')).toHaveCount(1)
+
+  await page.screenshot({
+    path: testInfo.outputPath('describe-opened-as-design.png'),
+    fullPage: true,
+  })
+})

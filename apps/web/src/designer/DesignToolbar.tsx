@@ -7,6 +7,7 @@ import { download } from '../shell/download'
 import { isDirty, type DesignStore } from '../design/design-store'
 import { CompareDialog } from '../compare/CompareDialog'
 import { DesignsDialog } from './DesignsDialog'
+import { mayDiscard, showDesign } from './open-design'
 import { shortcutFor } from './shortcuts'
 
 export interface DesignToolbarProps {
@@ -18,9 +19,6 @@ const DESIGN_PATH = /^\/designs\/([^/]+)$/
 const AUTOSAVE_KEY = 'topology-studio.autosave'
 /** Autosave waits this long after the last edit, so a burst of edits is one write. */
 const AUTOSAVE_DELAY_MS = 1_500
-
-const showDesign = (id: string | null) =>
-  window.history.replaceState(null, '', id === null ? '/' : `/designs/${encodeURIComponent(id)}`)
 
 /**
  * The design's name, whether it has unsaved changes, Save (Ctrl+S), autosave, Compare, and the
@@ -38,15 +36,7 @@ export function DesignToolbar({ design, api }: DesignToolbarProps) {
   const savedGraph = useStore(design, (s) => s.saved?.graph ?? null)
   const [autosave, setAutosave] = useState(() => localStorage.getItem(AUTOSAVE_KEY) === 'on')
 
-  /** Asks before edits are thrown away by opening another design. */
-  const mayDiscard = useCallback(() => {
-    const state = design.getState()
-    return (
-      !isDirty(state) ||
-      (state.saved === null && state.past.length === 0) ||
-      window.confirm(`"${state.graph.name}" has unsaved changes. Discard them?`)
-    )
-  }, [design])
+  const mayDiscardEdits = useCallback(() => mayDiscard(design), [design])
 
   const open = useCallback(
     async (id: string) => {
@@ -189,12 +179,12 @@ export function DesignToolbar({ design, api }: DesignToolbarProps) {
           openId={openId}
           onClose={() => setBrowsing(false)}
           onOpen={(id) => {
-            if (!mayDiscard()) return
+            if (!mayDiscardEdits()) return
             setBrowsing(false)
             void open(id)
           }}
           onStart={(next) => {
-            if (!mayDiscard()) return
+            if (!mayDiscardEdits()) return
             setBrowsing(false)
             start(next)
           }}

@@ -1,4 +1,5 @@
 import { nodeLabel } from '@topology-studio/engine'
+import type { TopologyGraph } from '@topology-studio/shared'
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
 import { useCallback, useEffect, useRef, useState } from 'react'
@@ -29,6 +30,8 @@ import { isTyping, shortcutFor, type ShortcutAction } from './shortcuts'
 import { connectionProblem, givesOutput } from './connection-rules'
 import { newNode } from '../design/node-templates'
 import { PropertiesPanel } from './PropertiesPanel'
+import { ImportNotes } from './ImportNotes'
+import { mayDiscard, showDesign } from './open-design'
 
 type SidePanelTab = 'properties' | 'problems' | 'topics' | 'describe'
 const TABS: readonly { id: SidePanelTab; title: string }[] = [
@@ -73,6 +76,8 @@ function DesignerLayout({ design, plan, api, clusters }: DesignerProps) {
   const [importing, setImporting] = useState(false)
   const [overlay, setOverlay] = useState<'quickAdd' | 'help' | 'mermaid' | null>(null)
   const [exportProblem, setExportProblem] = useState<string | null>(null)
+  /** What the last design opened from describe() text had to assume. */
+  const [importNotes, setImportNotes] = useState<readonly string[] | null>(null)
   const centre = useRef<HTMLDivElement>(null)
   const shapes = useStore(plan, (s) => s.shapes)
   const selected = useStore(design, (s) =>
@@ -118,6 +123,24 @@ function DesignerLayout({ design, plan, api, clusters }: DesignerProps) {
       { padding: 0.15, duration: 200 },
     )
   }, [design, getNode, fitBounds])
+
+  const openImported = useCallback(
+    async (imported: { graph: TopologyGraph; guesses: readonly string[] }) => {
+      if (!mayDiscard(design)) return
+      const moves = new Map(
+        (await layoutDesign(imported.graph)).map(({ id, position }) => [id, position]),
+      )
+      const nodes = imported.graph.nodes.map((node) => ({
+        ...node,
+        position: moves.get(node.id) ?? node.position,
+      }))
+      design.getState().load({ ...imported.graph, nodes })
+      showDesign(null)
+      setImportNotes(imported.guesses)
+      setView({ kind: 'design' })
+    },
+    [design],
+  )
 
   // Quick add wires the new node after the selected one, unless that one has several outputs.
   const after =
@@ -265,9 +288,29 @@ function DesignerLayout({ design, plan, api, clusters }: DesignerProps) {
               Imported topology, read-only
               {view.imported.diagnostics.length > 0 &&
                 ` · ${view.imported.diagnostics.map((d) => d.message).join(' ')}`}
+              {view.imported.design.graph === null ? (
+                <span data-testid="imported-not-editable">
+                  {' '}
+                  · It cannot open as a design: {view.imported.design.reason}
+                </span>
+              ) : (
+                <button
+                  type="button"
+                  className="view-bar__action"
+                  onClick={() => {
+                    const { design: recovered } = view.imported
+                    if (recovered.graph !== null) void openImported(recovered)
+                  }}
+                >
+                  Open as design
+                </button>
+              )}
             </span>
           )}
         </div>
+        {view.kind === 'design' && importNotes !== null && (
+          <ImportNotes notes={importNotes} onDismiss={() => setImportNotes(null)} />
+        )}
         {view.kind === 'design' ? (
           <DesignCanvas design={design} plan={plan} />
         ) : shownPlan === null ? (

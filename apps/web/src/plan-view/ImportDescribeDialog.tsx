@@ -1,4 +1,9 @@
-import { fromDescription, type FromDescriptionResult } from '@topology-studio/engine'
+import {
+  designFromPlan,
+  fromDescription,
+  type DesignFromPlanResult,
+  type FromDescriptionResult,
+} from '@topology-studio/engine'
 import type { PhysicalPlan } from '@topology-studio/shared'
 import { useEffect, useRef, useState } from 'react'
 import { ProblemsPanel } from '../designer/ProblemsPanel'
@@ -8,6 +13,8 @@ export interface ImportedTopology {
   readonly plan: PhysicalPlan
   /** Warnings about the text (lists whose order could not be reproduced, Java-only patterns). */
   readonly diagnostics: FromDescriptionResult['diagnostics']
+  /** The editable design it becomes, or why it cannot become one. */
+  readonly design: DesignFromPlanResult
 }
 
 export interface ImportDescribeDialogProps {
@@ -29,15 +36,19 @@ export function ImportDescribeDialog({ onImport, onClose }: ImportDescribeDialog
   const draw = () => {
     const result = fromDescription(text)
     if (result.plan === null) setProblems(result.diagnostics)
-    else onImport({ plan: result.plan, diagnostics: result.diagnostics })
+    else {
+      const design = designFromPlan(result.plan)
+      onImport({ plan: result.plan, diagnostics: result.diagnostics, design })
+    }
   }
 
   return (
     <Dialog title="Import describe() output" onClose={onClose}>
       <p className="dialog__help">
         Paste what <code>topology.describe()</code> prints in a Kafka Streams application (starting
-        at <code>Topologies:</code>). It is drawn read-only: the text names processors and topics
-        but not what the processors do.
+        at <code>Topologies:</code>). It is drawn read-only first. When the processors can be
+        recovered as DSL operations, it also opens as an editable design: the text names processors,
+        stores and topics but not the code of the functions, which are left for you to write.
       </p>
       <textarea
         ref={field}
