@@ -15,27 +15,47 @@ export const FUNCTION_LANGS = ['expression', 'code'] as const
 export type FunctionLang = FunctionParam['lang']
 
 // Marks code that a design imported from describe() output holds in place of a function the text
-// does not show. Validation warns about it until the code is written.
+// does not show. Validation warns about it while the mark and the stand-in's throw are both there.
 const UNWRITTEN_MARK = '@unwritten'
+const NOT_WRITTEN = 'is not written yet'
+
+const comment = (processor: string, role: string) =>
+  `// ${UNWRITTEN_MARK} describe() output names ${processor} but not its ${role}: write it here.\n`
+const throwing = (processor: string, role: string) =>
+  `throw new Error(${JSON.stringify(`${processor}: the ${role} ${NOT_WRITTEN}`)})`
 
 /**
  * Code standing in for a function that describe() output names but does not show: it explains
- * itself and throws if it runs, so an imported design plans but cannot process records unnoticed.
+ * itself and throws when a record reaches it, so an imported design plans but cannot process
+ * records unnoticed.
  *
  * @param processor - the processor (or source or sink) the function belongs to, as describe() names it
  * @param role - what the function is, e.g. `predicate`
  */
 export function unwrittenFunction(processor: string, role: string): FunctionParam {
-  const what = `${processor}: the ${role}`
   return {
     lang: 'code',
-    source:
-      `// ${UNWRITTEN_MARK} describe() output names ${processor} but not its ${role}: write it here.\n` +
-      `() => {\n  throw new Error(${JSON.stringify(`${what} is not written yet`)})\n}`,
+    source: `${comment(processor, role)}() => {\n  ${throwing(processor, role)}\n}`,
+  }
+}
+
+/**
+ * The stand-in for a custom processor's supplier: the processor is created when its task starts,
+ * so only `process` throws, when a record reaches it.
+ */
+export function unwrittenProcessor(processor: string): FunctionParam {
+  const role = 'processor'
+  return {
+    lang: 'code',
+    source: `${comment(processor, role)}() => ({\n  process() {\n    ${throwing(processor, role)}\n  },\n})`,
   }
 }
 
 /** Tells whether a function param is still the stand-in an import wrote. */
 export function isUnwrittenFunction(param: FunctionParam): boolean {
-  return param.lang === 'code' && param.source.includes(UNWRITTEN_MARK)
+  return (
+    param.lang === 'code' &&
+    param.source.includes(UNWRITTEN_MARK) &&
+    param.source.includes(NOT_WRITTEN)
+  )
 }

@@ -11,6 +11,7 @@ export {
   FunctionParamSchema,
   isUnwrittenFunction,
   unwrittenFunction,
+  unwrittenProcessor,
 } from './function-param'
 export type { FunctionLang, FunctionParam } from './function-param'
 export { DEFAULT_BRANCH_PORT, GraphEdgeSchema, JOIN_PORTS } from './graph-edge'

@@ -1,6 +1,12 @@
 import { isUnwrittenFunction, wordCountDesign, type TopologyGraph } from '@topology-studio/shared'
 import { describe, expect, it } from 'vitest'
 import { EXAMPLE_6_SPLIT_MERGE } from '../dsl/golden/kafka-describe-texts'
+import { Materialized } from '../dsl/materialized'
+import { Named } from '../dsl/named'
+import { StreamsBuilder } from '../dsl/streams-builder'
+import { Serdes } from '../serde/serdes'
+import { TopologyTestDriver } from '../test-driver/topology-test-driver'
+import { compileGraph } from './compile-graph'
 import { designFromPlan } from './design-from-plan'
 import { fromDescription } from './from-description'
 import { planGraph } from './plan-graph'
@@ -182,5 +188,61 @@ describe('designFromPlan', () => {
     const result = imported(shared)
     expect(result.graph).toBeNull()
     if (result.graph === null) expect(result.reason).toContain('seen-orders')
+  })
+
+  it('starts a design with an unwritten custom processor, which throws only when a record reaches it', () => {
+    const { graph } = recovered(PROCESSOR_API)
+    const { topology } = compileGraph(graph)
+    if (topology === null) throw new Error('the design does not compile')
+    const driver = new TopologyTestDriver(topology, {
+      'application.id': 'imported',
+      'default.key.serde': 'String',
+      'default.value.serde': 'String',
+    })
+    const input = driver.createInputTopic('orders', Serdes.String(), Serdes.String())
+    expect(() => input.pipeInput('k', 'v', 1)).toThrow('dedupe: the processor is not written yet')
+    driver.close()
+  })
+
+  it('reads an application-named stream-to-table step as toTable, and a named child as no split', () => {
+    const builder = new StreamsBuilder()
+    builder
+      .stream<string, string>('prices')
+      .mapValues((value: string) => value, Named.as('enrich'))
+      .filter(() => true, Named.as('enrich-valid'))
+      .toTable(Named.as('as-table'), Materialized.as('latest-store'))
+      .toStream()
+      .to('latest')
+    const text = builder.build().describe().toString()
+    const { graph, guesses } = recovered(text)
+    expect(kinds(graph)).toEqual([
+      'stream',
+      'mapValues',
+      'mapValues',
+      'toTable',
+      'toStream',
+      'sink',
+    ])
+    expect(graph.nodes[3]?.params).toEqual({ name: 'as-table', storeName: 'latest-store' })
+    expect(guesses.join(' ')).toContain('toTable')
+  })
+
+  it('wires a stream join to the table it reads, not to a table join built on that table', () => {
+    const builder = new StreamsBuilder()
+    const a = builder.table<string, string>('a')
+    const b = builder.table<string, string>('b')
+    a.join(b, (x: string, y: string) => x + y)
+      .toStream()
+      .to('joined')
+    builder
+      .stream<string, string>('s')
+      .leftJoin(a, (x: string, y: string | null) => x + String(y))
+      .to('enriched')
+    const text = builder.build().describe().toString()
+    const { graph } = recovered(text)
+    const streamJoin = graph.nodes.find((n) => n.kind === 'join' && n.params.joinType === 'left')
+    const right = graph.edges.find((e) => e.target === streamJoin?.id && e.targetPort === 'right')
+    expect(graph.nodes.find((n) => n.id === right?.source)?.params).toMatchObject({ topic: 'a' })
+    expect(planGraph(graph).plan?.describe).toBe(text)
   })
 })

@@ -1,6 +1,7 @@
 import {
   DEFAULT_BRANCH_PORT,
   unwrittenFunction,
+  unwrittenProcessor,
   type GraphNode,
   type NodeKind,
   type PhysicalNode,
@@ -327,6 +328,12 @@ export function recoverOperations(index: PhysicalIndex, options: RecoveryOptions
     const { upstream, unit } = feeding(predecessor)
     const [store] = node.stores
     const joinType = prefix === 'KSTREAM-LEFTJOIN' ? 'left' : 'inner'
+    const globalGuess =
+      store === undefined
+        ? [
+            `Kafka Streams prints inner and left global-table joins alike: ${node.name} is imported as a ${joinType} join.`,
+          ]
+        : []
     const right: InputRef =
       store === undefined ? { globalTable: true, port: 'right' } : { store, port: 'right' }
     claim({
@@ -346,7 +353,7 @@ export function recoverOperations(index: PhysicalIndex, options: RecoveryOptions
       inputs: [{ node: upstream, port: 'left' }, right],
       guesses:
         named.name === undefined
-          ? []
+          ? globalGuess
           : [
               `A named stream–table join prints alike whether inner or left: ${node.name} is imported as an inner join.`,
             ],
@@ -361,7 +368,6 @@ export function recoverOperations(index: PhysicalIndex, options: RecoveryOptions
     const right = feeding(rightFeed ?? '')
     const streams = join.between === 'streams'
     const head = join.parts[join.parts.length - 1] as PhysicalNode
-    const stores = join.parts.flatMap((part) => part.stores)
     // StreamJoined.withStoreName(n) names the window stores n-this-join-store (n-outer-…); a
     // materialized table join keeps its result in the merge's store.
     const [thisStore] = join.leftEntry.stores
@@ -400,7 +406,7 @@ export function recoverOperations(index: PhysicalIndex, options: RecoveryOptions
             : `Inner, left and outer table joins print alike: ${head.name} is imported as an inner join.`,
         ],
       },
-      streams ? [] : stores,
+      streams ? [] : head.stores,
       !streams,
     )
   }
@@ -408,7 +414,8 @@ export function recoverOperations(index: PhysicalIndex, options: RecoveryOptions
   // A processor named by the application: its neighbours tell whether it reads or writes a KTable,
   // and so which named DSL operation prints as one processor there.
   const recoverNamed = (node: PhysicalNode): string | null => {
-    if (isSplitter(node)) return recoverSplit(node)
+    // One child named after its parent is a naming habit, not a split.
+    if (isSplitter(node) && node.successors.length > 1) return recoverSplit(node)
     const named = { name: node.name }
     const guessed = (kind: string) => [
       `${node.name} has a name of its own, so describe() does not say what it does; it is imported as ${kind}.`,
@@ -467,8 +474,30 @@ export function recoverOperations(index: PhysicalIndex, options: RecoveryOptions
     ) {
       return recoverStreamTableJoin(node, 'KSTREAM-JOIN', named)
     }
-    if (!readsTable && writesTable && node.stores.length === 1) {
-      return recoverAggregation(node, 'KSTREAM-AGGREGATE', named)
+    if (!readsTable && writesTable && node.stores.length === 1 && store !== undefined) {
+      // An aggregation reads through a repartition or keeps a store named for one; otherwise a
+      // stream that becomes a table is likelier a toTable.
+      const aggregates =
+        index.repartitions.get(predecessor)?.source.name === predecessor ||
+        /^KSTREAM-(AGGREGATE|REDUCE)-STATE-STORE-\d{10}$/.test(store)
+      if (aggregates) return recoverAggregation(node, 'KSTREAM-AGGREGATE', named)
+      const storeName = /^KSTREAM-TOTABLE-STATE-STORE-\d{10}$/.test(store)
+        ? {}
+        : { storeName: store }
+      claim(
+        {
+          id: node.name,
+          node: { kind: 'toTable', params: { ...storeName, ...named } },
+          claims: [node.name],
+          inputs: [{ node: predecessor }],
+          guesses: [
+            `${node.name} has a name of its own, so describe() does not say what it does; it is imported as toTable (a named count or aggregate prints alike).`,
+          ],
+        },
+        node.stores,
+        true,
+      )
+      return null
     }
     if (!readsTable && !writesTable && node.stores.length === 0) {
       if (options.namedStateless === 'mapValues') {
@@ -504,7 +533,7 @@ export function recoverOperations(index: PhysicalIndex, options: RecoveryOptions
         node: {
           kind: 'process',
           params: {
-            processor: unwrittenFunction(node.name, 'processor'),
+            processor: unwrittenProcessor(node.name),
             stores,
             valuesOnly: prefix === 'KSTREAM-PROCESSVALUES',
             ...(generated ? {} : { name: node.name }),
