@@ -76,8 +76,12 @@ function DesignerLayout({ design, plan, api, clusters }: DesignerProps) {
   const [importing, setImporting] = useState(false)
   const [overlay, setOverlay] = useState<'quickAdd' | 'help' | 'mermaid' | null>(null)
   const [exportProblem, setExportProblem] = useState<string | null>(null)
-  /** What the last design opened from describe() text had to assume. */
-  const [importNotes, setImportNotes] = useState<readonly string[] | null>(null)
+  /** What the design opened from describe() text had to assume, while that design is open. */
+  const [importNotes, setImportNotes] = useState<{
+    notes: readonly string[]
+    opened: number
+  } | null>(null)
+  const opened = useStore(design, (s) => s.opened)
   const centre = useRef<HTMLDivElement>(null)
   const shapes = useStore(plan, (s) => s.shapes)
   const selected = useStore(design, (s) =>
@@ -126,17 +130,23 @@ function DesignerLayout({ design, plan, api, clusters }: DesignerProps) {
 
   const openImported = useCallback(
     async (imported: { graph: TopologyGraph; guesses: readonly string[] }) => {
+      // Lay out first: the confirm below must see edits made while the layout ran.
+      let moves = new Map<string, { x: number; y: number }>()
+      try {
+        moves = new Map(
+          (await layoutDesign(imported.graph)).map(({ id, position }) => [id, position]),
+        )
+      } catch {
+        // The engine's own column placement stands in; Auto-layout can be tried again.
+      }
       if (!mayDiscard(design)) return
-      const moves = new Map(
-        (await layoutDesign(imported.graph)).map(({ id, position }) => [id, position]),
-      )
       const nodes = imported.graph.nodes.map((node) => ({
         ...node,
         position: moves.get(node.id) ?? node.position,
       }))
       design.getState().load({ ...imported.graph, nodes })
       showDesign(null)
-      setImportNotes(imported.guesses)
+      setImportNotes({ notes: imported.guesses, opened: design.getState().opened })
       setView({ kind: 'design' })
     },
     [design],
@@ -308,8 +318,8 @@ function DesignerLayout({ design, plan, api, clusters }: DesignerProps) {
             </span>
           )}
         </div>
-        {view.kind === 'design' && importNotes !== null && (
-          <ImportNotes notes={importNotes} onDismiss={() => setImportNotes(null)} />
+        {view.kind === 'design' && importNotes !== null && importNotes.opened === opened && (
+          <ImportNotes notes={importNotes.notes} onDismiss={() => setImportNotes(null)} />
         )}
         {view.kind === 'design' ? (
           <DesignCanvas design={design} plan={plan} />
