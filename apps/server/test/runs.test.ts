@@ -241,6 +241,14 @@ describe('runs on a real broker', () => {
         body: { name: `${run}-code-lines`, partitions: 1 },
       }),
     )
+    for (const id of ['code', 'runaway']) {
+      await json(
+        await studio.api(`/api/clusters/${cluster.id}/topics`, {
+          method: 'POST',
+          body: { name: `${run}-${id}-counts`, partitions: 1 },
+        }),
+      )
+    }
     const withCode = (id: string, source: string) => {
       const design = wordCountDesign({
         input: `${run}-code-lines`,
@@ -386,7 +394,7 @@ describe('runs on a real broker', () => {
     expect(body.error.details.diagnostics.some((d) => d.nodeId === 'count')).toBe(true)
   })
 
-  it('refuses a design whose source topic is missing, naming it', async () => {
+  it('refuses a design whose source and sink topics are missing, naming them', async () => {
     await json(
       await studio.api('/api/designs', {
         method: 'POST',
@@ -404,7 +412,9 @@ describe('runs on a real broker', () => {
     const body = (await response.json()) as {
       error: { message: string; details: { missingTopics: string[] } }
     }
-    expect(body.error.details.missingTopics).toEqual([`${run}-absent`])
-    expect(body.error.message).toContain(`${run}-absent`)
+    expect(body.error.details.missingTopics).toEqual([`${run}-absent`, 'word-counts'])
+    expect(body.error.message).toBe(
+      `Source topic ${run}-absent and sink topic word-counts do not exist on the cluster; create them first`,
+    )
   })
 })

@@ -77,7 +77,9 @@ export class RunHandle {
     this.worker = new Worker(script)
     this.watchdog = setInterval(
       () => {
-        if (this.exited || Date.now() - this.lastHeard < silenceLimitMs) return
+        // A stopping run is silent while it closes; stop() has its own deadline.
+        if (this.exited || this.current.state === 'stopping') return
+        if (Date.now() - this.lastHeard < silenceLimitMs) return
         this.fail(`The run stopped answering for ${silenceLimitMs / 1000} s and was ended`, null)
         void this.worker.terminate()
       },

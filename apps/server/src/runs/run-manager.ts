@@ -1,5 +1,6 @@
 // Runs: a stored design started on a connected cluster, checked first (diagnostics with errors
-// and missing source topics refuse the start), kept until stopped so a browser can come back.
+// and missing source and sink topics refuse the start), kept until stopped so a browser can come
+// back.
 import { randomBytes } from 'node:crypto'
 import { functionParamsOf, planGraph } from '@topology-studio/engine'
 import type { RunStatus, StartRunRequestSchema, TopologyGraph } from '@topology-studio/shared'
@@ -50,17 +51,33 @@ export class RunManager {
         { diagnostics: [], missingTopics: [], codeParams: code },
       )
     }
+    // Topics the design reads and writes must exist: the runtime's producers do not create
+    // topics, and a send to a missing one would stall its stream thread.
     const internal = new Set(plan.internalTopics.map((t) => t.name))
-    const sources = [
-      ...new Set(plan.nodes.flatMap((n) => (n.type === 'source' ? (n.topics ?? []) : []))),
-    ].filter((topic) => !internal.has(topic))
+    const external = (topics: string[]) =>
+      [...new Set(topics)].filter((topic) => !internal.has(topic))
+    const sources = external(
+      plan.nodes.flatMap((n) => (n.type === 'source' ? (n.topics ?? []) : [])),
+    )
+    const sinks = external(
+      plan.nodes.flatMap((n) => (n.type === 'sink' && n.topic ? [n.topic] : [])),
+    )
     const existing = new Set(await connection.topicNames())
-    const missing = sources.filter((topic) => !existing.has(topic))
+    const missingSources = sources.filter((topic) => !existing.has(topic))
+    const missingSinks = sinks.filter((topic) => !existing.has(topic) && !sources.includes(topic))
+    const missing = [...missingSources, ...missingSinks]
     if (missing.length > 0) {
+      const named = (role: string, topics: string[]) =>
+        topics.length === 0
+          ? []
+          : [`${role} topic${topics.length === 1 ? '' : 's'} ${topics.join(', ')}`]
+      const what = [...named('Source', missingSources), ...named('sink', missingSinks)].join(
+        ' and ',
+      )
       throw new ApiError(
         422,
         'run_refused',
-        `Source topic${missing.length === 1 ? '' : 's'} ${missing.join(', ')} ${missing.length === 1 ? 'does' : 'do'} not exist on the cluster; create ${missing.length === 1 ? 'it' : 'them'} first`,
+        `${what.charAt(0).toUpperCase()}${what.slice(1)} ${missing.length === 1 ? 'does' : 'do'} not exist on the cluster; create ${missing.length === 1 ? 'it' : 'them'} first`,
         { diagnostics: [], missingTopics: missing },
       )
     }

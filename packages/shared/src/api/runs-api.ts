@@ -49,6 +49,13 @@ export const RunStatusSchema = z.strictObject({
 })
 export type RunStatus = z.infer<typeof RunStatusSchema>
 
+/** `POST /api/runs/:id/reset`: what was deleted, as Kafka's application reset tool does. */
+export const RunResetSchema = z.strictObject({
+  deletedTopics: z.array(z.string()),
+  deletedGroup: z.boolean(),
+})
+export type RunReset = z.infer<typeof RunResetSchema>
+
 /** Why a run was refused: the diagnostics with errors, or the source topics that are missing. */
 export const RunRefusalSchema = z.strictObject({
   diagnostics: z.array(DiagnosticSchema),
