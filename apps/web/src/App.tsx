@@ -5,6 +5,7 @@ import type { PlanStore } from './design/plan-store'
 import { Designer } from './designer/Designer'
 import { AppHeader } from './shell/AppHeader'
 import type { ClusterStore } from './stores/cluster-store'
+import type { RunStore } from './stores/run-store'
 import { watchConnection } from './stores/connection-store'
 import type { ConnectionStore } from './stores/connection-store'
 
@@ -17,10 +18,11 @@ export interface AppProps {
   design: DesignStore
   plan: PlanStore
   designs: DesignsApi
+  run: RunStore
 }
 
 /** The application shell. Stores are created by the caller so tests can hand in their own. */
-export function App({ connection, clusters, design, plan, designs }: AppProps) {
+export function App({ connection, clusters, design, plan, designs, run }: AppProps) {
   useEffect(() => watchConnection(connection, HEALTH_POLL_MS), [connection])
   useEffect(() => void clusters.getState().refresh(), [clusters])
 
@@ -28,7 +30,7 @@ export function App({ connection, clusters, design, plan, designs }: AppProps) {
     <div className="app">
       <AppHeader connection={connection} clusters={clusters} />
       <main className="app-main">
-        <Designer design={design} plan={plan} api={designs} clusters={clusters} />
+        <Designer design={design} plan={plan} api={designs} clusters={clusters} run={run} />
       </main>
     </div>
   )

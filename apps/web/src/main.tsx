@@ -10,6 +10,9 @@ import { createPlanStore } from './design/plan-store'
 import { workerPlanner } from './design/worker-planner'
 import { createClusterStore } from './stores/cluster-store'
 import { createConnectionStore } from './stores/connection-store'
+import { runsApi } from './api/runs'
+import { socketRunChannel } from './run/run-channel'
+import { createRunStore } from './stores/run-store'
 import './styles.css'
 
 const container = document.getElementById('root')
@@ -18,7 +21,14 @@ if (!container) throw new Error('index.html has no #root element')
 const connection = createConnectionStore({ checkHealth: () => fetchHealth() })
 // A new editor starts on the word count example; /designs/<id> opens a stored design instead.
 const design = createDesignStore(wordCountDesign())
-const clusters = createClusterStore(clustersApi(), window.localStorage)
+const clusterApi = clustersApi()
+const clusters = createClusterStore(clusterApi, window.localStorage)
+const run = createRunStore({
+  api: runsApi(),
+  channel: socketRunChannel(),
+  createTopic: (clusterId, name, partitions) =>
+    clusterApi.createTopic(clusterId, { name, partitions }),
+})
 const { store: plan } = createPlanStore(design, {
   clusters,
   remote: workerPlanner(),
@@ -32,6 +42,7 @@ createRoot(container).render(
       design={design}
       plan={plan}
       designs={designsApi()}
+      run={run}
     />
   </StrictMode>,
 )

@@ -4,7 +4,9 @@ import {
   ClusterSchema,
   TopicListSchema,
   type Cluster,
+  TopicInfoSchema,
   type ConnectClusterRequest,
+  type CreateTopicRequest,
   type TopicInfo,
 } from '@topology-studio/shared'
 import { request } from './request'
@@ -13,6 +15,7 @@ export interface ClustersApi {
   list(): Promise<Cluster[]>
   connect(request: ConnectClusterRequest): Promise<Cluster>
   topics(id: string): Promise<TopicInfo[]>
+  createTopic(id: string, topic: CreateTopicRequest): Promise<TopicInfo>
 }
 
 export function clustersApi(fetchFn: typeof fetch = (...args) => fetch(...args)): ClustersApi {
@@ -23,5 +26,7 @@ export function clustersApi(fetchFn: typeof fetch = (...args) => fetch(...args))
       ClusterSchema.parse(await request(fetchFn, '/api/clusters', 'POST', connection)),
     topics: async (id) =>
       TopicListSchema.parse(await request(fetchFn, `${path(id)}/topics`)).topics,
+    createTopic: async (id, topic) =>
+      TopicInfoSchema.parse(await request(fetchFn, `${path(id)}/topics`, 'POST', topic)),
   }
 }

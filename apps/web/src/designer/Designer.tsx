@@ -30,6 +30,9 @@ import { isTyping, shortcutFor, type ShortcutAction } from './shortcuts'
 import { connectionProblem, givesOutput } from './connection-rules'
 import { newNode } from '../design/node-templates'
 import { PropertiesPanel } from './PropertiesPanel'
+import { RunStoreContext } from '../run/run-context'
+import { RunControls } from '../run/RunControls'
+import type { RunStore } from '../stores/run-store'
 import { ImportNotes } from './ImportNotes'
 import { mayDiscard, showDesign } from './open-design'
 
@@ -53,18 +56,22 @@ export interface DesignerProps {
   api: DesignsApi
   /** The chosen cluster, whose topics the properties suggest and check. */
   clusters: ClusterStore
+  /** The live run of the design, whose metrics the canvas shows. */
+  run: RunStore
 }
 
 /** Palette, canvas and the plan side panel (problems and describe() text). */
 export function Designer(props: DesignerProps) {
   return (
     <ReactFlowProvider>
-      <DesignerLayout {...props} />
+      <RunStoreContext value={props.run}>
+        <DesignerLayout {...props} />
+      </RunStoreContext>
     </ReactFlowProvider>
   )
 }
 
-function DesignerLayout({ design, plan, api, clusters }: DesignerProps) {
+function DesignerLayout({ design, plan, api, clusters, run }: DesignerProps) {
   const diagnostics = useStore(plan, (s) => s.diagnostics)
   const physical = useStore(plan, (s) => s.plan)
   const plannedInMs = useStore(plan, (s) => s.plannedInMs)
@@ -229,6 +236,7 @@ function DesignerLayout({ design, plan, api, clusters }: DesignerProps) {
       <Palette onAdd={addAtCentre} />
       <div className="designer__centre" ref={centre}>
         <DesignToolbar design={design} api={api} />
+        <RunControls design={design} clusters={clusters} run={run} />
         <div className="view-bar" role="toolbar" aria-label="View">
           <div className="view-bar__switch" role="group" aria-label="Show">
             <button

@@ -3,6 +3,7 @@ import { shapeName, type Shape } from '@topology-studio/engine'
 import { Handle, Position, useUpdateNodeInternals, type Node, type NodeProps } from '@xyflow/react'
 import { Fragment, memo, useEffect, useRef } from 'react'
 import { givesOutput, takesInput } from './connection-rules'
+import { NodeRunStats } from '../run/NodeRunStats'
 import { nodeSummary } from './node-summary'
 import { subtopologyColor } from './subtopology-colors'
 
@@ -138,6 +139,7 @@ export const OperatorNode = memo(function OperatorNode({
             : ''}
         </div>
       )}
+      <NodeRunStats nodeId={node.id} />
       {outputs.map((output, index) => (
         <Handle
           key={output.id ?? 'out'}

@@ -18,7 +18,9 @@ function memory(
   }
 }
 
-function api(overrides: Partial<ClustersApi> = {}): ClustersApi {
+function api(
+  overrides: Partial<ClustersApi> = {},
+): Pick<ClustersApi, 'list' | 'connect' | 'topics'> {
   return {
     list: async () => [cluster('local'), cluster('prod', 'Production')],
     connect: async (request) => cluster('new', request.name ?? 'new'),

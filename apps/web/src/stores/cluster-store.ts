@@ -33,7 +33,10 @@ export interface ChoiceMemory {
 
 const CHOICE_KEY = 'topology-studio.cluster'
 
-export function createClusterStore(api: ClustersApi, memory: ChoiceMemory): ClusterStore {
+export function createClusterStore(
+  api: Pick<ClustersApi, 'list' | 'connect' | 'topics'>,
+  memory: ChoiceMemory,
+): ClusterStore {
   // Choices can overlap on a slow cluster; only the newest one's topics may land.
   let latest = 0
   // A list read before a connect or a choice must not undo it.

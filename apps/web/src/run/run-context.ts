@@ -1,0 +1,27 @@
+import type { NodeRunMetrics } from '@topology-studio/shared'
+import { createContext, useContext } from 'react'
+import { useStore } from 'zustand'
+import { createStore } from 'zustand/vanilla'
+import type { RunStore, RunStoreState } from '../stores/run-store'
+
+/**
+ * The run whose metrics the canvas shows. Nodes read it by their id, so an update re-renders only
+ * the nodes whose numbers changed.
+ */
+export const RunStoreContext = createContext<RunStore | null>(null)
+
+// Canvases without a run (the compare dialog's) read from a store that never changes.
+const NO_RUN = createStore<Pick<RunStoreState, 'nodes' | 'history'>>()(() => ({
+  nodes: new Map(),
+  history: new Map(),
+}))
+
+export function useNodeMetrics(nodeId: string): NodeRunMetrics | undefined {
+  const store = useContext(RunStoreContext) ?? NO_RUN
+  return useStore(store, (s) => s.nodes.get(nodeId))
+}
+
+export function useNodeHistory(nodeId: string): readonly number[] | undefined {
+  const store = useContext(RunStoreContext) ?? NO_RUN
+  return useStore(store, (s) => s.history.get(nodeId))
+}

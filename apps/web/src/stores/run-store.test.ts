@@ -1,0 +1,149 @@
+import type { NodeRunMetrics, RunMetrics, RunStatus } from '@topology-studio/shared'
+import { describe, expect, it, vi } from 'vitest'
+import { ApiRequestError } from '../api/request'
+import type { RunsApi } from '../api/runs'
+import type { RunChannel, RunFeed } from '../run/run-channel'
+import { createRunStore, HISTORY_SECONDS } from './run-store'
+
+function status(state: RunStatus['state'], id = 'run-1'): RunStatus {
+  return {
+    id,
+    designId: 'word-count',
+    designName: 'Word count',
+    clusterId: 'local',
+    applicationId: 'word-count',
+    state,
+    streamsState: state.toUpperCase(),
+    restoreProgress: null,
+    startedAt: '2026-11-24T00:00:00.000Z',
+    stoppedAt: null,
+    error: null,
+  }
+}
+
+function node(nodeId: string, inPerSecond: number): NodeRunMetrics {
+  return {
+    nodeId,
+    recordsIn: inPerSecond * 10,
+    recordsOut: inPerSecond * 10,
+    recordsInPerSecond: inPerSecond,
+    recordsOutPerSecond: inPerSecond,
+    errors: 0,
+    dropped: 0,
+    latencyP50Ms: 0.5,
+    latencyP99Ms: 2,
+  }
+}
+
+function metrics(runId: string, ...nodes: NodeRunMetrics[]): RunMetrics {
+  return { runId, at: Date.now(), nodes, tasks: [] }
+}
+
+/** A channel whose feeds the test drives, and that records what is watched. */
+function fakeChannel() {
+  const feeds = new Map<string, RunFeed>()
+  const unwatched: string[] = []
+  const channel: RunChannel = {
+    watch(runId, feed) {
+      feeds.set(runId, feed)
+      return () => unwatched.push(runId)
+    },
+  }
+  const feed = (runId: string) => {
+    const found = feeds.get(runId)
+    if (found === undefined) throw new Error(`${runId} is not watched`)
+    return found
+  }
+  return { channel, feed, unwatched }
+}
+
+function api(overrides: Partial<RunsApi> = {}): RunsApi {
+  return {
+    start: async () => status('starting'),
+    stop: async () => status('stopped'),
+    reset: async () => ({ deletedTopics: ['word-count-counts-changelog'], deletedGroup: true }),
+    ...overrides,
+  }
+}
+
+describe('run store', () => {
+  it('starts a stored design, follows its status and keeps a minute of rates per node', async () => {
+    const { channel, feed } = fakeChannel()
+    const store = createRunStore({ api: api(), channel, createTopic: vi.fn() })
+    await store.getState().start('word-count', 'local')
+    expect(store.getState().run?.state).toBe('starting')
+
+    feed('run-1').status(status('running'))
+    for (let second = 1; second <= HISTORY_SECONDS + 5; second++) {
+      feed('run-1').metrics(metrics('run-1', node('lines', second)))
+    }
+    const state = store.getState()
+    expect(state.run?.state).toBe('running')
+    expect(state.nodes.get('lines')?.recordsInPerSecond).toBe(HISTORY_SECONDS + 5)
+    const history = state.history.get('lines') ?? []
+    expect(history).toHaveLength(HISTORY_SECONDS)
+    expect(history[0]).toBe(6)
+    expect(history.at(-1)).toBe(HISTORY_SECONDS + 5)
+  })
+
+  it('offers to create the source topics a refused start names, then starts', async () => {
+    const { channel } = fakeChannel()
+    let refuse = true
+    const createTopic = vi.fn(async () => undefined)
+    const store = createRunStore({
+      api: api({
+        start: async () => {
+          if (!refuse) return status('starting')
+          throw new ApiRequestError('Source topic text-input does not exist', 422, 'run_refused', {
+            diagnostics: [],
+            missingTopics: ['text-input'],
+          })
+        },
+      }),
+      channel,
+      createTopic,
+    })
+    await store.getState().start('word-count', 'local')
+    expect(store.getState()).toMatchObject({
+      run: null,
+      missingTopics: ['text-input'],
+      problem: 'Source topic text-input does not exist',
+    })
+    refuse = false
+    await store.getState().createMissingTopics('word-count', 'local', 3)
+    expect(createTopic).toHaveBeenCalledWith('local', 'text-input', 3)
+    expect(store.getState()).toMatchObject({ missingTopics: [], problem: null })
+    expect(store.getState().run?.state).toBe('starting')
+  })
+
+  it('stops, then resets, saying what the reset deleted and clearing the numbers', async () => {
+    const { channel, feed } = fakeChannel()
+    const store = createRunStore({ api: api(), channel, createTopic: vi.fn() })
+    await store.getState().start('word-count', 'local')
+    feed('run-1').metrics(metrics('run-1', node('lines', 5)))
+    await store.getState().stop()
+    expect(store.getState().run?.state).toBe('stopped')
+    await store.getState().reset()
+    expect(store.getState().nodes.size).toBe(0)
+    expect(store.getState().resetNote).toContain('deleted 1 internal topic and its committed offsets')
+  })
+
+  it('follows only the newest run, and shows a failed request in words', async () => {
+    const { channel, unwatched } = fakeChannel()
+    let next = 0
+    const store = createRunStore({
+      api: api({
+        start: async () => status('starting', `run-${++next}`),
+        stop: async () => Promise.reject(new Error('The server answered HTTP 502')),
+      }),
+      channel,
+      createTopic: vi.fn(),
+    })
+    await store.getState().start('word-count', 'local')
+    await store.getState().start('word-count', 'local')
+    expect(unwatched).toEqual(['run-1'])
+    await store.getState().stop()
+    expect(store.getState()).toMatchObject({ problem: 'The server answered HTTP 502', busy: false })
+    expect(store.getState().run?.id).toBe('run-2')
+  })
+})

@@ -1,0 +1,123 @@
+// The live run of the open design: start, stop and reset it on the chosen cluster, and what the
+// server streams back (status, per-node metrics with a minute of history, errors).
+import type { NodeRunMetrics, RunError, RunStatus } from '@topology-studio/shared'
+import { createStore, type StoreApi } from 'zustand/vanilla'
+import type { RunsApi } from '../api/runs'
+import { refusalOf } from '../api/runs'
+import type { RunChannel } from '../run/run-channel'
+
+/** Seconds of per-node rate history kept for sparklines. */
+export const HISTORY_SECONDS = 60
+
+export interface RunStoreState {
+  run: RunStatus | null
+  /** The latest metrics of each design node, by node id. */
+  nodes: ReadonlyMap<string, NodeRunMetrics>
+  /** Records in per second of each node, a value per metrics update, oldest first. */
+  history: ReadonlyMap<string, readonly number[]>
+  /** The last processing error the run reported. */
+  lastError: RunError | null
+  /** What went wrong with the last request, in words; null when it worked. */
+  problem: string | null
+  /** Source topics the cluster lacks, from a refused start. */
+  missingTopics: readonly string[]
+  /** What the last reset deleted, in words. */
+  resetNote: string | null
+  busy: boolean
+  start(designId: string, clusterId: string): Promise<void>
+  stop(): Promise<void>
+  reset(): Promise<void>
+  /** Creates the missing source topics with `partitions` each, then starts again. */
+  createMissingTopics(designId: string, clusterId: string, partitions: number): Promise<void>
+}
+
+export type RunStore = StoreApi<RunStoreState>
+
+export interface RunStoreDeps {
+  api: RunsApi
+  channel: RunChannel
+  createTopic(clusterId: string, name: string, partitions: number): Promise<unknown>
+}
+
+export function createRunStore({ api, channel, createTopic }: RunStoreDeps): RunStore {
+  let unwatch: (() => void) | null = null
+
+  return createStore<RunStoreState>()((set, get) => {
+    const attempt = async (work: () => Promise<void>) => {
+      set({ busy: true, problem: null })
+      try {
+        await work()
+      } catch (error) {
+        set({ problem: (error as Error).message })
+      } finally {
+        set({ busy: false })
+      }
+    }
+
+    const follow = (run: RunStatus) => {
+      unwatch?.()
+      set({ run, nodes: new Map(), history: new Map(), lastError: null, resetNote: null })
+      unwatch = channel.watch(run.id, {
+        status: (status) => set({ run: status }),
+        error: (error) => set({ lastError: error }),
+        metrics: (metrics) => {
+          const before = get().history
+          const history = new Map<string, readonly number[]>()
+          for (const node of metrics.nodes) {
+            const past = before.get(node.nodeId) ?? []
+            history.set(node.nodeId, [...past, node.recordsInPerSecond].slice(-HISTORY_SECONDS))
+          }
+          set({ nodes: new Map(metrics.nodes.map((n) => [n.nodeId, n])), history })
+        },
+      })
+    }
+
+    const start = async (designId: string, clusterId: string) => {
+      try {
+        follow(await api.start({ designId, clusterId }))
+        set({ missingTopics: [] })
+      } catch (error) {
+        set({ missingTopics: refusalOf(error)?.missingTopics ?? [] })
+        throw error
+      }
+    }
+
+    return {
+      run: null,
+      nodes: new Map(),
+      history: new Map(),
+      lastError: null,
+      problem: null,
+      missingTopics: [],
+      resetNote: null,
+      busy: false,
+      start: (designId, clusterId) => attempt(() => start(designId, clusterId)),
+      stop: () =>
+        attempt(async () => {
+          const run = get().run
+          if (run !== null) set({ run: await api.stop(run.id) })
+        }),
+      reset: () =>
+        attempt(async () => {
+          const run = get().run
+          if (run === null) return
+          const { deletedTopics, deletedGroup } = await api.reset(run.id)
+          const topics = deletedTopics.length
+          set({
+            nodes: new Map(),
+            history: new Map(),
+            resetNote:
+              `Reset ${run.applicationId}: deleted ${topics} internal topic${topics === 1 ? '' : 's'}` +
+              (deletedGroup ? ' and its committed offsets' : '') +
+              '; the next run reads its input from the start.',
+          })
+        }),
+      createMissingTopics: (designId, clusterId, partitions) =>
+        attempt(async () => {
+          for (const topic of get().missingTopics) await createTopic(clusterId, topic, partitions)
+          set({ missingTopics: [] })
+          await start(designId, clusterId)
+        }),
+    }
+  })
+}
