@@ -67,6 +67,23 @@ test('runs word count on the cluster and shows live rates on every node', async 
   await expect(canvas.getByTestId('run-stats-count')).toHaveAttribute('title', /latency p50/)
   await page.screenshot({ path: testInfo.outputPath('live-run.png'), fullPage: true })
 
+  // The count store holds the words with their counts, filtered by key prefix.
+  await canvas.getByTestId('node-count').click()
+  await page.getByRole('tab', { name: 'Live' }).click()
+  const store = page.getByTestId('store-counts')
+  await expect(store).toContainText(/· [1-9]\d* entries/)
+  const firstKey = (await store.locator('tbody tr td').first().textContent()) ?? ''
+  expect(firstKey).not.toBe('')
+  await store.getByLabel('Keys of counts starting with').fill(firstKey)
+  await expect(store.locator('tbody tr td').first()).toHaveText(firstKey)
+  await expect(store.locator('tbody tr').first().locator('td').nth(1)).toHaveText(/^[1-9]\d*$/)
+
+  // A tap shows the latest records reaching the count, newest first.
+  await page.getByRole('button', { name: 'Open tap' }).click()
+  await expect(page.getByTestId('tap-count').locator('tbody tr').first()).toBeVisible()
+  await page.screenshot({ path: testInfo.outputPath('live-run-store-and-tap.png'), fullPage: true })
+  await page.getByRole('button', { name: 'Close tap' }).click()
+
   await page.request.delete(`/api/clusters/${clusterId}/generators/${generatorId}`, {
     headers: { [CSRF_HEADER]: '1' },
   })

@@ -31,17 +31,19 @@ import { connectionProblem, givesOutput } from './connection-rules'
 import { newNode } from '../design/node-templates'
 import { PropertiesPanel } from './PropertiesPanel'
 import { RunStoreContext } from '../run/run-context'
+import { LivePanel } from '../run/LivePanel'
 import { RunControls } from '../run/RunControls'
 import type { RunStore } from '../stores/run-store'
 import { ImportNotes } from './ImportNotes'
 import { mayDiscard, showDesign } from './open-design'
 
-type SidePanelTab = 'properties' | 'problems' | 'topics' | 'describe'
+type SidePanelTab = 'properties' | 'problems' | 'live' | 'topics' | 'describe'
 const TABS: readonly { id: SidePanelTab; title: string }[] = [
   { id: 'properties', title: 'Properties' },
   { id: 'problems', title: 'Problems' },
   { id: 'topics', title: 'Topics' },
   { id: 'describe', title: 'describe()' },
+  { id: 'live', title: 'Live' },
 ]
 
 /** What the centre shows: the design, its physical plan, or a topology imported as text. */
@@ -358,6 +360,18 @@ function DesignerLayout({ design, plan, api, clusters, run }: DesignerProps) {
         </div>
         {tab === 'properties' ? (
           <PropertiesPanel design={design} node={selected} clusters={clusters} />
+        ) : tab === 'live' ? (
+          <LivePanel
+            run={run}
+            node={selected}
+            stores={
+              selected === null || physical === null
+                ? []
+                : physical.stores
+                    .filter((store) => store.logicalNodeId === selected.id)
+                    .map((store) => store.name)
+            }
+          />
         ) : tab === 'problems' ? (
           <ProblemsPanel
             diagnostics={diagnostics}

@@ -118,9 +118,7 @@ export function RunControls({ design, clusters, run }: RunControlsProps) {
           <button
             type="button"
             disabled={busy}
-            onClick={() =>
-              void run.getState().createMissingTopics(savedId, clusterId, partitions)
-            }
+            onClick={() => void run.getState().createMissingTopics(savedId, clusterId, partitions)}
           >
             Create {missing.length === 1 ? `topic ${missing[0]}` : `${missing.length} topics`} and
             run

@@ -1,11 +1,15 @@
 // The live feed of runs over socket.io: join a run's room, get its status, metrics once a second
 // (acknowledged, so a slow tab gets the newest rather than a backlog) and its errors.
 import type {
+  Ack,
   ClientToServerEvents,
   RunError,
   RunMetrics,
   RunStatus,
+  RunTap,
   ServerToClientEvents,
+  StatePage,
+  StatePageRequest,
 } from '@topology-studio/shared'
 import { io, type Socket } from 'socket.io-client'
 
@@ -13,11 +17,17 @@ export interface RunFeed {
   status(status: RunStatus): void
   metrics(metrics: RunMetrics): void
   error(error: RunError): void
+  /** The latest records through a node whose tap is open, once a second. */
+  tap(tap: RunTap): void
 }
 
 export interface RunChannel {
   /** Follows one run until the returned function is called. */
   watch(runId: string, feed: RunFeed): () => void
+  /** Opens or closes a node's record tap. */
+  tap(runId: string, nodeId: string, enabled: boolean): Promise<void>
+  /** A page of a store's contents. */
+  statePage(request: StatePageRequest): Promise<StatePage>
 }
 
 type StudioSocket = Socket<ServerToClientEvents, ClientToServerEvents>
@@ -25,10 +35,22 @@ type StudioSocket = Socket<ServerToClientEvents, ClientToServerEvents>
 /** One socket for the tab, opened when a run is first watched. */
 export function socketRunChannel(open: () => StudioSocket = () => io()): RunChannel {
   let socket: StudioSocket | null = null
+  const connected = () => (socket ??= open())
+  /** Sends a request and settles with its acknowledgement. */
+  const ask = <T>(send: (ack: Ack<T>) => void) =>
+    new Promise<T>((resolve, reject) =>
+      send((answer) =>
+        answer.ok ? resolve(answer.value) : reject(new Error(answer.error.message)),
+      ),
+    )
   return {
+    tap: (runId, nodeId, enabled) =>
+      ask<null>((ack) => connected().emit('run:tap', { runId, nodeId, enabled }, ack)).then(
+        () => undefined,
+      ),
+    statePage: (request) => ask<StatePage>((ack) => connected().emit('run:state', request, ack)),
     watch(runId, feed) {
-      socket ??= open()
-      const live = socket
+      const live = connected()
       const join = () =>
         live.emit('run:join', { runId }, (answer) => {
           if (answer.ok) feed.status(answer.value)
@@ -40,7 +62,12 @@ export function socketRunChannel(open: () => StudioSocket = () => io()): RunChan
       }
       const onError = (error: RunError & { runId: string }) =>
         error.runId === runId && feed.error(error)
+      const onTap = (tap: RunTap, ack: () => void) => {
+        ack()
+        if (tap.runId === runId) feed.tap(tap)
+      }
       live.on('run:status', onStatus)
+      live.on('run:tap', onTap)
       live.on('run:metrics', onMetrics)
       live.on('run:error', onError)
       // A reconnected socket has left every room: join again.
@@ -50,6 +77,7 @@ export function socketRunChannel(open: () => StudioSocket = () => io()): RunChan
         live.off('run:status', onStatus)
         live.off('run:metrics', onMetrics)
         live.off('run:error', onError)
+        live.off('run:tap', onTap)
         live.off('connect', join)
         live.emit('run:leave', { runId }, () => undefined)
       }

@@ -43,18 +43,21 @@ function metrics(runId: string, ...nodes: NodeRunMetrics[]): RunMetrics {
 function fakeChannel() {
   const feeds = new Map<string, RunFeed>()
   const unwatched: string[] = []
+  const taps: string[] = []
   const channel: RunChannel = {
     watch(runId, feed) {
       feeds.set(runId, feed)
       return () => unwatched.push(runId)
     },
+    tap: async (runId, nodeId, enabled) => void taps.push(`${runId}/${nodeId}:${enabled}`),
+    statePage: async () => Promise.reject(new Error('not used')),
   }
   const feed = (runId: string) => {
     const found = feeds.get(runId)
     if (found === undefined) throw new Error(`${runId} is not watched`)
     return found
   }
-  return { channel, feed, unwatched }
+  return { channel, feed, unwatched, taps }
 }
 
 function api(overrides: Partial<RunsApi> = {}): RunsApi {
@@ -125,7 +128,9 @@ describe('run store', () => {
     expect(store.getState().run?.state).toBe('stopped')
     await store.getState().reset()
     expect(store.getState().nodes.size).toBe(0)
-    expect(store.getState().resetNote).toContain('deleted 1 internal topic and its committed offsets')
+    expect(store.getState().resetNote).toContain(
+      'deleted 1 internal topic and its committed offsets',
+    )
   })
 
   it('follows only the newest run, and shows a failed request in words', async () => {
@@ -145,5 +150,20 @@ describe('run store', () => {
     await store.getState().stop()
     expect(store.getState()).toMatchObject({ problem: 'The server answered HTTP 502', busy: false })
     expect(store.getState().run?.id).toBe('run-2')
+  })
+
+  it('keeps the records of open taps only, and forgets a tap once closed', async () => {
+    const { channel, feed, taps } = fakeChannel()
+    const store = createRunStore({ api: api(), channel, createTopic: vi.fn() })
+    await store.getState().start('word-count', 'local')
+    const record = { key: 'fox', value: 3, timestamp: 5, topic: null, partition: 0, offset: 7 }
+    feed('run-1').tap({ runId: 'run-1', nodeId: 'count', records: [record] })
+    expect(store.getState().taps.size).toBe(0)
+    await store.getState().setTap('count', true)
+    feed('run-1').tap({ runId: 'run-1', nodeId: 'count', records: [record] })
+    expect(store.getState().taps.get('count')).toEqual([record])
+    await store.getState().setTap('count', false)
+    expect(store.getState().taps.size).toBe(0)
+    expect(taps).toEqual(['run-1/count:true', 'run-1/count:false'])
   })
 })

@@ -1,6 +1,12 @@
 // The live run of the open design: start, stop and reset it on the chosen cluster, and what the
 // server streams back (status, per-node metrics with a minute of history, errors).
-import type { NodeRunMetrics, RunError, RunStatus } from '@topology-studio/shared'
+import type {
+  NodeRunMetrics,
+  RunError,
+  RunStatus,
+  RunTap,
+  StatePage,
+} from '@topology-studio/shared'
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { RunsApi } from '../api/runs'
 import { refusalOf } from '../api/runs'
@@ -15,6 +21,10 @@ export interface RunStoreState {
   nodes: ReadonlyMap<string, NodeRunMetrics>
   /** Records in per second of each node, a value per metrics update, oldest first. */
   history: ReadonlyMap<string, readonly number[]>
+  /** The latest records through each node whose tap is open, newest last. */
+  taps: ReadonlyMap<string, RunTap['records']>
+  /** The nodes whose tap is open. */
+  tapping: ReadonlySet<string>
   /** The last processing error the run reported. */
   lastError: RunError | null
   /** What went wrong with the last request, in words; null when it worked. */
@@ -27,6 +37,10 @@ export interface RunStoreState {
   start(designId: string, clusterId: string): Promise<void>
   stop(): Promise<void>
   reset(): Promise<void>
+  /** A page of a store of the current run: keys starting with `keyPrefix`. */
+  readStore(store: string, keyPrefix: string, page: number, pageSize: number): Promise<StatePage>
+  /** Opens or closes the record tap of a node of the current run. */
+  setTap(nodeId: string, enabled: boolean): Promise<void>
   /** Creates the missing source topics with `partitions` each, then starts again. */
   createMissingTopics(designId: string, clusterId: string, partitions: number): Promise<void>
 }
@@ -56,10 +70,22 @@ export function createRunStore({ api, channel, createTopic }: RunStoreDeps): Run
 
     const follow = (run: RunStatus) => {
       unwatch?.()
-      set({ run, nodes: new Map(), history: new Map(), lastError: null, resetNote: null })
+      set({
+        run,
+        nodes: new Map(),
+        history: new Map(),
+        taps: new Map(),
+        tapping: new Set(),
+        lastError: null,
+        resetNote: null,
+      })
       unwatch = channel.watch(run.id, {
         status: (status) => set({ run: status }),
         error: (error) => set({ lastError: error }),
+        tap: (tap) => {
+          if (!get().tapping.has(tap.nodeId)) return
+          set({ taps: new Map(get().taps).set(tap.nodeId, tap.records) })
+        },
         metrics: (metrics) => {
           const before = get().history
           const history = new Map<string, readonly number[]>()
@@ -86,6 +112,8 @@ export function createRunStore({ api, channel, createTopic }: RunStoreDeps): Run
       run: null,
       nodes: new Map(),
       history: new Map(),
+      taps: new Map(),
+      tapping: new Set(),
       lastError: null,
       problem: null,
       missingTopics: [],
@@ -111,6 +139,25 @@ export function createRunStore({ api, channel, createTopic }: RunStoreDeps): Run
               (deletedGroup ? ' and its committed offsets' : '') +
               '; the next run reads its input from the start.',
           })
+        }),
+      readStore: async (store, keyPrefix, page, pageSize) => {
+        const run = get().run
+        if (run === null) throw new Error('No run is open.')
+        return channel.statePage({ runId: run.id, store, keyPrefix, page, pageSize })
+      },
+      setTap: (nodeId, enabled) =>
+        attempt(async () => {
+          const run = get().run
+          if (run === null) return
+          await channel.tap(run.id, nodeId, enabled)
+          const tapping = new Set(get().tapping)
+          const taps = new Map(get().taps)
+          if (enabled) tapping.add(nodeId)
+          else {
+            tapping.delete(nodeId)
+            taps.delete(nodeId)
+          }
+          set({ tapping, taps })
         }),
       createMissingTopics: (designId, clusterId, partitions) =>
         attempt(async () => {

@@ -1,0 +1,124 @@
+import type { GraphNode, RunTap } from '@topology-studio/shared'
+import { nodeLabel } from '@topology-studio/engine'
+import { useState } from 'react'
+import { useStore } from 'zustand'
+import type { RunStore } from '../stores/run-store'
+import { formatValue } from './format-value'
+import { formatCount, formatRate } from './NodeRunStats'
+import { StoreBrowser } from './StoreBrowser'
+
+export interface LivePanelProps {
+  run: RunStore
+  /** The selected design node, or null. */
+  node: GraphNode | null
+  /** The state stores the selected node keeps, from the plan. */
+  stores: readonly string[]
+}
+
+const LIVE_STATES = new Set(['starting', 'rebalancing', 'restoring', 'running'])
+
+/** The selected node during a run: its numbers, a tap of its records, and its stores' contents. */
+export function LivePanel({ run, node, stores }: LivePanelProps) {
+  const status = useStore(run, (s) => s.run)
+  if (status === null) {
+    return <p className="problems__empty">Run the design to see its nodes live.</p>
+  }
+  if (node === null) {
+    return <p className="problems__empty">Select one node to see its records and stores.</p>
+  }
+  const live = LIVE_STATES.has(status.state)
+  return (
+    <div className="live-panel" data-testid="live-panel">
+      <h3>{nodeLabel(node)}</h3>
+      <NodeNumbers run={run} nodeId={node.id} />
+      {live ? (
+        <RecordTap run={run} nodeId={node.id} />
+      ) : (
+        <p className="problems__empty">
+          The run is {status.state}: taps and stores need it running.
+        </p>
+      )}
+      {live && stores.map((store) => <StoreBrowser key={store} run={run} store={store} live />)}
+    </div>
+  )
+}
+
+function NodeNumbers({ run, nodeId }: { run: RunStore; nodeId: string }) {
+  const metrics = useStore(run, (s) => s.nodes.get(nodeId))
+  if (metrics === undefined) return <p className="problems__empty">No numbers yet.</p>
+  return (
+    <dl className="live-numbers">
+      <dt>In</dt>
+      <dd>
+        {formatRate(metrics.recordsInPerSecond)} · {formatCount(metrics.recordsIn)} in all
+      </dd>
+      <dt>Out</dt>
+      <dd>
+        {formatRate(metrics.recordsOutPerSecond)} · {formatCount(metrics.recordsOut)} in all
+      </dd>
+      <dt>Latency</dt>
+      <dd>
+        {metrics.latencyP50Ms === null
+          ? 'not measured yet'
+          : `p50 ${metrics.latencyP50Ms.toFixed(2)} ms · p99 ${(metrics.latencyP99Ms ?? 0).toFixed(2)} ms`}
+      </dd>
+      <dt>Failed</dt>
+      <dd>
+        {formatCount(metrics.errors)} failed · {formatCount(metrics.dropped)} dropped
+      </dd>
+    </dl>
+  )
+}
+
+function RecordTap({ run, nodeId }: { run: RunStore; nodeId: string }) {
+  const open = useStore(run, (s) => s.tapping.has(nodeId))
+  const records = useStore(run, (s) => s.taps.get(nodeId))
+  const [frozen, setFrozen] = useState<RunTap['records'] | null>(null)
+  const shown = frozen ?? records ?? []
+  return (
+    <section className="record-tap" aria-label="Record tap">
+      <h4>Records through this node</h4>
+      <button
+        type="button"
+        onClick={() => {
+          setFrozen(null)
+          void run.getState().setTap(nodeId, !open)
+        }}
+      >
+        {open ? 'Close tap' : 'Open tap'}
+      </button>
+      {open && (
+        <button type="button" onClick={() => setFrozen(frozen === null ? (records ?? []) : null)}>
+          {frozen === null ? 'Pause' : 'Resume'}
+        </button>
+      )}
+      {open && shown.length === 0 && <p className="problems__empty">Waiting for records…</p>}
+      {shown.length > 0 && (
+        <table className="live-table" data-testid={`tap-${nodeId}`}>
+          <thead>
+            <tr>
+              <th>Key</th>
+              <th>Value</th>
+              <th>Timestamp</th>
+              <th title="Partition">P</th>
+              <th>Offset</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...shown].reverse().map((record, at) => (
+              <tr key={at}>
+                <td>{formatValue(record.key)}</td>
+                <td>{formatValue(record.value)}</td>
+                <td title={new Date(record.timestamp).toISOString()}>
+                  {new Date(record.timestamp).toISOString().slice(11, 23)}
+                </td>
+                <td>{record.partition}</td>
+                <td>{record.offset}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  )
+}
