@@ -84,6 +84,12 @@ test('runs word count on the cluster and shows live rates on every node', async 
   await page.screenshot({ path: testInfo.outputPath('live-run-store-and-tap.png'), fullPage: true })
   await page.getByRole('button', { name: 'Close tap' }).click()
 
+  // With nothing selected, the panel lists the tasks: a sub-topology per partition, each with lag.
+  await canvas.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } })
+  const tasks = page.getByTestId('run-tasks')
+  for (const task of ['0_0', '0_1', '0_2', '1_0', '1_1', '1_2'])
+    await expect(tasks).toContainText(task)
+
   await page.request.delete(`/api/clusters/${clusterId}/generators/${generatorId}`, {
     headers: { [CSRF_HEADER]: '1' },
   })

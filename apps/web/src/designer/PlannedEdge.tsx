@@ -7,24 +7,30 @@ import {
   useStore,
 } from '@xyflow/react'
 import type { EdgeLabels } from '../design/plan-state'
+import { useNodeMetrics } from '../run/run-context'
+import { edgeWidth } from '../run/edge-width'
 import { EDGE_LABEL_MIN_ZOOM } from './zoom-levels'
 
 export type PlannedFlowEdge = Edge<EdgeLabels, 'planned'>
 
 /**
  * A design edge with the key and value serdes of its records; where Kafka Streams inserts a
- * repartition topic, a marker names it.
+ * repartition topic, a marker names it. During a run its width follows the records' rate.
  */
 export function PlannedEdge(props: EdgeProps<PlannedFlowEdge>) {
   const [path, labelX, labelY] = getBezierPath(props)
   const marker = props.data?.repartition ?? null
   const serdes = props.data?.serdes ?? null
   const readable = useStore((s) => s.transform[2] >= EDGE_LABEL_MIN_ZOOM)
+  // During a run, an edge is as thick as the records its source sends down it.
+  const rate = useNodeMetrics(props.source)?.recordsOutPerSecond
+  const width = rate === undefined ? undefined : edgeWidth(rate)
   return (
     <>
       <BaseEdge
         id={props.id}
         path={path}
+        {...(width === undefined ? {} : { style: { ...props.style, strokeWidth: width } })}
         {...(props.markerEnd === undefined ? {} : { markerEnd: props.markerEnd })}
       />
       {(marker !== null || (serdes !== null && readable)) && (

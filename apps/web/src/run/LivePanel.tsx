@@ -24,7 +24,12 @@ export function LivePanel({ run, node, stores }: LivePanelProps) {
     return <p className="problems__empty">Run the design to see its nodes live.</p>
   }
   if (node === null) {
-    return <p className="problems__empty">Select one node to see its records and stores.</p>
+    return (
+      <div className="live-panel" data-testid="live-panel">
+        <p className="problems__empty">Select one node to see its records and stores.</p>
+        <TaskTable run={run} />
+      </div>
+    )
   }
   const live = LIVE_STATES.has(status.state)
   return (
@@ -119,6 +124,50 @@ function RecordTap({ run, nodeId }: { run: RunStore; nodeId: string }) {
           </tbody>
         </table>
       )}
+    </section>
+  )
+}
+
+/** Where the work runs: each task with its sub-topology, partitions, thread, lag and stream time. */
+function TaskTable({ run }: { run: RunStore }) {
+  const tasks = useStore(run, (s) => s.tasks)
+  if (tasks.length === 0) return null
+  return (
+    <section aria-label="Tasks">
+      <h4>Tasks</h4>
+      <table className="live-table" data-testid="run-tasks">
+        <thead>
+          <tr>
+            <th>Task</th>
+            <th>Thread</th>
+            <th>State</th>
+            <th>Lag</th>
+            <th>Stream time</th>
+          </tr>
+        </thead>
+        <tbody>
+          {tasks.map((task) => (
+            <tr key={`${task.taskId}-${task.kind}-${task.thread}`}>
+              <td title={`Sub-topology ${task.subtopology}, partition ${task.partition}`}>
+                {task.taskId}
+                {task.kind === 'standby' ? ' (standby)' : ''}
+              </td>
+              <td title={task.thread}>{task.thread.replace(/^.*-(StreamThread-\d+)$/, '$1')}</td>
+              <td>{task.state}</td>
+              <td
+                title={task.partitions
+                  .map((p) => `${p.topic}-${p.partition}: ${p.lag} behind`)
+                  .join('\n')}
+              >
+                {formatCount(task.partitions.reduce((sum, p) => sum + p.lag, 0))}
+              </td>
+              <td>
+                {task.streamTime < 0 ? '—' : new Date(task.streamTime).toISOString().slice(11, 23)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </section>
   )
 }

@@ -3,6 +3,7 @@
 import type {
   NodeRunMetrics,
   RunError,
+  RunMetrics,
   RunStatus,
   RunTap,
   StatePage,
@@ -19,6 +20,8 @@ export interface RunStoreState {
   run: RunStatus | null
   /** The latest metrics of each design node, by node id. */
   nodes: ReadonlyMap<string, NodeRunMetrics>
+  /** The run's tasks from the latest metrics: sub-topology, partition, thread, lag, stream time. */
+  tasks: RunMetrics['tasks']
   /** Records in per second of each node, a value per metrics update, oldest first. */
   history: ReadonlyMap<string, readonly number[]>
   /** The latest records through each node whose tap is open, newest last. */
@@ -73,6 +76,7 @@ export function createRunStore({ api, channel, createTopic }: RunStoreDeps): Run
       set({
         run,
         nodes: new Map(),
+        tasks: [],
         history: new Map(),
         taps: new Map(),
         tapping: new Set(),
@@ -93,7 +97,11 @@ export function createRunStore({ api, channel, createTopic }: RunStoreDeps): Run
             const past = before.get(node.nodeId) ?? []
             history.set(node.nodeId, [...past, node.recordsInPerSecond].slice(-HISTORY_SECONDS))
           }
-          set({ nodes: new Map(metrics.nodes.map((n) => [n.nodeId, n])), history })
+          set({
+            nodes: new Map(metrics.nodes.map((n) => [n.nodeId, n])),
+            history,
+            tasks: metrics.tasks,
+          })
         },
       })
     }
@@ -111,6 +119,7 @@ export function createRunStore({ api, channel, createTopic }: RunStoreDeps): Run
     return {
       run: null,
       nodes: new Map(),
+      tasks: [],
       history: new Map(),
       taps: new Map(),
       tapping: new Set(),
@@ -133,6 +142,7 @@ export function createRunStore({ api, channel, createTopic }: RunStoreDeps): Run
           const topics = deletedTopics.length
           set({
             nodes: new Map(),
+            tasks: [],
             history: new Map(),
             resetNote:
               `Reset ${run.applicationId}: deleted ${topics} internal topic${topics === 1 ? '' : 's'}` +
