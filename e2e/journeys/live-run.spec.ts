@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { expect, test } from '@playwright/test'
-import { CSRF_HEADER, wordCountDesign } from '@topology-studio/shared'
+import { wordCountDesign } from '@topology-studio/shared'
 import { openStoredDesign } from '../support/open-design'
 
 // Word count run live on the real broker from the canvas: the missing source topic is created in
@@ -46,16 +46,14 @@ test('runs word count on the cluster and shows live rates on every node', async 
   const status = page.getByTestId('run-status')
   await expect(status).toHaveAttribute('data-state', 'running', { timeout: 60_000 })
 
-  const clusters = (await (await page.request.get('/api/clusters')).json()) as {
-    clusters: { id: string; name: string }[]
-  }
-  const clusterId = clusters.clusters.find((c) => c.name === `e2e ${run}`)?.id
-  const generator = await page.request.post(`/api/clusters/${clusterId}/generators`, {
-    headers: { [CSRF_HEADER]: '1' },
-    data: { kind: 'sentences', topic: input, recordsPerSecond: 20 },
-  })
-  expect(generator.status()).toBe(201)
-  const { id: generatorId } = (await generator.json()) as { id: string }
+  // Sample sentences into the source topic, from the source node's Live tab.
+  await canvas.getByTestId('node-lines').click()
+  await page.getByRole('tab', { name: 'Live' }).click()
+  const sampleData = page.getByRole('region', { name: `Sample data into ${input}` })
+  await sampleData.getByLabel('Kind').selectOption('sentences')
+  await sampleData.getByLabel('Records/s').fill('20')
+  await sampleData.getByRole('button', { name: 'Start sample data' }).click()
+  await expect(sampleData).toContainText('sentences at 20/s')
 
   // Within 10 seconds every node shows records flowing in.
   const started = Date.now()
@@ -69,7 +67,6 @@ test('runs word count on the cluster and shows live rates on every node', async 
 
   // The count store holds the words with their counts, filtered by key prefix.
   await canvas.getByTestId('node-count').click()
-  await page.getByRole('tab', { name: 'Live' }).click()
   const store = page.getByTestId('store-counts')
   await expect(store).toContainText(/· [1-9]\d* entries/)
   const firstKey = (await store.locator('tbody tr td').first().textContent()) ?? ''
@@ -90,9 +87,9 @@ test('runs word count on the cluster and shows live rates on every node', async 
   for (const task of ['0_0', '0_1', '0_2', '1_0', '1_1', '1_2'])
     await expect(tasks).toContainText(task)
 
-  await page.request.delete(`/api/clusters/${clusterId}/generators/${generatorId}`, {
-    headers: { [CSRF_HEADER]: '1' },
-  })
+  await canvas.getByTestId('node-lines').click()
+  await sampleData.getByRole('button', { name: 'Stop sample data' }).click()
+  await expect(sampleData.getByRole('button', { name: 'Start sample data' })).toBeVisible()
   await page.getByRole('group', { name: 'Run' }).getByRole('button', { name: 'Stop' }).click()
   await expect(status).toHaveAttribute('data-state', 'stopped', { timeout: 30_000 })
   await page.getByRole('button', { name: 'Reset' }).click()

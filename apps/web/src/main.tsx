@@ -28,6 +28,8 @@ const run = createRunStore({
   channel: socketRunChannel(),
   createTopic: (clusterId, name, partitions) =>
     clusterApi.createTopic(clusterId, { name, partitions }),
+  startGenerator: (clusterId, request) => clusterApi.startGenerator(clusterId, request),
+  stopGenerator: (clusterId, generatorId) => clusterApi.stopGenerator(clusterId, generatorId),
 })
 const { store: plan } = createPlanStore(design, {
   clusters,

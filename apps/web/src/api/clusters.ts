@@ -4,7 +4,10 @@ import {
   ClusterSchema,
   TopicListSchema,
   type Cluster,
+  GeneratorStatusSchema,
   TopicInfoSchema,
+  type GeneratorStatus,
+  type StartGeneratorRequest,
   type ConnectClusterRequest,
   type CreateTopicRequest,
   type TopicInfo,
@@ -16,6 +19,8 @@ export interface ClustersApi {
   connect(request: ConnectClusterRequest): Promise<Cluster>
   topics(id: string): Promise<TopicInfo[]>
   createTopic(id: string, topic: CreateTopicRequest): Promise<TopicInfo>
+  startGenerator(id: string, request: StartGeneratorRequest): Promise<GeneratorStatus>
+  stopGenerator(id: string, generatorId: string): Promise<GeneratorStatus>
 }
 
 export function clustersApi(fetchFn: typeof fetch = (...args) => fetch(...args)): ClustersApi {
@@ -28,5 +33,15 @@ export function clustersApi(fetchFn: typeof fetch = (...args) => fetch(...args))
       TopicListSchema.parse(await request(fetchFn, `${path(id)}/topics`)).topics,
     createTopic: async (id, topic) =>
       TopicInfoSchema.parse(await request(fetchFn, `${path(id)}/topics`, 'POST', topic)),
+    startGenerator: async (id, body) =>
+      GeneratorStatusSchema.parse(await request(fetchFn, `${path(id)}/generators`, 'POST', body)),
+    stopGenerator: async (id, generatorId) =>
+      GeneratorStatusSchema.parse(
+        await request(
+          fetchFn,
+          `${path(id)}/generators/${encodeURIComponent(generatorId)}`,
+          'DELETE',
+        ),
+      ),
   }
 }

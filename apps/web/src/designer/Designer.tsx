@@ -80,6 +80,7 @@ function DesignerLayout({ design, plan, api, clusters, run }: DesignerProps) {
   const planner = useStore(plan, (s) => s.planner)
   const planning = useStore(plan, (s) => s.planning)
   const graph = useStore(design, (s) => s.graph)
+  const clusterId = useStore(clusters, (s) => s.activeId)
   const [tab, setTab] = useState<SidePanelTab>('properties')
   const [view, setView] = useState<CentreView>({ kind: 'design' })
   const [importing, setImporting] = useState(false)
@@ -363,6 +364,7 @@ function DesignerLayout({ design, plan, api, clusters, run }: DesignerProps) {
         ) : tab === 'live' ? (
           <LivePanel
             run={run}
+            clusterId={clusterId}
             node={selected}
             stores={
               selected === null || physical === null

@@ -5,10 +5,20 @@ import { useStore } from 'zustand'
 import type { RunStore } from '../stores/run-store'
 import { formatValue } from './format-value'
 import { formatCount, formatRate } from './NodeRunStats'
+import { SampleData } from './SampleData'
 import { StoreBrowser } from './StoreBrowser'
+
+/** The topic a source node reads, when it reads named topics. */
+function sourceTopicOf(node: GraphNode): string | undefined {
+  if (node.kind === 'stream') return 'topics' in node.params ? node.params.topics[0] : undefined
+  if (node.kind === 'table' || node.kind === 'globalTable') return node.params.topic
+  return undefined
+}
 
 export interface LivePanelProps {
   run: RunStore
+  /** The chosen cluster, which sample data goes to. */
+  clusterId: string | null
   /** The selected design node, or null. */
   node: GraphNode | null
   /** The state stores the selected node keeps, from the plan. */
@@ -18,10 +28,20 @@ export interface LivePanelProps {
 const LIVE_STATES = new Set(['starting', 'rebalancing', 'restoring', 'running'])
 
 /** The selected node during a run: its numbers, a tap of its records, and its stores' contents. */
-export function LivePanel({ run, node, stores }: LivePanelProps) {
+export function LivePanel({ run, clusterId, node, stores }: LivePanelProps) {
   const status = useStore(run, (s) => s.run)
+  const sourceTopic = node === null ? undefined : sourceTopicOf(node)
+  const sampleData =
+    sourceTopic === undefined ? null : (
+      <SampleData run={run} clusterId={clusterId} topic={sourceTopic} />
+    )
   if (status === null) {
-    return <p className="problems__empty">Run the design to see its nodes live.</p>
+    return (
+      <div className="live-panel" data-testid="live-panel">
+        <p className="problems__empty">Run the design to see its nodes live.</p>
+        {sampleData}
+      </div>
+    )
   }
   if (node === null) {
     return (
@@ -36,6 +56,7 @@ export function LivePanel({ run, node, stores }: LivePanelProps) {
     <div className="live-panel" data-testid="live-panel">
       <h3>{nodeLabel(node)}</h3>
       <NodeNumbers run={run} nodeId={node.id} />
+      {sampleData}
       {live ? (
         <RecordTap run={run} nodeId={node.id} />
       ) : (

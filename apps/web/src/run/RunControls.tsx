@@ -3,6 +3,7 @@ import { useStore } from 'zustand'
 import { isDirty, type DesignStore } from '../design/design-store'
 import type { ClusterStore } from '../stores/cluster-store'
 import type { RunStore } from '../stores/run-store'
+import { CountField } from './CountField'
 
 export interface RunControlsProps {
   design: DesignStore
@@ -105,16 +106,7 @@ export function RunControls({ design, clusters, run }: RunControlsProps) {
       )}
       {missing.length > 0 && savedId !== null && clusterId !== null && (
         <span className="run-missing">
-          <label>
-            Partitions{' '}
-            <input
-              type="number"
-              min={1}
-              max={1000}
-              value={partitions}
-              onChange={(event) => setPartitions(Math.max(1, Number(event.target.value) || 1))}
-            />
-          </label>
+          <CountField label="Partitions" value={partitions} max={1000} onChange={setPartitions} />
           <button
             type="button"
             disabled={busy}

@@ -69,10 +69,15 @@ function api(overrides: Partial<RunsApi> = {}): RunsApi {
   }
 }
 
+const noGenerators = {
+  startGenerator: () => Promise.reject(new Error('not used')),
+  stopGenerator: () => Promise.reject(new Error('not used')),
+}
+
 describe('run store', () => {
   it('starts a stored design, follows its status and keeps a minute of rates per node', async () => {
     const { channel, feed } = fakeChannel()
-    const store = createRunStore({ api: api(), channel, createTopic: vi.fn() })
+    const store = createRunStore({ api: api(), channel, createTopic: vi.fn(), ...noGenerators })
     await store.getState().start('word-count', 'local')
     expect(store.getState().run?.state).toBe('starting')
 
@@ -105,6 +110,7 @@ describe('run store', () => {
       }),
       channel,
       createTopic,
+      ...noGenerators,
     })
     await store.getState().start('word-count', 'local')
     expect(store.getState()).toMatchObject({
@@ -121,7 +127,7 @@ describe('run store', () => {
 
   it('stops, then resets, saying what the reset deleted and clearing the numbers', async () => {
     const { channel, feed } = fakeChannel()
-    const store = createRunStore({ api: api(), channel, createTopic: vi.fn() })
+    const store = createRunStore({ api: api(), channel, createTopic: vi.fn(), ...noGenerators })
     await store.getState().start('word-count', 'local')
     feed('run-1').metrics(metrics('run-1', node('lines', 5)))
     await store.getState().stop()
@@ -143,6 +149,7 @@ describe('run store', () => {
       }),
       channel,
       createTopic: vi.fn(),
+      ...noGenerators,
     })
     await store.getState().start('word-count', 'local')
     await store.getState().start('word-count', 'local')
@@ -154,7 +161,7 @@ describe('run store', () => {
 
   it('keeps the records of open taps only, and forgets a tap once closed', async () => {
     const { channel, feed, taps } = fakeChannel()
-    const store = createRunStore({ api: api(), channel, createTopic: vi.fn() })
+    const store = createRunStore({ api: api(), channel, createTopic: vi.fn(), ...noGenerators })
     await store.getState().start('word-count', 'local')
     const record = { key: 'fox', value: 3, timestamp: 5, topic: null, partition: 0, offset: 7 }
     feed('run-1').tap({ runId: 'run-1', nodeId: 'count', records: [record] })
@@ -165,5 +172,39 @@ describe('run store', () => {
     await store.getState().setTap('count', false)
     expect(store.getState().taps.size).toBe(0)
     expect(taps).toEqual(['run-1/count:true', 'run-1/count:false'])
+  })
+
+  it('starts and stops sample data into a topic, remembering the generator by topic', async () => {
+    const { channel } = fakeChannel()
+    const generator = {
+      id: 'g1',
+      clusterId: 'local',
+      kind: 'sentences' as const,
+      topic: 'lines',
+      recordsPerSecond: 20,
+      state: 'running' as const,
+      produced: 0,
+      startedAt: '2026-11-24T00:00:00.000Z',
+      error: null,
+    }
+    const startGenerator = vi.fn(async () => generator)
+    const stopGenerator = vi.fn(async () => ({ ...generator, state: 'stopped' as const }))
+    const store = createRunStore({
+      api: api(),
+      channel,
+      createTopic: vi.fn(),
+      startGenerator,
+      stopGenerator,
+    })
+    await store.getState().startSampleData('local', 'lines', 'sentences', 20)
+    expect(startGenerator).toHaveBeenCalledWith('local', {
+      kind: 'sentences',
+      topic: 'lines',
+      recordsPerSecond: 20,
+    })
+    expect(store.getState().generators.get('lines')?.id).toBe('g1')
+    await store.getState().stopSampleData('lines')
+    expect(stopGenerator).toHaveBeenCalledWith('local', 'g1')
+    expect(store.getState().generators.size).toBe(0)
   })
 })

@@ -1,7 +1,9 @@
 // The live run of the open design: start, stop and reset it on the chosen cluster, and what the
 // server streams back (status, per-node metrics with a minute of history, errors).
 import type {
+  GeneratorStatus,
   NodeRunMetrics,
+  SampleDataKind,
   RunError,
   RunMetrics,
   RunStatus,
@@ -44,6 +46,16 @@ export interface RunStoreState {
   readStore(store: string, keyPrefix: string, page: number, pageSize: number): Promise<StatePage>
   /** Opens or closes the record tap of a node of the current run. */
   setTap(nodeId: string, enabled: boolean): Promise<void>
+  /** The sample-data generators started from here, by topic. */
+  generators: ReadonlyMap<string, GeneratorStatus>
+  /** Produces generated records of `kind` into `topic` at `perSecond` until stopped. */
+  startSampleData(
+    clusterId: string,
+    topic: string,
+    kind: SampleDataKind,
+    perSecond: number,
+  ): Promise<void>
+  stopSampleData(topic: string): Promise<void>
   /** Creates the missing source topics with `partitions` each, then starts again. */
   createMissingTopics(designId: string, clusterId: string, partitions: number): Promise<void>
 }
@@ -54,9 +66,15 @@ export interface RunStoreDeps {
   api: RunsApi
   channel: RunChannel
   createTopic(clusterId: string, name: string, partitions: number): Promise<unknown>
+  startGenerator(
+    clusterId: string,
+    request: { kind: SampleDataKind; topic: string; recordsPerSecond: number },
+  ): Promise<GeneratorStatus>
+  stopGenerator(clusterId: string, generatorId: string): Promise<GeneratorStatus>
 }
 
-export function createRunStore({ api, channel, createTopic }: RunStoreDeps): RunStore {
+export function createRunStore(deps: RunStoreDeps): RunStore {
+  const { api, channel, createTopic } = deps
   let unwatch: (() => void) | null = null
 
   return createStore<RunStoreState>()((set, get) => {
@@ -128,6 +146,25 @@ export function createRunStore({ api, channel, createTopic }: RunStoreDeps): Run
       missingTopics: [],
       resetNote: null,
       busy: false,
+      generators: new Map(),
+      startSampleData: (clusterId, topic, kind, perSecond) =>
+        attempt(async () => {
+          const started = await deps.startGenerator(clusterId, {
+            kind,
+            topic,
+            recordsPerSecond: perSecond,
+          })
+          set({ generators: new Map(get().generators).set(topic, started) })
+        }),
+      stopSampleData: (topic) =>
+        attempt(async () => {
+          const running = get().generators.get(topic)
+          if (running === undefined) return
+          await deps.stopGenerator(running.clusterId, running.id)
+          const generators = new Map(get().generators)
+          generators.delete(topic)
+          set({ generators })
+        }),
       start: (designId, clusterId) => attempt(() => start(designId, clusterId)),
       stop: () =>
         attempt(async () => {
