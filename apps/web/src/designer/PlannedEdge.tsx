@@ -7,8 +7,7 @@ import {
   useStore,
 } from '@xyflow/react'
 import type { EdgeLabels } from '../design/plan-state'
-import { useNodeMetrics } from '../run/run-context'
-import { edgeWidth } from '../run/edge-width'
+import { useEdgeWidth } from '../run/run-context'
 import { EDGE_LABEL_MIN_ZOOM } from './zoom-levels'
 
 export type PlannedFlowEdge = Edge<EdgeLabels, 'planned'>
@@ -23,8 +22,7 @@ export function PlannedEdge(props: EdgeProps<PlannedFlowEdge>) {
   const serdes = props.data?.serdes ?? null
   const readable = useStore((s) => s.transform[2] >= EDGE_LABEL_MIN_ZOOM)
   // During a run, an edge is as thick as the records its source sends down it.
-  const rate = useNodeMetrics(props.source)?.recordsOutPerSecond
-  const width = rate === undefined ? undefined : edgeWidth(rate)
+  const width = useEdgeWidth(props.source)
   return (
     <>
       <BaseEdge

@@ -3,6 +3,7 @@ import { createContext, useContext } from 'react'
 import { useStore } from 'zustand'
 import { createStore } from 'zustand/vanilla'
 import type { RunStore, RunStoreState } from '../stores/run-store'
+import { edgeWidth } from './edge-width'
 
 /**
  * The run whose metrics the canvas shows. Nodes read it by their id, so an update re-renders only
@@ -19,6 +20,18 @@ const NO_RUN = createStore<Pick<RunStoreState, 'nodes' | 'history'>>()(() => ({
 export function useNodeMetrics(nodeId: string): NodeRunMetrics | undefined {
   const store = useContext(RunStoreContext) ?? NO_RUN
   return useStore(store, (s) => s.nodes.get(nodeId))
+}
+
+/**
+ * The stroke width of edges leaving a node during a run, or undefined without one. Selecting the
+ * width rather than the metrics re-renders an edge only when its width changes, not every second.
+ */
+export function useEdgeWidth(sourceId: string): number | undefined {
+  const store = useContext(RunStoreContext) ?? NO_RUN
+  return useStore(store, (s) => {
+    const rate = s.nodes.get(sourceId)?.recordsOutPerSecond
+    return rate === undefined ? undefined : edgeWidth(rate)
+  })
 }
 
 export function useNodeHistory(nodeId: string): readonly number[] | undefined {

@@ -73,6 +73,19 @@ export interface RunStoreDeps {
   stopGenerator(clusterId: string, generatorId: string): Promise<GeneratorStatus>
 }
 
+/** What a run streams back, before anything has arrived. */
+function noRunData() {
+  return {
+    nodes: new Map<string, NodeRunMetrics>(),
+    tasks: [],
+    history: new Map<string, readonly number[]>(),
+    taps: new Map<string, RunTap['records']>(),
+    tapping: new Set<string>(),
+    lastError: null,
+    resetNote: null,
+  } satisfies Partial<RunStoreState>
+}
+
 export function createRunStore(deps: RunStoreDeps): RunStore {
   const { api, channel, createTopic } = deps
   let unwatch: (() => void) | null = null
@@ -91,16 +104,7 @@ export function createRunStore(deps: RunStoreDeps): RunStore {
 
     const follow = (run: RunStatus) => {
       unwatch?.()
-      set({
-        run,
-        nodes: new Map(),
-        tasks: [],
-        history: new Map(),
-        taps: new Map(),
-        tapping: new Set(),
-        lastError: null,
-        resetNote: null,
-      })
+      set({ run, ...noRunData() })
       unwatch = channel.watch(run.id, {
         status: (status) => set({ run: status }),
         error: (error) => set({ lastError: error }),
@@ -136,15 +140,9 @@ export function createRunStore(deps: RunStoreDeps): RunStore {
 
     return {
       run: null,
-      nodes: new Map(),
-      tasks: [],
-      history: new Map(),
-      taps: new Map(),
-      tapping: new Set(),
-      lastError: null,
+      ...noRunData(),
       problem: null,
       missingTopics: [],
-      resetNote: null,
       busy: false,
       generators: new Map(),
       startSampleData: (clusterId, topic, kind, perSecond) =>
@@ -178,9 +176,7 @@ export function createRunStore(deps: RunStoreDeps): RunStore {
           const { deletedTopics, deletedGroup } = await api.reset(run.id)
           const topics = deletedTopics.length
           set({
-            nodes: new Map(),
-            tasks: [],
-            history: new Map(),
+            ...noRunData(),
             resetNote:
               `Reset ${run.applicationId}: deleted ${topics} internal topic${topics === 1 ? '' : 's'}` +
               (deletedGroup ? ' and its committed offsets' : '') +

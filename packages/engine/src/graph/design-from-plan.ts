@@ -51,8 +51,9 @@ export function designFromPlan(
   for (const namedStateless of NAMED_STATELESS) {
     const recovery = recoverOperations(index, { namedStateless })
     if (!recovery.ok) return { graph: null, reason: recovery.reason }
-    const operations = inDslOrder(recovery.operations)
-    const edges = connect(operations)
+    const owner = ownerOf(recovery.operations)
+    const operations = inDslOrder(recovery.operations, owner)
+    const edges = connect(operations, owner)
     if (typeof edges === 'string') return { graph: null, reason: edges }
     const graph = readableIds(
       {
@@ -63,7 +64,7 @@ export function designFromPlan(
         nodes: place(operations, edges),
         edges,
       },
-      operations,
+      owner,
     )
     const guesses = operations.flatMap((op) => op.guesses)
     const reason = sameDescription(graph, plan.describe)
@@ -72,6 +73,8 @@ export function designFromPlan(
     // An optimized application merges repartition topics and reuses source topics as changelogs.
     const optimized = { ...graph, config: { [OPTIMIZATION_KEY]: 'all' } }
     if (sameDescription(optimized, plan.describe) === null) return { graph: optimized, guesses }
+    // Another reading of named processors would recover the very same design.
+    if (!recovery.readNamedStateless) break
   }
   return { graph: null, reason: firstReason ?? 'Nothing was recovered.' }
 }
@@ -99,8 +102,7 @@ function sameDescription(graph: TopologyGraph, expected: string): string | null 
 
 // The DSL numbers generated names in call order, and the design is compiled in list order among
 // ready nodes: listing operations by their name counters reproduces the numbers.
-function inDslOrder(operations: readonly RecoveredOperation[]): RecoveredOperation[] {
-  const owner = ownerOf(operations)
+function inDslOrder(operations: readonly RecoveredOperation[], owner: Owner): RecoveredOperation[] {
   const keys = new Map<string, number>()
   const keyOf = (op: RecoveredOperation, visiting: Set<string>): number => {
     const known = keys.get(op.id)
@@ -111,8 +113,7 @@ function inDslOrder(operations: readonly RecoveredOperation[]): RecoveredOperati
     }
     visiting.add(op.id)
     const upstream = op.inputs.flatMap((input) => {
-      const from = owner(input)
-      const fromOp = operations.find((candidate) => candidate.id === from)
+      const fromOp = owner.operation(owner(input))
       return fromOp === undefined || visiting.has(fromOp.id) ? [] : [keyOf(fromOp, visiting)]
     })
     const key = (upstream.length === 0 ? -1 : Math.max(...upstream)) + 0.001
@@ -128,8 +129,14 @@ function inDslOrder(operations: readonly RecoveredOperation[]): RecoveredOperati
   )
 }
 
-/** Resolves an input to the id of the operation that produces it. */
-function ownerOf(operations: readonly RecoveredOperation[]) {
+/** Resolves an input to the id of the operation that produces it; finds operations by id. */
+interface Owner {
+  (input: InputRef): string | undefined
+  operation(id: string | undefined): RecoveredOperation | undefined
+}
+
+function ownerOf(operations: readonly RecoveredOperation[]): Owner {
+  const byId = new Map(operations.map((op) => [op.id, op]))
   const byNode = new Map<string, string>()
   const byStore = new Map<string, string>()
   for (const op of operations) {
@@ -138,15 +145,16 @@ function ownerOf(operations: readonly RecoveredOperation[]) {
     for (const store of op.stores) if (!byStore.has(store)) byStore.set(store, op.id)
   }
   const globalTables = operations.filter((op) => op.node.kind === 'globalTable')
-  return (input: InputRef): string | undefined => {
+  const owner = (input: InputRef): string | undefined => {
     if ('node' in input) return byNode.get(input.node)
     if ('store' in input) return byStore.get(input.store)
     return globalTables.length === 1 ? globalTables[0]?.id : undefined
   }
+  owner.operation = (id: string | undefined) => (id === undefined ? undefined : byId.get(id))
+  return owner
 }
 
-function connect(operations: readonly RecoveredOperation[]): GraphEdge[] | string {
-  const owner = ownerOf(operations)
+function connect(operations: readonly RecoveredOperation[], owner: Owner): GraphEdge[] | string {
   const edges: GraphEdge[] = []
   for (const op of operations) {
     for (const input of op.inputs) {
@@ -156,7 +164,7 @@ function connect(operations: readonly RecoveredOperation[]): GraphEdge[] | strin
           ? `${op.id} joins a global table, and describe() does not say which one.`
           : `${op.id} reads from ${'node' in input ? input.node : `the owner of store ${input.store}`}, which was not recovered.`
       }
-      const from = operations.find((candidate) => candidate.id === source)
+      const from = owner.operation(source)
       const sourcePort = 'node' in input ? from?.ports?.[input.node] : undefined
       const edge: GraphEdge = { id: `${source}->${op.id}`, source, target: op.id }
       if (sourcePort !== undefined) {
@@ -175,14 +183,11 @@ function connect(operations: readonly RecoveredOperation[]): GraphEdge[] | strin
 
 // Nodes are named on the canvas by their ids unless they have a name: `count-3` reads better than
 // the processor name, which would no longer match once the design changes.
-function readableIds(
-  graph: TopologyGraph,
-  operations: readonly RecoveredOperation[],
-): TopologyGraph {
+function readableIds(graph: TopologyGraph, owner: Owner): TopologyGraph {
   const taken = new Set<string>()
   const ids = new Map<string, string>()
   for (const [at, node] of graph.nodes.entries()) {
-    const counter = operations.find((op) => op.id === node.id)?.counter
+    const counter = owner.operation(node.id)?.counter
     const base = `${node.kind}-${counter ?? at}`
     let id = base
     for (let n = 2; taken.has(id); n++) id = `${base}-${n}`
@@ -211,9 +216,12 @@ function place(
 ): GraphNode[] {
   const column = new Map<string, number>()
   const rows = new Map<number, number>()
+  const sourcesOf = new Map<string, string[]>()
+  for (const edge of edges)
+    sourcesOf.set(edge.target, [...(sourcesOf.get(edge.target) ?? []), edge.source])
   return operations.map((op) => {
-    const inputs = edges.filter((edge) => edge.target === op.id)
-    const at = Math.max(-1, ...inputs.map((edge) => column.get(edge.source) ?? 0)) + 1
+    const sources = sourcesOf.get(op.id) ?? []
+    const at = Math.max(-1, ...sources.map((source) => column.get(source) ?? 0)) + 1
     column.set(op.id, at)
     const row = rows.get(at) ?? 0
     rows.set(at, row + 1)

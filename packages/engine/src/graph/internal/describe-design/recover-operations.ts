@@ -50,7 +50,12 @@ export interface RecoveredOperation {
 }
 
 export type Recovery =
-  | { readonly ok: true; readonly operations: RecoveredOperation[] }
+  | {
+      readonly ok: true
+      readonly operations: RecoveredOperation[]
+      /** Whether `namedStateless` decided any processor, so another reading could differ. */
+      readonly readNamedStateless: boolean
+    }
   | { readonly ok: false; readonly reason: string }
 
 const AGGREGATIONS = new Set([
@@ -120,6 +125,7 @@ export interface RecoveryOptions {
 export function recoverOperations(index: PhysicalIndex, options: RecoveryOptions): Recovery {
   const operations: RecoveredOperation[] = []
   const claimed = new Set<string>()
+  let readNamedStateless = false
 
   // Physical nodes whose output is a KTable: a custom processor cannot read one.
   const tableOutputs = new Set<string>()
@@ -500,6 +506,7 @@ export function recoverOperations(index: PhysicalIndex, options: RecoveryOptions
       return null
     }
     if (!readsTable && !writesTable && node.stores.length === 0) {
+      readNamedStateless = true
       if (options.namedStateless === 'mapValues') {
         const mapper = unwrittenFunction(node.name, 'value mapper')
         return single({ kind: 'mapValues', params: { mapper, ...named } }, false)
@@ -722,5 +729,5 @@ export function recoverOperations(index: PhysicalIndex, options: RecoveryOptions
       reason: `${leftOver.name} is part of an operation import does not recover.`,
     }
   }
-  return { ok: true, operations }
+  return { ok: true, operations, readNamedStateless }
 }
