@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { expect, test } from '@playwright/test'
 import { wordCountDesign } from '@topology-studio/shared'
+import { connectCluster } from '../support/connect-cluster'
 import { openStoredDesign } from '../support/open-design'
 
 // Word count run live on the real broker from the canvas: the missing source topic is created in
@@ -9,8 +10,6 @@ test('runs word count on the cluster and shows live rates on every node', async 
   page,
 }, testInfo) => {
   test.setTimeout(120_000)
-  const bootstrapServers = process.env['E2E_KAFKA']
-  if (bootstrapServers === undefined) throw new Error('E2E_KAFKA is not set by the global setup')
   const run = randomUUID().slice(0, 8)
   const input = `lines-${run}`
   const design = wordCountDesign({
@@ -31,12 +30,7 @@ test('runs word count on the cluster and shows live rates on every node', async 
   const runButton = page.getByRole('group', { name: 'Run' }).getByRole('button', { name: 'Run' })
   await expect(runButton).toBeDisabled()
   await expect(runButton).toHaveAttribute('title', /Choose a cluster/)
-  await page.getByRole('button', { name: 'Connect…' }).click()
-  const dialog = page.getByRole('dialog', { name: 'Connect a cluster' })
-  await dialog.getByLabel('Bootstrap servers').fill(bootstrapServers)
-  await dialog.getByLabel('Name').fill(`e2e ${run}`)
-  await dialog.getByRole('button', { name: 'Connect', exact: true }).click()
-  await expect(dialog).toHaveCount(0)
+  await connectCluster(page, `e2e ${run}`)
 
   // The topics it reads and writes are missing: the refusal names them and offers to create them.
   await runButton.click()

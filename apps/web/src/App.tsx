@@ -1,5 +1,7 @@
-import { useEffect } from 'react'
+import { useCallback, useEffect } from 'react'
+import type { ClustersApi } from './api/clusters'
 import type { DesignsApi } from './api/designs'
+import { topicSerdes } from './cluster/topic-serdes'
 import type { DesignStore } from './design/design-store'
 import type { PlanStore } from './design/plan-store'
 import { Designer } from './designer/Designer'
@@ -18,17 +20,30 @@ export interface AppProps {
   design: DesignStore
   plan: PlanStore
   designs: DesignsApi
+  /** What the cluster dialog reads and writes through. */
+  clusterApi: ClustersApi
   run: RunStore
 }
 
 /** The application shell. Stores are created by the caller so tests can hand in their own. */
-export function App({ connection, clusters, design, plan, designs, run }: AppProps) {
+export function App(props: AppProps) {
+  const { connection, clusters, design, plan, designs, clusterApi, run } = props
   useEffect(() => watchConnection(connection, HEALTH_POLL_MS), [connection])
   useEffect(() => void clusters.getState().refresh(), [clusters])
+  const serdesOf = useCallback(
+    (topic: string) => topicSerdes(design.getState().graph, plan.getState().serdes, topic),
+    [design, plan],
+  )
 
   return (
     <div className="app">
-      <AppHeader connection={connection} clusters={clusters} />
+      <AppHeader
+        connection={connection}
+        clusters={clusters}
+        api={clusterApi}
+        run={run}
+        topicSerdes={serdesOf}
+      />
       <main className="app-main">
         <Designer design={design} plan={plan} api={designs} clusters={clusters} run={run} />
       </main>

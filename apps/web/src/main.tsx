@@ -44,6 +44,7 @@ createRoot(container).render(
       design={design}
       plan={plan}
       designs={designsApi()}
+      clusterApi={clusterApi}
       run={run}
     />
   </StrictMode>,

@@ -1,23 +1,33 @@
 import { useState } from 'react'
 import { useStore } from 'zustand'
+import type { ClustersApi } from '../api/clusters'
 import type { ClusterStore } from '../stores/cluster-store'
+import type { RunStore } from '../stores/run-store'
+import { ClusterDialog } from './ClusterDialog'
 import { ConnectClusterDialog } from './ConnectClusterDialog'
+import type { TopicSerdes } from './topic-serdes'
 
 export interface ClusterPickerProps {
   clusters: ClusterStore
+  /** What the cluster dialog reads and writes through. */
+  api: Pick<ClustersApi, 'health' | 'topics' | 'peek' | 'produce'>
+  run: RunStore
+  topicSerdes: (topic: string) => TopicSerdes
 }
 
 /**
  * The cluster the design is checked against (partition counts of join inputs) and whose topics
  * the properties suggest: one of those the server is connected to, a new one, or none.
  */
-export function ClusterPicker({ clusters }: ClusterPickerProps) {
+export function ClusterPicker({ clusters, api, run, topicSerdes }: ClusterPickerProps) {
   const list = useStore(clusters, (s) => s.clusters)
   const activeId = useStore(clusters, (s) => s.activeId)
   const topics = useStore(clusters, (s) => s.topics)
   const loading = useStore(clusters, (s) => s.loading)
   const error = useStore(clusters, (s) => s.error)
   const [connecting, setConnecting] = useState(false)
+  const [browsing, setBrowsing] = useState(false)
+  const active = list.find((cluster) => cluster.id === activeId)
   const status = loading
     ? 'reading topics…'
     : error !== null
@@ -52,6 +62,15 @@ export function ClusterPicker({ clusters }: ClusterPickerProps) {
           ↻
         </button>
       )}
+      {active !== undefined && (
+        <button
+          type="button"
+          title="Health, topics, recent records; produce by hand"
+          onClick={() => setBrowsing(true)}
+        >
+          Browse…
+        </button>
+      )}
       <button type="button" onClick={() => setConnecting(true)}>
         Connect…
       </button>
@@ -62,6 +81,21 @@ export function ClusterPicker({ clusters }: ClusterPickerProps) {
       >
         {status}
       </span>
+      {browsing && active !== undefined && (
+        <ClusterDialog
+          api={api}
+          clusters={clusters}
+          clusterId={active.id}
+          clusterName={active.name}
+          run={run}
+          topicSerdes={topicSerdes}
+          onClose={() => {
+            setBrowsing(false)
+            // Topics created or filled here count for the design's checks at once.
+            void clusters.getState().choose(active.id)
+          }}
+        />
+      )}
       {connecting && (
         <ConnectClusterDialog clusters={clusters} onClose={() => setConnecting(false)} />
       )}

@@ -52,6 +52,7 @@ describe('plan store', () => {
         list: async () => [fakeCluster('local')],
         connect: async () => Promise.reject(new Error('not used')),
         topics: async () => Object.entries(partitions).map(([name, n]) => fakeTopic(name, n)),
+        createTopic: async () => Promise.reject(new Error('not used')),
       },
       { getItem: () => null, setItem: () => {}, removeItem: () => {} },
     )

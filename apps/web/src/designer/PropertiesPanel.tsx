@@ -6,6 +6,7 @@ import { useStore } from 'zustand'
 import type { DesignStore } from '../design/design-store'
 import type { ClusterTopics } from '@topology-studio/engine'
 import { clusterLabel, type ClusterStore } from '../stores/cluster-store'
+import { CreateTopics } from '../cluster/CreateTopics'
 import { expressionProblems, paramFields, withParam, type ParamField } from './param-fields'
 
 export interface PropertiesPanelProps {
@@ -69,6 +70,7 @@ export function PropertiesPanel({ design, node, clusters }: PropertiesPanelProps
         <Field key={field.path} node={node} field={field} onChange={update} topics={known} />
       ))}
       {node.kind === 'cogroup' && <CogroupInputs design={design} node={node} />}
+      {known !== null && <CreateTopics clusters={clusters} missing={missingTopics(node, known)} />}
       {known !== null && (
         <datalist id={TOPICS_LIST_ID}>
           {[...known.partitions.keys()].sort().map((topic) => (
@@ -78,6 +80,20 @@ export function PropertiesPanel({ design, node, clusters }: PropertiesPanelProps
       )}
     </form>
   )
+}
+
+/** The topics this node names that the chosen cluster does not have. */
+function missingTopics(node: GraphNode, topics: ClusterTopics): string[] {
+  const named = paramFields(node).flatMap((field) =>
+    !TOPIC_PATHS.has(field.path)
+      ? []
+      : typeof field.value === 'string'
+        ? [field.value]
+        : Array.isArray(field.value)
+          ? field.value.filter((v): v is string => typeof v === 'string')
+          : [],
+  )
+  return [...new Set(named)].filter((topic) => topic !== '' && !topics.partitions.has(topic))
 }
 
 function Field({

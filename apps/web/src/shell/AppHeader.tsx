@@ -1,18 +1,16 @@
-import { ClusterPicker } from '../cluster/ClusterPicker'
-import type { ClusterStore } from '../stores/cluster-store'
+import { ClusterPicker, type ClusterPickerProps } from '../cluster/ClusterPicker'
 import type { ConnectionStore } from '../stores/connection-store'
 import { ServerStatus } from './ServerStatus'
 
-export interface AppHeaderProps {
+export interface AppHeaderProps extends ClusterPickerProps {
   connection: ConnectionStore
-  clusters: ClusterStore
 }
 
-export function AppHeader({ connection, clusters }: AppHeaderProps) {
+export function AppHeader({ connection, ...cluster }: AppHeaderProps) {
   return (
     <header className="app-header">
       <h1 className="app-header__title">Topology Studio</h1>
-      <ClusterPicker clusters={clusters} />
+      <ClusterPicker {...cluster} />
       <ServerStatus connection={connection} />
     </header>
   )

@@ -20,7 +20,7 @@ function memory(
 
 function api(
   overrides: Partial<ClustersApi> = {},
-): Pick<ClustersApi, 'list' | 'connect' | 'topics'> {
+): Pick<ClustersApi, 'list' | 'connect' | 'topics' | 'createTopic'> {
   return {
     list: async () => [cluster('local'), cluster('prod', 'Production')],
     connect: async (request) => cluster('new', request.name ?? 'new'),
@@ -28,6 +28,7 @@ function api(
       id === 'local'
         ? [topic('orders', 6), topic('customers', 3), topic('__consumer_offsets', 50, true)]
         : [topic('payments', 12)],
+    createTopic: async (_id, request) => topic(request.name, request.partitions),
     ...overrides,
   }
 }
@@ -120,5 +121,32 @@ describe('cluster store', () => {
     await refreshing
     expect(store.getState().activeId).toBe('new')
     expect(store.getState().clusters.map((c) => c.id)).toContain('new')
+  })
+
+  it('creates a topic on the chosen cluster and checks the design against it at once', async () => {
+    const created: string[] = []
+    let onCluster = [topic('orders', 6)]
+    const store = createClusterStore(
+      api({
+        topics: async () => onCluster,
+        createTopic: async (id, request) => {
+          created.push(`${id}/${request.name}/${request.partitions}`)
+          onCluster = [...onCluster, topic(request.name, request.partitions)]
+          return topic(request.name, request.partitions)
+        },
+      }),
+      memory({ 'topology-studio.cluster': 'local' }),
+    )
+    await store.getState().refresh()
+    await store.getState().createTopic('payments', 4)
+    expect(created).toEqual(['local/payments/4'])
+    expect(store.getState().topics?.get('payments')).toBe(4)
+  })
+
+  it('refuses to create a topic with no cluster chosen, naming the topic', async () => {
+    const store = createClusterStore(api(), memory())
+    await expect(store.getState().createTopic('payments', 1)).rejects.toThrow(
+      'Choose a cluster to create topic "payments" on',
+    )
   })
 })

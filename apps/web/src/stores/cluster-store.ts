@@ -20,6 +20,11 @@ export interface ClusterState {
   /** Connects a new cluster and chooses it; rejects with the server's reason. */
   connect: (request: ConnectClusterRequest) => Promise<Cluster>
   choose: (id: string | null) => Promise<void>
+  /**
+   * Creates a topic on the chosen cluster, then reads its topics again so the design is checked
+   * against it; rejects with the server's reason.
+   */
+  createTopic: (name: string, partitions: number) => Promise<void>
 }
 
 export type ClusterStore = StoreApi<ClusterState>
@@ -34,7 +39,7 @@ export interface ChoiceMemory {
 const CHOICE_KEY = 'topology-studio.cluster'
 
 export function createClusterStore(
-  api: Pick<ClustersApi, 'list' | 'connect' | 'topics'>,
+  api: Pick<ClustersApi, 'list' | 'connect' | 'topics' | 'createTopic'>,
   memory: ChoiceMemory,
 ): ClusterStore {
   // Choices can overlap on a slow cluster; only the newest one's topics may land.
@@ -105,6 +110,12 @@ export function createClusterStore(
         set(({ activeId }) => (activeId === id ? { activeId } : { activeId: id, topics: null }))
         remember(id)
         await loadTopics(id)
+      },
+      createTopic: async (name, partitions) => {
+        const id = get().activeId
+        if (id === null) throw new Error(`Choose a cluster to create topic "${name}" on`)
+        await api.createTopic(id, { name, partitions })
+        if (get().activeId === id) await loadTopics(id)
       },
     }
   })

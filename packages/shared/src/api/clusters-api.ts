@@ -133,6 +133,9 @@ export const PeekedRecordSchema = z.strictObject({
 })
 export type PeekedRecord = z.infer<typeof PeekedRecordSchema>
 
+/** The answer to a peek. */
+export const PeekResponseSchema = z.strictObject({ records: z.array(PeekedRecordSchema) })
+
 export const ProduceRecordSchema = z.strictObject({
   key: z.unknown().optional(),
   value: z.unknown(),
@@ -152,6 +155,10 @@ export const ProducedOffsetSchema = z.strictObject({
   partition: z.int(),
   offset: z.string(),
 })
+export type ProducedOffset = z.infer<typeof ProducedOffsetSchema>
+
+/** `POST …/topics/:topic/records`: where each record landed, in request order. */
+export const ProduceResponseSchema = z.strictObject({ offsets: z.array(ProducedOffsetSchema) })
 
 export const SAMPLE_DATA_KINDS = ['stock-trades', 'page-views', 'sentences'] as const
 export const SampleDataKindSchema = z.enum(SAMPLE_DATA_KINDS)
