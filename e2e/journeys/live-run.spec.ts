@@ -75,11 +75,27 @@ test('runs word count on the cluster and shows live rates on every node', async 
   await page.screenshot({ path: testInfo.outputPath('live-run-store-and-tap.png'), fullPage: true })
   await page.getByRole('button', { name: 'Close tap' }).click()
 
-  // With nothing selected, the panel lists the tasks: a sub-topology per partition, each with lag.
+  // With nothing selected, the panel shows lag over time and the tasks of each sub-topology:
+  // one per partition, the partitions each reads, and the thread that owns it.
   await canvas.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } })
+  await expect(page.getByTestId('lag-legend')).toContainText(/Sub-topology 0: \d+ behind/)
+  await expect(page.getByTestId('lag-legend')).toContainText(/Sub-topology 1: \d+ behind/)
   const tasks = page.getByTestId('run-tasks')
-  for (const task of ['0_0', '0_1', '0_2', '1_0', '1_1', '1_2'])
-    await expect(tasks).toContainText(task)
+  for (const subtopology of [0, 1]) {
+    const group = tasks.getByTestId(`subtopology-${subtopology}-tasks`)
+    await expect(group).toContainText(
+      `Sub-topology ${subtopology}: 3 tasks on 1 thread of 1 instance`,
+    )
+    for (const partition of [0, 1, 2])
+      await expect(group).toContainText(`${subtopology}_${partition}`)
+  }
+  await expect(tasks.getByTestId('subtopology-0-tasks')).toContainText(`${input}-2`)
+  await expect(tasks.getByTestId('subtopology-1-tasks')).toContainText(
+    `e2e-word-count-${run}-counts-repartition-2`,
+  )
+  // Every node's share of the processing time is measured.
+  await expect(canvas.getByTestId('run-busy-count')).toContainText('% of processing')
+  await page.screenshot({ path: testInfo.outputPath('live-run-tasks.png'), fullPage: true })
 
   await canvas.getByTestId('node-lines').click()
   await sampleData.getByRole('button', { name: 'Stop sample data' }).click()

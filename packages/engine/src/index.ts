@@ -124,7 +124,7 @@ export type {
   ReadOnlySessionStore,
   SessionStore,
 } from './state/state-store'
-export { StreamsException } from './runtime/streams-exception'
+export { StreamsException, failedProcessingOf } from './runtime/streams-exception'
 export { configuredSerde } from './runtime/runtime-config'
 export type {
   RuntimeProps,
@@ -132,9 +132,13 @@ export type {
   ExceptionHandlerResponse,
   ErrorHandlerContext,
 } from './runtime/runtime-config'
-export type { NodeMetricsSnapshot, RuntimeWarning, DropReason } from './telemetry/node-telemetry'
+export type {
+  NodeMetricsSnapshot,
+  RuntimeWarning,
+  DropReason,
+  NodeRecord,
+} from './telemetry/node-telemetry'
 export { emptyNodeMetrics } from './telemetry/node-telemetry'
-export type { TappedRecord } from './telemetry/record-tap'
 export { LATENCY_BUCKET_BOUNDS_MS, latencyQuantile } from './telemetry/latency-histogram'
 export {
   createSandboxedCodeExecutor,

@@ -185,6 +185,7 @@ export type {
 } from './api/clusters-api'
 export { seededRandom } from './seeded-random'
 export {
+  NodeRecordSchema,
   NodeRunMetricsSchema,
   RUN_STATES,
   RunErrorSchema,
@@ -194,15 +195,16 @@ export {
   RunStateSchema,
   RunStatusSchema,
   RunTapSchema,
+  SkippedRecordSchema,
   StartRunRequestSchema,
   StateEntrySchema,
   StatePageRequestSchema,
   StatePageSchema,
-  TapRecordSchema,
   TapRequestSchema,
   TaskRunMetricsSchema,
 } from './api/runs-api'
 export type {
+  NodeRecord,
   NodeRunMetrics,
   RunError,
   RunMetrics,
@@ -210,6 +212,7 @@ export type {
   RunReset,
   RunStatus,
   RunTap,
+  SkippedRecord,
   StartRunRequest,
   StatePage,
   StatePageRequest,

@@ -8,7 +8,10 @@ const { plan } = planGraph(wordCountDesign())
 if (plan === null) throw new Error('word count does not plan')
 const shapes = logicalNodeShapes(plan)
 
-function sample(counts: Record<string, [number, number]>): MetricsSample {
+function sample(
+  counts: Record<string, [number, number]>,
+  processMs: Record<string, number> = {},
+): MetricsSample {
   const nodes = Object.entries(counts).map(([node, [recordsIn, recordsOut]]) => ({
     ...emptyNodeMetrics(node),
     recordsIn,
@@ -27,6 +30,7 @@ function sample(counts: Record<string, [number, number]>): MetricsSample {
       errorsPerSecond: 0,
       latencyP50Ms: null,
       latencyP99Ms: null,
+      processMsPerSecond: processMs[n.node] ?? 0,
     })),
   }
 }
@@ -61,6 +65,35 @@ describe('logical node metrics', () => {
       count: [38, 12],
       changes: [12, 12],
       out: [12, 12],
+    })
+  })
+
+  it("gives each design node the processing time of its own processors, not its successors'", () => {
+    const counts = Object.fromEntries(plan.nodes.map((n) => [n.name, [1, 1] as [number, number]]))
+    // Inclusive times, as measured: a source's includes everything its task does for a record.
+    const metrics = logicalNodeMetrics(
+      shapes,
+      sample(counts, {
+        'KSTREAM-SOURCE-0000000000': 100,
+        'KSTREAM-FLATMAPVALUES-0000000001': 90,
+        'KSTREAM-KEY-SELECT-0000000002': 60,
+        'counts-repartition-filter': 55,
+        'counts-repartition-sink': 50,
+        'counts-repartition-source': 300,
+        'KSTREAM-AGGREGATE-0000000003': 290,
+        'KTABLE-TOSTREAM-0000000007': 20,
+        'KSTREAM-SINK-0000000008': 21,
+      }),
+    )
+    const busy = Object.fromEntries(metrics.map((m) => [m.nodeId, m.busyMsPerSecond]))
+    expect(busy).toEqual({
+      lines: 10,
+      words: 30,
+      // groupBy: its key selector; the repartition filter and sink belong to the count.
+      'by-word': 5,
+      count: 5 + 50 + 10 + 270,
+      changes: 0,
+      out: 21,
     })
   })
 })

@@ -11,6 +11,8 @@ interface LogicalNodeShape {
   /** Physical nodes whose records leave the design node, and whether each is a sink. */
   readonly exits: readonly { readonly name: string; readonly sink: boolean }[]
   readonly all: readonly string[]
+  /** Each member's successors in its sub-topology: they run inside its `process` call. */
+  readonly successors: ReadonlyMap<string, readonly string[]>
 }
 
 export function logicalNodeShapes(plan: PhysicalPlan): LogicalNodeShape[] {
@@ -35,7 +37,8 @@ export function logicalNodeShapes(plan: PhysicalPlan): LogicalNodeShape[] {
         return successors.length === 0 || successors.some((s) => !members.has(s))
       })
       .map((name) => ({ name, sink: typeOf(name) === 'sink' }))
-    return { nodeId, entries, exits, all: physicalNodes }
+    const successors = new Map(physicalNodes.map((n) => [n, byName.get(n)?.successors ?? []]))
+    return { nodeId, entries, exits, all: physicalNodes, successors }
   })
 }
 
@@ -71,6 +74,15 @@ export function logicalNodeMetrics(
       dropped: sum(shape.all, (n) => totals.get(n)?.dropped ?? 0),
       latencyP50Ms: max(entries.map((n) => rates.get(n)?.latencyP50Ms)),
       latencyP99Ms: max(entries.map((n) => rates.get(n)?.latencyP99Ms)),
+      busyMsPerSecond: sum(shape.all, (name) => {
+        const inside = rates.get(name)?.processMsPerSecond ?? 0
+        const downstream = sum(
+          shape.successors.get(name) ?? [],
+          (next) => rates.get(next)?.processMsPerSecond ?? 0,
+        )
+        // Clocks tick in steps: a node never takes less than no time of its own.
+        return Math.max(0, inside - downstream)
+      }),
     }
   })
 }

@@ -3,6 +3,7 @@
 import { EventEmitter } from 'node:events'
 import { Worker } from 'node:worker_threads'
 import type {
+  NodeRecord,
   RunError,
   RunMetrics,
   RunState,
@@ -80,7 +81,11 @@ export class RunHandle {
         // A stopping run is silent while it closes; stop() has its own deadline.
         if (this.exited || this.current.state === 'stopping') return
         if (Date.now() - this.lastHeard < silenceLimitMs) return
-        this.fail(`The run stopped answering for ${silenceLimitMs / 1000} s and was ended`, null)
+        this.fail(
+          `The run stopped answering for ${silenceLimitMs / 1000} s and was ended`,
+          null,
+          null,
+        )
         void this.worker.terminate()
       },
       Math.min(1_000, silenceLimitMs),
@@ -90,14 +95,14 @@ export class RunHandle {
       this.lastHeard = Date.now()
       this.onMessage(message)
     })
-    this.worker.on('error', (error) => this.fail(error.message, null))
+    this.worker.on('error', (error) => this.fail(error.message, null, null))
     this.worker.on('exit', () => {
       this.exited = true
       clearInterval(this.watchdog)
       for (const { reject } of this.pending.values()) reject(new Error('The run has ended'))
       this.pending.clear()
       if (this.current.state !== 'stopped' && this.current.state !== 'error') {
-        this.fail('The run ended unexpectedly', null)
+        this.fail('The run ended unexpectedly', null, null)
       }
     })
     this.send(start)
@@ -192,7 +197,7 @@ export class RunHandle {
         for (const tap of message.taps) this.events.emit('tap', { runId: this.id, ...tap })
         return
       case 'error':
-        this.fail(message.message, message.nodeId)
+        this.fail(message.message, message.nodeId, message.record)
         return
       case 'stopped':
         void this.worker.terminate()
@@ -210,8 +215,8 @@ export class RunHandle {
     }
   }
 
-  private fail(message: string, nodeId: string | null): void {
-    const error: RunError = { message, nodeId, at: new Date().toISOString() }
+  private fail(message: string, nodeId: string | null, record: NodeRecord | null): void {
+    const error: RunError = { message, nodeId, at: new Date().toISOString(), record }
     this.update({ state: 'error', error })
     this.events.emit('failed', error)
   }

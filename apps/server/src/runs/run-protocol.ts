@@ -1,5 +1,6 @@
 // Messages between the server and the worker thread that runs one design on a cluster.
 import type {
+  NodeRecord,
   RunMetrics,
   RunTap,
   StatePage,
@@ -44,7 +45,12 @@ export type FromRunWorker =
     }
   | { readonly type: 'metrics'; readonly metrics: Omit<RunMetrics, 'runId'> }
   | { readonly type: 'tap'; readonly taps: readonly Omit<RunTap, 'runId'>[] }
-  | { readonly type: 'error'; readonly message: string; readonly nodeId: string | null }
+  | {
+      readonly type: 'error'
+      readonly message: string
+      readonly nodeId: string | null
+      readonly record: NodeRecord | null
+    }
   | { readonly type: 'stopped' }
   | {
       readonly type: 'reply'

@@ -5,13 +5,21 @@
 import { parentPort } from 'node:worker_threads'
 import { compileGraph, createSandboxedCodeExecutor, planTopology } from '@topology-studio/engine'
 import { KafkaStreams, type MetricsSample } from '@topology-studio/engine/kafka'
-import type { PhysicalPlan, StreamsConfigValue } from '@topology-studio/shared'
+import type { NodeRecord } from '@topology-studio/engine'
+import type {
+  NodeRecord as NodeRecordJson,
+  PhysicalPlan,
+  SkippedRecord,
+  StreamsConfigValue,
+} from '@topology-studio/shared'
 import { jsonSafe } from './json-safe'
 import { logicalNodeMetrics, logicalNodeShapes, taskMetrics } from './logical-metrics'
 import type { FromRunWorker, StartRun, ToRunWorker } from './run-protocol'
 import { storePage } from './store-page'
 
 const TAP_CAPACITY = 100
+/** Skipped records sent with each metrics update; a flood of failures sends its first ones. */
+const SKIPPED_PER_UPDATE = 20
 
 const port = parentPort
 if (port === null) throw new Error('run-worker.ts runs as a worker thread only')
@@ -21,12 +29,22 @@ let streams: KafkaStreams | null = null
 let plan: PhysicalPlan | null = null
 let shapes: ReturnType<typeof logicalNodeShapes> = []
 const openTaps = new Set<string>()
+let skipped: SkippedRecord[] = []
 let restoring = false
 let restoreProgress: number | null = null
 
 function postStatus(): void {
   if (streams === null) return
   post({ type: 'status', streamsState: streams.state(), restoreProgress, restoring })
+}
+
+/** The design node a physical processor node was built for. */
+function logicalNodeOf(processor: string): string | null {
+  return plan?.nodes.find((n) => n.name === processor)?.logicalNodeId ?? null
+}
+
+function recordJson(record: NodeRecord): NodeRecordJson {
+  return { ...record, key: jsonSafe(record.key), value: jsonSafe(record.value) }
 }
 
 /** The design node a runtime error names, from the physical node in its message. */
@@ -51,8 +69,9 @@ function onSample(sample: MetricsSample): void {
   }
   post({
     type: 'metrics',
-    metrics: { at: sample.at, nodes: logicalNodeMetrics(shapes, sample), tasks },
+    metrics: { at: sample.at, nodes: logicalNodeMetrics(shapes, sample), tasks, skipped },
   })
+  skipped = []
   if (openTaps.size > 0 && streams !== null) {
     const running = streams
     post({
@@ -101,6 +120,7 @@ async function start(message: StartRun): Promise<void> {
       type: 'error',
       message: first?.message ?? 'The design does not compile',
       nodeId: first?.nodeId ?? null,
+      record: null,
     })
     post({ type: 'stopped' })
     return
@@ -119,7 +139,25 @@ async function start(message: StartRun): Promise<void> {
   streams.setStateListener(() => postStatus())
   streams.onEvent((event) => {
     if (event.type === 'error')
-      post({ type: 'error', message: event.message, nodeId: nodeOf(event.message) })
+      post({
+        type: 'error',
+        message: event.message,
+        nodeId:
+          event.processor === undefined ? nodeOf(event.message) : logicalNodeOf(event.processor),
+        record: event.record === undefined ? null : recordJson(event.record),
+      })
+    if (event.type === 'warning' && skipped.length < SKIPPED_PER_UPDATE) {
+      const { warning } = event
+      skipped.push({
+        nodeId: logicalNodeOf(warning.node),
+        processor: warning.node,
+        taskId: warning.taskId,
+        reason: warning.reason,
+        message: warning.message,
+        at: Date.now(),
+        record: warning.record === undefined ? null : recordJson(warning.record),
+      })
+    }
   })
   streams.onMetrics(onSample, message.metricsIntervalMs)
   postStatus()
@@ -127,7 +165,7 @@ async function start(message: StartRun): Promise<void> {
     await streams.start()
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error)
-    post({ type: 'error', message: text, nodeId: nodeOf(text) })
+    post({ type: 'error', message: text, nodeId: nodeOf(text), record: null })
   }
   postStatus()
 }

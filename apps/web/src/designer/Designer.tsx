@@ -94,6 +94,9 @@ function DesignerLayout({ design, plan, api, clusters, run }: DesignerProps) {
   const opened = useStore(design, (s) => s.opened)
   const centre = useRef<HTMLDivElement>(null)
   const shapes = useStore(plan, (s) => s.shapes)
+  const subtopologyOf = useStore(plan, (s) => s.overlay.subtopologyOf)
+  // Bottlenecks are judged per sub-topology, as planned for the design on the canvas.
+  useEffect(() => run.getState().setSubtopologies(subtopologyOf), [run, subtopologyOf])
   const selected = useStore(design, (s) =>
     s.selection.nodes.length === 1
       ? (s.graph.nodes.find((n) => n.id === s.selection.nodes[0]) ?? null)
@@ -239,7 +242,15 @@ function DesignerLayout({ design, plan, api, clusters, run }: DesignerProps) {
       <Palette onAdd={addAtCentre} />
       <div className="designer__centre" ref={centre}>
         <DesignToolbar design={design} api={api} />
-        <RunControls design={design} clusters={clusters} run={run} />
+        <RunControls
+          design={design}
+          clusters={clusters}
+          run={run}
+          onShowNode={(nodeId) => {
+            design.getState().select({ nodes: [nodeId], edges: [] })
+            setTab('live')
+          }}
+        />
         <div className="view-bar" role="toolbar" aria-label="View">
           <div className="view-bar__switch" role="group" aria-label="Show">
             <button

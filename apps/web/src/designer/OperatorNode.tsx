@@ -4,6 +4,7 @@ import { Handle, Position, useUpdateNodeInternals, type Node, type NodeProps } f
 import { Fragment, memo, useEffect, useRef } from 'react'
 import { givesOutput, takesInput } from './connection-rules'
 import { NodeRunStats } from '../run/NodeRunStats'
+import { useIsBottleneck } from '../run/run-context'
 import { nodeSummary } from './node-summary'
 import { subtopologyColor } from './subtopology-colors'
 
@@ -40,6 +41,7 @@ export const OperatorNode = memo(function OperatorNode({
   const errors = diagnostics.filter((d) => d.severity === 'error')
   const warnings = diagnostics.filter((d) => d.severity === 'warning')
   const status = errors.length > 0 ? 'error' : warnings.length > 0 ? 'warning' : 'ok'
+  const bottleneck = useIsBottleneck(node.id)
   const outputs =
     node.kind === 'split'
       ? [
@@ -68,7 +70,7 @@ export const OperatorNode = memo(function OperatorNode({
   }, [id, handleIds, updateNodeInternals])
   return (
     <div
-      className={`operator operator--${status}${selected ? ' operator--selected' : ''}`}
+      className={`operator operator--${status}${selected ? ' operator--selected' : ''}${bottleneck ? ' operator--bottleneck' : ''}`}
       data-testid={`node-${node.id}`}
       data-kind={node.kind}
       data-status={status}

@@ -5,6 +5,9 @@ import { useStore } from 'zustand'
 import type { RunStore } from '../stores/run-store'
 import { formatValue } from './format-value'
 import { formatCount, formatRate } from './NodeRunStats'
+import { LagChart } from './LagChart'
+import { NodeFailures } from './NodeFailures'
+import { parallelism } from './parallelism'
 import { SampleData } from './SampleData'
 import { StoreBrowser } from './StoreBrowser'
 
@@ -47,6 +50,7 @@ export function LivePanel({ run, clusterId, node, stores }: LivePanelProps) {
     return (
       <div className="live-panel" data-testid="live-panel">
         <p className="problems__empty">Select one node to see its records and stores.</p>
+        <LagChart run={run} />
         <TaskTable run={run} />
       </div>
     )
@@ -56,6 +60,7 @@ export function LivePanel({ run, clusterId, node, stores }: LivePanelProps) {
     <div className="live-panel" data-testid="live-panel">
       <h3>{nodeLabel(node)}</h3>
       <NodeNumbers run={run} nodeId={node.id} />
+      <NodeFailures run={run} nodeId={node.id} />
       {sampleData}
       {live ? (
         <RecordTap run={run} nodeId={node.id} />
@@ -149,7 +154,10 @@ function RecordTap({ run, nodeId }: { run: RunStore; nodeId: string }) {
   )
 }
 
-/** Where the work runs: each task with its sub-topology, partitions, thread, lag and stream time. */
+/**
+ * Where the work runs: per sub-topology, the partitions each task reads, the thread and instance
+ * that own it, its state, lag and stream time.
+ */
 function TaskTable({ run }: { run: RunStore }) {
   const tasks = useStore(run, (s) => s.tasks)
   if (tasks.length === 0) return null
@@ -159,35 +167,47 @@ function TaskTable({ run }: { run: RunStore }) {
       <table className="live-table" data-testid="run-tasks">
         <thead>
           <tr>
-            <th>Task</th>
-            <th>Thread</th>
+            <th>Task, thread</th>
+            <th>Reads</th>
             <th>State</th>
             <th>Lag</th>
             <th>Stream time</th>
           </tr>
         </thead>
-        <tbody>
-          {tasks.map((task) => (
-            <tr key={`${task.taskId}-${task.kind}-${task.thread}`}>
-              <td title={`Sub-topology ${task.subtopology}, partition ${task.partition}`}>
-                {task.taskId}
-                {task.kind === 'standby' ? ' (standby)' : ''}
-              </td>
-              <td title={task.thread}>{task.thread.replace(/^.*-(StreamThread-\d+)$/, '$1')}</td>
-              <td>{task.state}</td>
-              <td
-                title={task.partitions
-                  .map((p) => `${p.topic}-${p.partition}: ${p.lag} behind`)
-                  .join('\n')}
-              >
-                {formatCount(task.partitions.reduce((sum, p) => sum + p.lag, 0))}
-              </td>
-              <td>
-                {task.streamTime < 0 ? '—' : new Date(task.streamTime).toISOString().slice(11, 23)}
-              </td>
+        {parallelism(tasks).map((group) => (
+          <tbody key={group.subtopology} data-testid={`subtopology-${group.subtopology}-tasks`}>
+            <tr className="live-table__group">
+              <th colSpan={5}>
+                Sub-topology {group.subtopology}: {group.tasks.length} task
+                {group.tasks.length === 1 ? '' : 's'} on {group.threads} thread
+                {group.threads === 1 ? '' : 's'} of {group.instances} instance
+                {group.instances === 1 ? '' : 's'}
+              </th>
             </tr>
-          ))}
-        </tbody>
+            {group.tasks.map((task) => {
+              const { partitions, streamTime } = task.metrics
+              return (
+                <tr key={`${task.taskId}/${task.kind}/${task.instance}/${task.thread}`}>
+                  <td title={`${task.thread} of ${task.instance}`}>
+                    {task.taskId}
+                    {task.kind === 'standby' ? ' (standby)' : ''}
+                    <span className="live-table__thread">{task.thread}</span>
+                  </td>
+                  <td>{task.partitions.join(', ')}</td>
+                  <td>{task.state}</td>
+                  <td
+                    title={partitions
+                      .map((p) => `${p.topic}-${p.partition}: ${p.lag} behind`)
+                      .join('\n')}
+                  >
+                    {formatCount(partitions.reduce((sum, p) => sum + p.lag, 0))}
+                  </td>
+                  <td>{streamTime < 0 ? '—' : new Date(streamTime).toISOString().slice(11, 23)}</td>
+                </tr>
+              )
+            })}
+          </tbody>
+        ))}
       </table>
     </section>
   )

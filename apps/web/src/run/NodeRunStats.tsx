@@ -1,5 +1,5 @@
 import { HISTORY_SECONDS } from '../stores/run-store'
-import { useNodeHistory, useNodeMetrics } from './run-context'
+import { useNodeHistory, useNodeLoad, useNodeMetrics } from './run-context'
 
 const SPARK_WIDTH = 120
 const SPARK_HEIGHT = 18
@@ -36,15 +36,23 @@ export function sparklinePoints(values: readonly number[]): string {
 export function NodeRunStats({ nodeId }: { nodeId: string }) {
   const metrics = useNodeMetrics(nodeId)
   const history = useNodeHistory(nodeId)
+  const load = useNodeLoad(nodeId)
   if (metrics === undefined) return null
   const latency =
     metrics.latencyP50Ms === null
       ? 'no latency measured yet'
       : `latency p50 ${metrics.latencyP50Ms.toFixed(1)} ms, p99 ${(metrics.latencyP99Ms ?? 0).toFixed(1)} ms`
   const failing = metrics.errors > 0 || metrics.dropped > 0
+  const classes = [
+    'node-run',
+    failing && 'node-run--failing',
+    load?.heat != null && `node-run--${load.heat}`,
+    load?.bottleneck != null && 'node-run--bottleneck',
+  ].filter(Boolean)
   return (
     <div
-      className={`node-run${failing ? ' node-run--failing' : ''}`}
+      className={classes.join(' ')}
+      data-heat={load?.heat ?? 'none'}
       data-testid={`run-stats-${nodeId}`}
       title={`${formatCount(metrics.recordsIn)} records in, ${formatCount(metrics.recordsOut)} out; ${latency}`}
     >
@@ -54,6 +62,19 @@ export function NodeRunStats({ nodeId }: { nodeId: string }) {
       <span className="node-run__total">
         Σ {formatCount(metrics.recordsIn)} / {formatCount(metrics.recordsOut)}
       </span>
+      {load !== undefined && load.share > 0 && (
+        <span
+          className="node-run__busy"
+          data-testid={`run-busy-${nodeId}`}
+          title={
+            load.bottleneck ??
+            "Share of the run's processing time spent in this node's own processors"
+          }
+        >
+          {load.bottleneck !== null && '⚠ bottleneck · '}
+          {Math.round(load.share * 100)} % of processing
+        </span>
+      )}
       {failing && (
         <span className="node-run__failures">
           {metrics.errors > 0 && `${formatCount(metrics.errors)} failed`}

@@ -9,6 +9,8 @@ export interface RunControlsProps {
   design: DesignStore
   clusters: ClusterStore
   run: RunStore
+  /** Selects a design node and shows it live (a failure's node, with its record). */
+  onShowNode: (nodeId: string) => void
 }
 
 const ACTIVE_STATES = new Set(['starting', 'rebalancing', 'restoring', 'running', 'stopping'])
@@ -24,7 +26,7 @@ function blocker(savedId: string | null, clusterId: string | null): string | nul
  * Start, stop and reset a run of the open design on the chosen cluster, with its state always in
  * view (starting, rebalancing, restoring with progress, running, error).
  */
-export function RunControls({ design, clusters, run }: RunControlsProps) {
+export function RunControls({ design, clusters, run, onShowNode }: RunControlsProps) {
   const savedId = useStore(design, (s) => s.saved?.id ?? null)
   const dirty = useStore(design, isDirty)
   const clusterId = useStore(clusters, (s) => s.activeId)
@@ -36,6 +38,7 @@ export function RunControls({ design, clusters, run }: RunControlsProps) {
   const resetNote = useStore(run, (s) => s.resetNote)
   const [partitions, setPartitions] = useState(3)
 
+  const error = status?.error ?? lastError
   const active = status !== null && ACTIVE_STATES.has(status.state)
   const ofThisDesign = status !== null && status.designId === savedId
   const blocked = blocker(savedId, clusterId)
@@ -89,14 +92,18 @@ export function RunControls({ design, clusters, run }: RunControlsProps) {
       {status?.state === 'rebalancing' && (
         <span className="run-banner">Rebalancing: tasks are being assigned.</span>
       )}
-      {status?.error != null && (
-        <span className="run-problem" role="alert">
-          {status.error.message}
-        </span>
-      )}
-      {lastError !== null && status?.error == null && (
-        <span className="run-problem" role="alert" title={lastError.at}>
-          {lastError.message}
+      {error !== null && (
+        <span className="run-problem" role="alert" title={error.at}>
+          {error.message}
+          {error.nodeId !== null && (
+            <button
+              type="button"
+              className="run-problem__show"
+              onClick={() => error.nodeId !== null && onShowNode(error.nodeId)}
+            >
+              {error.record === null ? 'Show the node' : 'Show the node and record'}
+            </button>
+          )}
         </span>
       )}
       {problem !== null && (

@@ -1,4 +1,5 @@
 import type { NodeRunMetrics } from '@topology-studio/shared'
+import type { NodeLoad } from './bottlenecks'
 import { createContext, useContext } from 'react'
 import { useStore } from 'zustand'
 import { createStore } from 'zustand/vanilla'
@@ -12,9 +13,10 @@ import { edgeWidth } from './edge-width'
 export const RunStoreContext = createContext<RunStore | null>(null)
 
 // Canvases without a run (the compare dialog's) read from a store that never changes.
-const NO_RUN = createStore<Pick<RunStoreState, 'nodes' | 'history'>>()(() => ({
+const NO_RUN = createStore<Pick<RunStoreState, 'nodes' | 'history' | 'loads'>>()(() => ({
   nodes: new Map(),
   history: new Map(),
+  loads: new Map(),
 }))
 
 export function useNodeMetrics(nodeId: string): NodeRunMetrics | undefined {
@@ -37,4 +39,16 @@ export function useEdgeWidth(sourceId: string): number | undefined {
 export function useNodeHistory(nodeId: string): readonly number[] | undefined {
   const store = useContext(RunStoreContext) ?? NO_RUN
   return useStore(store, (s) => s.history.get(nodeId))
+}
+
+/** The node's share of the run's processing time, and whether it holds its sub-topology back. */
+export function useNodeLoad(nodeId: string): NodeLoad | undefined {
+  const store = useContext(RunStoreContext) ?? NO_RUN
+  return useStore(store, (s) => s.loads.get(nodeId))
+}
+
+/** Whether the node holds its sub-topology back; a boolean, so the node re-renders only on change. */
+export function useIsBottleneck(nodeId: string): boolean {
+  const store = useContext(RunStoreContext) ?? NO_RUN
+  return useStore(store, (s) => s.loads.get(nodeId)?.bottleneck != null)
 }

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { ApiRequestError } from '../api/request'
 import type { RunsApi } from '../api/runs'
 import type { RunChannel, RunFeed } from '../run/run-channel'
-import { createRunStore, HISTORY_SECONDS } from './run-store'
+import { createRunStore, HISTORY_SECONDS, LAG_HISTORY_POINTS, SKIPPED_PER_NODE } from './run-store'
 
 function status(state: RunStatus['state'], id = 'run-1'): RunStatus {
   return {
@@ -21,7 +21,7 @@ function status(state: RunStatus['state'], id = 'run-1'): RunStatus {
   }
 }
 
-function node(nodeId: string, inPerSecond: number): NodeRunMetrics {
+function node(nodeId: string, inPerSecond: number, busyMsPerSecond = 0): NodeRunMetrics {
   return {
     nodeId,
     recordsIn: inPerSecond * 10,
@@ -32,11 +32,12 @@ function node(nodeId: string, inPerSecond: number): NodeRunMetrics {
     dropped: 0,
     latencyP50Ms: 0.5,
     latencyP99Ms: 2,
+    busyMsPerSecond,
   }
 }
 
 function metrics(runId: string, ...nodes: NodeRunMetrics[]): RunMetrics {
-  return { runId, at: Date.now(), nodes, tasks: [] }
+  return { runId, at: Date.now(), nodes, tasks: [], skipped: [] }
 }
 
 /** A channel whose feeds the test drives, and that records what is watched. */
@@ -92,6 +93,90 @@ describe('run store', () => {
     expect(history).toHaveLength(HISTORY_SECONDS)
     expect(history[0]).toBe(6)
     expect(history.at(-1)).toBe(HISTORY_SECONDS + 5)
+  })
+
+  it('keeps five minutes of lag per sub-topology and names the node that holds one back', async () => {
+    const { channel, feed } = fakeChannel()
+    const store = createRunStore({ api: api(), channel, createTopic: vi.fn(), ...noGenerators })
+    store.getState().setSubtopologies(
+      new Map([
+        ['lines', 0],
+        ['count', 1],
+      ]),
+    )
+    await store.getState().start('word-count', 'local')
+    const task = (subtopology: number, lag: number): RunMetrics['tasks'][number] => ({
+      taskId: `${subtopology}_0`,
+      subtopology,
+      partition: 0,
+      thread: 'app-StreamThread-1',
+      kind: 'active',
+      state: 'running',
+      streamTime: 0,
+      partitions: [{ topic: 't', partition: 0, position: 0, endOffset: lag, lag }],
+      restore: [],
+    })
+    for (let second = 0; second < LAG_HISTORY_POINTS + 10; second++) {
+      feed('run-1').metrics({
+        runId: 'run-1',
+        at: second * 1000,
+        nodes: [node('lines', 10, 100), node('count', 10, 300)],
+        // The count's sub-topology falls 20 records further behind every second.
+        tasks: [task(0, 3), task(1, second * 20)],
+        skipped: [],
+      })
+    }
+    const { lagHistory, loads } = store.getState()
+    expect(lagHistory.get(0)).toHaveLength(LAG_HISTORY_POINTS)
+    expect(lagHistory.get(1)?.at(-1)).toEqual({
+      at: (LAG_HISTORY_POINTS + 9) * 1000,
+      lag: (LAG_HISTORY_POINTS + 9) * 20,
+    })
+    expect(loads.get('lines')).toMatchObject({ share: 0.25, heat: 'warm', bottleneck: null })
+    expect(loads.get('count')).toMatchObject({ share: 0.75, heat: 'hot' })
+    expect(loads.get('count')?.bottleneck).toMatch(
+      /^Sub-topology 1 falls behind: its lag grew by 20 records\/s/,
+    )
+
+    // Judged again when the plan moves the count to another sub-topology.
+    store.getState().setSubtopologies(
+      new Map([
+        ['lines', 0],
+        ['count', 0],
+      ]),
+    )
+    expect(store.getState().loads.get('count')?.bottleneck).toBeNull()
+  })
+
+  it('keeps the latest records each node skipped, with the record where there is one', async () => {
+    const { channel, feed } = fakeChannel()
+    const store = createRunStore({ api: api(), channel, createTopic: vi.fn(), ...noGenerators })
+    await store.getState().start('word-count', 'local')
+    const skip = (n: number): RunMetrics['skipped'][number] => ({
+      nodeId: 'words',
+      processor: 'KSTREAM-FLATMAPVALUES-0000000001',
+      taskId: '0_0',
+      reason: 'processing-error',
+      message: `Skipping record: Error: bad line ${n}`,
+      at: n,
+      record: {
+        key: null,
+        value: `line ${n}`,
+        timestamp: n,
+        topic: 'lines',
+        partition: 0,
+        offset: n,
+      },
+    })
+    for (let update = 0; update < 3; update++)
+      feed('run-1').metrics({
+        ...metrics('run-1', node('words', 1)),
+        skipped: Array.from({ length: 10 }, (_, i) => skip(update * 10 + i)),
+      })
+    const kept = store.getState().skipped.get('words') ?? []
+    expect(kept).toHaveLength(SKIPPED_PER_NODE)
+    expect(kept[0]?.record?.value).toBe('line 10')
+    expect(kept.at(-1)?.message).toBe('Skipping record: Error: bad line 29')
   })
 
   it('offers to create the source topics a refused start names, then starts', async () => {

@@ -8,15 +8,21 @@ import type {
   RunMetrics,
   RunStatus,
   RunTap,
+  SkippedRecord,
   StatePage,
 } from '@topology-studio/shared'
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { RunsApi } from '../api/runs'
 import { refusalOf } from '../api/runs'
 import type { RunChannel } from '../run/run-channel'
+import { nodeLoads, subtopologyLags, type LagPoint, type NodeLoad } from '../run/bottlenecks'
 
 /** Seconds of per-node rate history kept for sparklines. */
 export const HISTORY_SECONDS = 60
+/** Skipped records kept per node. */
+export const SKIPPED_PER_NODE = 20
+/** Metrics updates of lag history kept per sub-topology: five minutes at one a second. */
+export const LAG_HISTORY_POINTS = 300
 
 export interface RunStoreState {
   run: RunStatus | null
@@ -26,10 +32,19 @@ export interface RunStoreState {
   tasks: RunMetrics['tasks']
   /** Records in per second of each node, a value per metrics update, oldest first. */
   history: ReadonlyMap<string, readonly number[]>
+  /** Each sub-topology's records behind over its active tasks, oldest first. */
+  lagHistory: ReadonlyMap<number, readonly LagPoint[]>
+  /** Each node's share of processing time, and whether it holds its sub-topology back. */
+  loads: ReadonlyMap<string, NodeLoad>
+  /** The sub-topology of each design node, from the plan, which bottlenecks are judged by. */
+  subtopologyOf: ReadonlyMap<string, number>
+  setSubtopologies(subtopologyOf: ReadonlyMap<string, number>): void
   /** The latest records through each node whose tap is open, newest last. */
   taps: ReadonlyMap<string, RunTap['records']>
   /** The nodes whose tap is open. */
   tapping: ReadonlySet<string>
+  /** The latest records each node skipped, and why, newest last. */
+  skipped: ReadonlyMap<string, readonly SkippedRecord[]>
   /** The last processing error the run reported. */
   lastError: RunError | null
   /** What went wrong with the last request, in words; null when it worked. */
@@ -79,6 +94,9 @@ function noRunData() {
     nodes: new Map<string, NodeRunMetrics>(),
     tasks: [],
     history: new Map<string, readonly number[]>(),
+    lagHistory: new Map<number, readonly LagPoint[]>(),
+    skipped: new Map<string, readonly SkippedRecord[]>(),
+    loads: new Map<string, NodeLoad>(),
     taps: new Map<string, RunTap['records']>(),
     tapping: new Set<string>(),
     lastError: null,
@@ -119,10 +137,32 @@ export function createRunStore(deps: RunStoreDeps): RunStore {
             const past = before.get(node.nodeId) ?? []
             history.set(node.nodeId, [...past, node.recordsInPerSecond].slice(-HISTORY_SECONDS))
           }
+          const lagHistory = new Map<number, readonly LagPoint[]>()
+          for (const [subtopology, lag] of subtopologyLags(metrics.tasks)) {
+            const past = get().lagHistory.get(subtopology) ?? []
+            lagHistory.set(
+              subtopology,
+              [...past, { at: metrics.at, lag }].slice(-LAG_HISTORY_POINTS),
+            )
+          }
+          const nodes = new Map(metrics.nodes.map((n) => [n.nodeId, n]))
+          let skipped = get().skipped
+          if (metrics.skipped.length > 0) {
+            const next = new Map(skipped)
+            for (const record of metrics.skipped) {
+              if (record.nodeId === null) continue
+              const past = next.get(record.nodeId) ?? []
+              next.set(record.nodeId, [...past, record].slice(-SKIPPED_PER_NODE))
+            }
+            skipped = next
+          }
           set({
-            nodes: new Map(metrics.nodes.map((n) => [n.nodeId, n])),
+            skipped,
+            nodes,
             history,
             tasks: metrics.tasks,
+            lagHistory,
+            loads: nodeLoads(nodes, get().subtopologyOf, lagHistory),
           })
         },
       })
@@ -145,6 +185,9 @@ export function createRunStore(deps: RunStoreDeps): RunStore {
       missingTopics: [],
       busy: false,
       generators: new Map(),
+      subtopologyOf: new Map(),
+      setSubtopologies: (subtopologyOf) =>
+        set({ subtopologyOf, loads: nodeLoads(get().nodes, subtopologyOf, get().lagHistory) }),
       startSampleData: (clusterId, topic, kind, perSecond) =>
         attempt(async () => {
           const started = await deps.startGenerator(clusterId, {

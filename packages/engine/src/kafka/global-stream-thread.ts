@@ -13,7 +13,7 @@ import type { Topology } from '../topology/topology'
 import { rawRecord } from './kafka-records'
 import { reportedRestartPolicy } from './restart-policy'
 import type { StreamsConfig } from './streams-config'
-import type { StreamsEvent } from './streams-telemetry'
+import { errorEvent, type StreamsEvent } from './streams-telemetry'
 
 export interface GlobalThreadContext {
   readonly config: StreamsConfig
@@ -144,7 +144,7 @@ export class GlobalStreamThread {
     if (this.failed) return
     this.failed = true
     const failure = error instanceof Error ? error : new Error(String(error))
-    this.context.emit({ type: 'error', thread: this.name, message: failure.message })
+    this.context.emit(errorEvent(this.name, failure))
     this.bootstrap?.reject(failure)
     this.bootstrap = null
     this.context.onFatal(failure)

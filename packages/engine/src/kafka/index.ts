@@ -26,4 +26,4 @@ export type {
   ThreadState,
 } from './streams-telemetry'
 export type { MetricsSample, NodeRate } from './metrics-sampler'
-export type { TappedRecord } from '../telemetry/record-tap'
+export type { NodeRecord } from '../telemetry/node-telemetry'

@@ -12,7 +12,7 @@ import { runtimeTopicNamer } from '../runtime/build-processor-topology'
 import { planInternalTopics, type InternalTopicPlan } from '../runtime/internal-topic-plan'
 import type { RuntimeProps } from '../runtime/runtime-config'
 import { sumNodeMetrics, type NodeMetricsSnapshot } from '../telemetry/node-telemetry'
-import type { TappedRecord } from '../telemetry/record-tap'
+import type { NodeRecord } from '../telemetry/node-telemetry'
 import { parseTaskName } from '../runtime/task-assignment'
 import type { Topology } from '../topology/topology'
 import { kafkajsClusterAdmin, type ClusterAdmin } from './cluster-admin'
@@ -380,7 +380,7 @@ export class KafkaStreams {
   }
 
   /** The records an open tap holds, from all tasks, oldest first by timestamp then offset. */
-  tapped(node: string): TappedRecord[] {
+  tapped(node: string): NodeRecord[] {
     this.requireNode(node)
     return this.threads
       .flatMap((thread) => thread.tapped(node))

@@ -11,7 +11,11 @@ const node = (name: string, recordsIn: number, recordsOut: number): NodeMetricsS
 
 describe('node rates', () => {
   it('divides the counters gained since the previous sample by the time between them', () => {
-    const rates = nodeRates([node('a', 100, 50)], [node('a', 600, 300), node('b', 20, 0)], 500)
+    const rates = nodeRates(
+      [{ ...node('a', 100, 50), processTimeMs: 40 }],
+      [{ ...node('a', 600, 300), processTimeMs: 90 }, node('b', 20, 0)],
+      500,
+    )
     expect(rates).toEqual([
       {
         node: 'a',
@@ -21,6 +25,7 @@ describe('node rates', () => {
         errorsPerSecond: 0,
         latencyP50Ms: null,
         latencyP99Ms: null,
+        processMsPerSecond: 100,
       },
       {
         node: 'b',
@@ -30,6 +35,7 @@ describe('node rates', () => {
         errorsPerSecond: 0,
         latencyP50Ms: null,
         latencyP99Ms: null,
+        processMsPerSecond: 0,
       },
     ])
   })

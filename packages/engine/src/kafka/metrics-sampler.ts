@@ -14,6 +14,11 @@ export interface NodeRate {
   /** Process latency over the interval (including downstream nodes); null without records. */
   readonly latencyP50Ms: number | null
   readonly latencyP99Ms: number | null
+  /**
+   * Milliseconds per second spent in the node's `process`, including the downstream nodes it
+   * forwards to (they run inside it); its own share is this minus its successors'.
+   */
+  readonly processMsPerSecond: number
 }
 
 export interface MetricsSample extends StreamsMetrics {
@@ -41,6 +46,7 @@ export function nodeRates(
       errorsPerSecond: perSecond(n.errors, b?.errors),
       latencyP50Ms: latencyQuantile(latency, 0.5),
       latencyP99Ms: latencyQuantile(latency, 0.99),
+      processMsPerSecond: perSecond(n.processTimeMs, b?.processTimeMs),
     }
   })
 }

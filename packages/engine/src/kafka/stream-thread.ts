@@ -9,9 +9,8 @@ import type { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs'
 import type { InternalTopicPlan } from '../runtime/internal-topic-plan'
 import { StreamTask } from '../runtime/stream-task'
 import type { RuntimeStore } from '../runtime/state/runtime-store'
-import { messageOf } from '../runtime/streams-exception'
 import { sumNodeMetrics, type NodeMetricsSnapshot } from '../telemetry/node-telemetry'
-import type { TappedRecord } from '../telemetry/record-tap'
+import type { NodeRecord } from '../telemetry/node-telemetry'
 import { parseTaskName } from '../runtime/task-assignment'
 import type { Topology } from '../topology/topology'
 import { ChangelogReader } from './changelog-reader'
@@ -22,7 +21,13 @@ import { decodeAssignmentUserData, streamsAssignor } from './streams-assignor'
 import type { ClientAssignment } from './streams-assignment'
 import { taskOfPartition } from './streams-assignment'
 import type { StreamsConfig } from './streams-config'
-import type { StreamsEvent, TaskSnapshot, ThreadSnapshot, ThreadState } from './streams-telemetry'
+import {
+  errorEvent,
+  type StreamsEvent,
+  type TaskSnapshot,
+  type ThreadSnapshot,
+  type ThreadState,
+} from './streams-telemetry'
 import { PipelinedProducer, TransactionalTaskProducer } from './task-producers'
 
 export interface ThreadContext {
@@ -592,7 +597,7 @@ export class StreamThread {
   private fail(error: unknown): void {
     if (this.failed !== null) return
     this.failed = error instanceof Error ? error : new Error(String(error))
-    this.context.emit({ type: 'error', thread: this.name, message: messageOf(error) })
+    this.context.emit(errorEvent(this.name, error))
     this.context.onFatal(this.failed)
   }
 
@@ -648,7 +653,7 @@ export class StreamThread {
   }
 
   /** The records a node's tap holds in this thread's active tasks. */
-  tapped(node: string): TappedRecord[] {
+  tapped(node: string): NodeRecord[] {
     return [...this.active.values()].flatMap((e) =>
       e.task.nodeNames().includes(node) ? e.task.tapped(node) : [],
     )

@@ -1,6 +1,7 @@
 // What a running KafkaStreams instance reports: events as they happen, and snapshots of its
 // threads and tasks (lag, stream time, restore progress, per-node counters) on demand.
-import type { NodeMetricsSnapshot, RuntimeWarning } from '../telemetry/node-telemetry'
+import { failedProcessingOf, messageOf } from '../runtime/streams-exception'
+import type { NodeRecord, NodeMetricsSnapshot, RuntimeWarning } from '../telemetry/node-telemetry'
 
 export type KafkaStreamsState =
   | 'CREATED'
@@ -43,7 +44,14 @@ export type StreamsEvent =
     }
   | { readonly type: 'task-running'; readonly thread: string; readonly task: string }
   | { readonly type: 'warning'; readonly thread: string; readonly warning: RuntimeWarning }
-  | { readonly type: 'error'; readonly thread: string; readonly message: string }
+  | {
+      readonly type: 'error'
+      readonly thread: string
+      readonly message: string
+      /** The processor the failure started in, and the record it failed on, when known. */
+      readonly processor?: string
+      readonly record?: NodeRecord
+    }
   | {
       readonly type: 'consumer-restart'
       readonly thread: string
@@ -95,4 +103,16 @@ export interface StreamsMetrics {
   readonly threads: readonly ThreadSnapshot[]
   /** Every processor node, summed over the tasks of this instance (past and present). */
   readonly nodes: readonly NodeMetricsSnapshot[]
+}
+
+/** The error event of a thread that failed with `error`: its message, processor and record. */
+export function errorEvent(thread: string, error: unknown): StreamsEvent {
+  const started = failedProcessingOf(error)
+  return {
+    type: 'error',
+    thread,
+    message: messageOf(error),
+    ...(started === null ? {} : { processor: started.processorName }),
+    ...(started?.record == null ? {} : { record: started.record }),
+  }
 }

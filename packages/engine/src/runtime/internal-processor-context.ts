@@ -1,5 +1,5 @@
 import type { ProcessorContext } from '../processor/processor'
-import type { DropReason } from '../telemetry/node-telemetry'
+import type { DropReason, NodeRecord } from '../telemetry/node-telemetry'
 import type { RecordContext } from './record-context'
 import type { RuntimeConfig } from './runtime-config'
 import type { RuntimeStore } from './state/create-state-store'
@@ -18,7 +18,7 @@ export interface InternalProcessorContext extends ProcessorContext {
   /** Counts a dropped record at the current node and reports the reason. */
   recordDropped(reason: DropReason, message: string): void
   /** Reports something Kafka would log as a warning, without counting a drop. */
-  warn(node: string, reason: DropReason, message: string): void
+  warn(node: string, reason: DropReason, message: string, record?: NodeRecord): void
   getRuntimeStore(name: string): RuntimeStore
   /** The node now processing, to forward from it later (cache flushes, emit on close). */
   captureNode(): NodeHandle

@@ -1,6 +1,6 @@
 import type { Cancellable, PunctuationType } from '../processor/processor'
 import type { Record } from '../processor/record'
-import type { DropReason } from '../telemetry/node-telemetry'
+import type { DropReason, NodeRecord } from '../telemetry/node-telemetry'
 import type { InternalProcessorContext, NodeHandle } from './internal-processor-context'
 import type { ProcessorNode } from './processor-node'
 import type { RecordContext } from './record-context'
@@ -23,7 +23,7 @@ export interface ContextOwner {
     punctuator: (timestamp: number) => void,
   ): Cancellable
   requestCommit(): void
-  warn(node: string, reason: DropReason, message: string): void
+  warn(node: string, reason: DropReason, message: string, record?: NodeRecord): void
 }
 
 /**
@@ -179,8 +179,8 @@ export class ProcessorContextImpl implements InternalProcessorContext {
     this.owner.warn(node.name, reason, message)
   }
 
-  warn(node: string, reason: DropReason, message: string): void {
-    this.owner.warn(node, reason, message)
+  warn(node: string, reason: DropReason, message: string, record?: NodeRecord): void {
+    this.owner.warn(node, reason, message, record)
   }
 
   private requireNode(): ProcessorNode {

@@ -1,6 +1,6 @@
 import type { Processor } from '../processor/processor'
 import type { Record } from '../processor/record'
-import { NodeTelemetry } from '../telemetry/node-telemetry'
+import { NodeTelemetry, type NodeRecord } from '../telemetry/node-telemetry'
 import type { ProcessorContextImpl } from './processor-context-impl'
 import { FailedProcessingException } from './streams-exception'
 
@@ -40,17 +40,7 @@ export class ProcessorNode {
   process(record: Record<unknown, unknown>, context: ProcessorContextImpl): void {
     const telemetry = this.telemetry
     telemetry.recordsIn++
-    if (telemetry.tap !== null) {
-      const rc = context.recordContext()
-      telemetry.tap.push({
-        key: record.key(),
-        value: record.value(),
-        timestamp: record.timestamp(),
-        topic: rc.topic,
-        partition: rc.partition,
-        offset: rc.offset,
-      })
-    }
+    if (telemetry.tap !== null) telemetry.tap.push(seen(record, context))
     const clock = context.clock
     const started = clock === null ? 0 : clock()
     if (this.fixedKey) this.fixedKeyInput = { key: record.key() }
@@ -61,6 +51,7 @@ export class ProcessorNode {
       if (error instanceof FailedProcessingException) throw error
       telemetry.errors++
       const rc = context.recordContext()
+      const failed = seen(record, context)
       const response = context.config.processingExceptionHandler(
         {
           topic: rc.topic,
@@ -72,12 +63,25 @@ export class ProcessorNode {
         },
         error,
       )
-      if (response === 'FAIL') throw new FailedProcessingException(this.name, error)
+      if (response === 'FAIL') throw new FailedProcessingException(this.name, error, failed)
       telemetry.recordDropped('processing-error')
-      context.warn(this.name, 'processing-error', `Skipping record: ${String(error)}`)
+      context.warn(this.name, 'processing-error', `Skipping record: ${String(error)}`, failed)
     } finally {
       if (this.fixedKey) this.fixedKeyInput = null
       if (clock !== null) telemetry.recordProcessTime(clock() - started)
     }
+  }
+}
+
+/** The record as this node saw it, with where its task read it from. */
+function seen(record: Record<unknown, unknown>, context: ProcessorContextImpl): NodeRecord {
+  const rc = context.recordContext()
+  return {
+    key: record.key(),
+    value: record.value(),
+    timestamp: record.timestamp(),
+    topic: rc.topic,
+    partition: rc.partition,
+    offset: rc.offset,
   }
 }

@@ -5,8 +5,13 @@ import { Record, type Header } from '../processor/record'
 import type { Serde } from '../serde/serde'
 import { prepareSerde } from '../serde/wrapping-nullable-serde'
 import type { InternalTopologyBuilder } from '../topology/internal-topology-builder'
-import type { DropReason, NodeMetricsSnapshot, RuntimeWarning } from '../telemetry/node-telemetry'
-import { RecordTap, type TappedRecord } from '../telemetry/record-tap'
+import type {
+  DropReason,
+  NodeRecord,
+  NodeMetricsSnapshot,
+  RuntimeWarning,
+} from '../telemetry/node-telemetry'
+import { RecordTap } from '../telemetry/record-tap'
 import {
   buildProcessorTopology,
   type ProcessorTopology,
@@ -501,8 +506,14 @@ export class StreamTask implements ContextOwner {
     this.commitRequested = false
   }
 
-  warn(node: string, reason: DropReason, message: string): void {
-    const warning = { taskId: this.id, node, reason, message }
+  warn(node: string, reason: DropReason, message: string, record?: NodeRecord): void {
+    const warning: RuntimeWarning = {
+      taskId: this.id,
+      node,
+      reason,
+      message,
+      ...(record === undefined ? {} : { record }),
+    }
     if (this.warnings.length >= MAX_WARNINGS) this.warnings.shift()
     this.warnings.push(warning)
     this.options.onWarning?.(warning)
@@ -533,7 +544,7 @@ export class StreamTask implements ContextOwner {
     this.requireNode(nodeName).telemetry.tap = null
   }
 
-  tapped(nodeName: string): TappedRecord[] {
+  tapped(nodeName: string): NodeRecord[] {
     return this.requireNode(nodeName).telemetry.tap?.records() ?? []
   }
 

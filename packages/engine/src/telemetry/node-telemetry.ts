@@ -65,12 +65,25 @@ export interface NodeMetricsSnapshot {
   readonly processLatency: readonly number[]
 }
 
+/** A record as a processor node saw it, with where its task read it from. */
+export interface NodeRecord {
+  readonly key: unknown
+  readonly value: unknown
+  readonly timestamp: number
+  /** The source topic of the record being processed; null inside a punctuation. */
+  readonly topic: string | null
+  readonly partition: number
+  readonly offset: number
+}
+
 /** A warning the runtime would log, e.g. a record skipped for an expired window. */
 export interface RuntimeWarning {
   readonly taskId: string
   readonly node: string
   readonly reason: DropReason
   readonly message: string
+  /** The record that a processor failed on, when one was skipped for a processing error. */
+  readonly record?: NodeRecord
 }
 
 /** A node that has seen nothing yet: every counter at zero. */

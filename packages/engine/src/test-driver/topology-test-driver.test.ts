@@ -15,6 +15,7 @@ import {
   Stores,
   StreamsBuilder,
   StreamsException,
+  failedProcessingOf,
   Topology,
   TopologyTestDriver,
   TestRecord,
@@ -735,6 +736,12 @@ describe('TopologyTestDriver: errors and telemetry', () => {
     expect((error as Error).message).toBe(
       'Exception caught in process. taskId=0_0, processor=risky, topic=in, partition=0, offset=1: cannot map boom',
     )
+    // The failure carries the processor it started in and the record it failed on.
+    expect(failedProcessingOf(error)).toEqual({
+      processorName: 'risky',
+      record: { key: 'k', value: 'boom', timestamp: 2, topic: 'in', partition: 0, offset: 1 },
+    })
+    expect(failedProcessingOf(new Error('elsewhere'))).toBeNull()
   })
 
   it('skips and counts the record with LogAndContinueProcessingExceptionHandler, siblings still get it (Kafka: processing.exception.handler)', () => {
@@ -752,6 +759,15 @@ describe('TopologyTestDriver: errors and telemetry', () => {
     ])
     const risky = driver.metrics().find((m) => m.node === 'risky')
     expect(risky).toMatchObject({ recordsIn: 2, recordsOut: 1, errors: 1, dropped: 1 })
+    expect(driver.warnings()).toEqual([
+      {
+        taskId: '0_0',
+        node: 'risky',
+        reason: 'processing-error',
+        message: 'Skipping record: Error: cannot map boom',
+        record: { key: 'k', value: 'boom', timestamp: 1, topic: 'in', partition: 0, offset: 0 },
+      },
+    ])
   })
 
   it('hands StreamsExceptions thrown while processing to the handler too; only a handler failure passes through (Kafka: ProcessorNode rethrows FailedProcessingException alone)', () => {

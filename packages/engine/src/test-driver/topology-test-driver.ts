@@ -12,7 +12,7 @@ import type {
   WindowStore,
 } from '../state/state-store'
 import type { NodeMetricsSnapshot, RuntimeWarning } from '../telemetry/node-telemetry'
-import type { TappedRecord } from '../telemetry/record-tap'
+import type { NodeRecord } from '../telemetry/node-telemetry'
 import type { Topology } from '../topology/topology'
 import { runtimeTopicNamer } from '../runtime/build-processor-topology'
 import type { ProducedRecord, RecordCollector } from '../runtime/record-collector'
@@ -338,7 +338,7 @@ export class TopologyTestDriver implements InputPipe, OutputSource {
     this.taskOf(nodeName).closeTap(nodeName)
   }
 
-  tapped(nodeName: string): TappedRecord[] {
+  tapped(nodeName: string): NodeRecord[] {
     return this.taskOf(nodeName).tapped(nodeName)
   }
 

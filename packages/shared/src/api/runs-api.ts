@@ -24,11 +24,25 @@ export const RUN_STATES = [
 export const RunStateSchema = z.enum(RUN_STATES)
 export type RunState = z.infer<typeof RunStateSchema>
 
+/** A record as a design node saw it (as JSON), with where its task read it from. */
+export const NodeRecordSchema = z.strictObject({
+  key: z.unknown(),
+  value: z.unknown(),
+  timestamp: z.number(),
+  /** The source topic of the record being processed; null inside a punctuation. */
+  topic: z.string().nullable(),
+  partition: z.int(),
+  offset: z.number(),
+})
+export type NodeRecord = z.infer<typeof NodeRecordSchema>
+
 export const RunErrorSchema = z.strictObject({
   message: z.string(),
   /** The design node the failure points to, when known. */
   nodeId: z.string().nullable(),
   at: z.string(),
+  /** The record the node failed on, when a processor failed on one. */
+  record: NodeRecordSchema.nullable(),
 })
 export type RunError = z.infer<typeof RunErrorSchema>
 
@@ -73,6 +87,11 @@ export const NodeRunMetricsSchema = z.strictObject({
   dropped: z.number(),
   latencyP50Ms: z.number().nullable(),
   latencyP99Ms: z.number().nullable(),
+  /**
+   * Milliseconds per second spent in the node's own processors, not the downstream nodes they
+   * forward to, over every task and thread: where the run's processing time goes.
+   */
+  busyMsPerSecond: z.number().nonnegative(),
 })
 export type NodeRunMetrics = z.infer<typeof NodeRunMetricsSchema>
 
@@ -97,29 +116,38 @@ export const TaskRunMetricsSchema = z.strictObject({
 })
 export type TaskRunMetrics = z.infer<typeof TaskRunMetricsSchema>
 
+/** A record a node skipped (a processing error under log-and-continue, a late record, …). */
+export const SkippedRecordSchema = z.strictObject({
+  nodeId: z.string().nullable(),
+  /** The processor node, as describe() names it. */
+  processor: z.string(),
+  taskId: z.string(),
+  /** Kafka's dropped-records reason, e.g. `processing-error`, `expired-window`. */
+  reason: z.string(),
+  message: z.string(),
+  /** Wall-clock time it was reported, ms since the epoch. */
+  at: z.number(),
+  /** The record, for processing errors. */
+  record: NodeRecordSchema.nullable(),
+})
+export type SkippedRecord = z.infer<typeof SkippedRecordSchema>
+
 /** `run:metrics`, once a second: every design node and every task. */
 export const RunMetricsSchema = z.strictObject({
   runId: z.string(),
   at: z.number(),
   nodes: z.array(NodeRunMetricsSchema),
   tasks: z.array(TaskRunMetricsSchema),
+  /** Records skipped since the previous update, at most a few dozen of them. */
+  skipped: z.array(SkippedRecordSchema),
 })
 export type RunMetrics = z.infer<typeof RunMetricsSchema>
-
-export const TapRecordSchema = z.strictObject({
-  key: z.unknown(),
-  value: z.unknown(),
-  timestamp: z.number(),
-  topic: z.string().nullable(),
-  partition: z.int(),
-  offset: z.number(),
-})
 
 /** `run:tap`: the latest records through a design node. */
 export const RunTapSchema = z.strictObject({
   runId: z.string(),
   nodeId: z.string(),
-  records: z.array(TapRecordSchema),
+  records: z.array(NodeRecordSchema),
 })
 export type RunTap = z.infer<typeof RunTapSchema>
 
