@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { expect, test, type Page } from '@playwright/test'
-import { CSRF_HEADER, type TopologyGraph } from '@topology-studio/shared'
-import { connectCluster } from '../support/connect-cluster'
+import type { TopologyGraph } from '@topology-studio/shared'
+import { connectCluster, produceRecords } from '../support/connect-cluster'
 import { openStoredDesign } from '../support/open-design'
 
 const CONTINUE = 'org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler'
@@ -53,11 +53,9 @@ function fragile(run: string, handler: string | null): TopologyGraph {
 }
 
 async function produce(page: Page, clusterId: string, topic: string, values: string[]) {
-  const response = await page.request.post(`/api/clusters/${clusterId}/topics/${topic}/records`, {
-    headers: { [CSRF_HEADER]: '1' },
-    data: { records: values.map((value, i) => ({ key: `k${i}`, value, partition: 0 })) },
+  await produceRecords(page, clusterId, topic, {
+    records: values.map((value, i) => ({ key: `k${i}`, value, partition: 0 })),
   })
-  expect(response.status()).toBe(200)
 }
 
 async function startRun(page: Page) {

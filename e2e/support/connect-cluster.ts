@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test'
+import { CSRF_HEADER } from '@topology-studio/shared'
 
 /** The broker the global setup started (or the one given by KAFKA_BOOTSTRAP_SERVERS). */
 export function e2eBootstrapServers(): string {
@@ -15,4 +16,18 @@ export async function connectCluster(page: Page, name: string): Promise<void> {
   await dialog.getByLabel('Name').fill(name)
   await dialog.getByRole('button', { name: 'Connect', exact: true }).click()
   await expect(dialog).toHaveCount(0)
+}
+
+/** Produces records into a topic through the server's API, as the cluster dialog does. */
+export async function produceRecords(
+  page: Page,
+  clusterId: string,
+  topic: string,
+  body: { valueSerde?: string; records: readonly Record<string, unknown>[] },
+): Promise<void> {
+  const response = await page.request.post(`/api/clusters/${clusterId}/topics/${topic}/records`, {
+    headers: { [CSRF_HEADER]: '1' },
+    data: body,
+  })
+  expect(response.status()).toBe(200)
 }

@@ -53,6 +53,12 @@ describe('word count on Kafka', () => {
       const source = metrics.nodes.find((n) => n.node === 'KSTREAM-SOURCE-0000000000')
       expect(source?.recordsIn).toBe(300)
       expect(streams.store<string, number>('word-counts').get('fox')).toBe(300)
+      // Task by task, each word lives in the one task of its repartition partition.
+      const byTask = streams.store<string, number>('word-counts').allByTask()
+      expect(byTask.map((t) => t.taskId).sort()).toEqual(['1_0', '1_1', '1_2'])
+      const words = byTask.flatMap((t) => t.entries.map((e) => e.key))
+      expect(new Set(words).size).toBe(words.length)
+      expect(new Set(words)).toEqual(new Set(expected.keys()))
       // The telemetry samples saw the source node at work, with a rate.
       const sourceRates = samples.flatMap((x) =>
         x.rates.filter((r) => r.node === 'KSTREAM-SOURCE-0000000000'),

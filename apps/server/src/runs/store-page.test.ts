@@ -14,6 +14,11 @@ function fakeStore(
     name: 'store',
     kind: () => kind,
     all: () => entries as KeyValue<unknown, unknown>[],
+    // Two tasks: the first entry in task 0_0, the rest in 0_1.
+    allByTask: () => [
+      { taskId: '0_0', entries: entries.slice(0, 1) },
+      { taskId: '0_1', entries: entries.slice(1) },
+    ],
     get: unused,
     range: unused,
     fetch: unused,
@@ -32,11 +37,11 @@ describe('storePage', () => {
     const first = storePage(store, { ...request, keyPrefix: 'a', pageSize: 2 })
     expect(first).toMatchObject({ kind: 'keyValue', totalEntries: 3, page: 0 })
     expect(first.entries).toEqual([
-      { key: 'apple', value: 0, window: null },
-      { key: 'apricot', value: 1, window: null },
+      { key: 'apple', value: 0, window: null, taskId: '0_0' },
+      { key: 'apricot', value: 1, window: null, taskId: '0_1' },
     ])
     const second = storePage(store, { ...request, keyPrefix: 'a', pageSize: 2, page: 1 })
-    expect(second.entries).toEqual([{ key: 'avocado', value: 3, window: null }])
+    expect(second.entries).toEqual([{ key: 'avocado', value: 3, window: null, taskId: '0_1' }])
   })
 
   it('shows window and session entries with their bounds, filtered on the inner key', () => {
@@ -48,15 +53,15 @@ describe('storePage', () => {
     const page = storePage(store, { ...request, keyPrefix: 'user-1' })
     expect(page.kind).toBe('window')
     expect(page.entries).toEqual([
-      { key: 'user-1', value: 3, window: { start: 0, end: 60_000 } },
-      { key: 'user-1', value: 5, window: { start: 60_000, end: 120_000 } },
+      { key: 'user-1', value: 3, window: { start: 0, end: 60_000 }, taskId: '0_0' },
+      { key: 'user-1', value: 5, window: { start: 60_000, end: 120_000 }, taskId: '0_1' },
     ])
   })
 
   it('carries bytes and non-JSON numbers as text', () => {
     const store = fakeStore('keyValue', [new KeyValue(new Uint8Array([1, 2, 3]), Infinity)])
     expect(storePage(store, request).entries).toEqual([
-      { key: 'AQID', value: 'Infinity', window: null },
+      { key: 'AQID', value: 'Infinity', window: null, taskId: '0_0' },
     ])
   })
 })

@@ -13,7 +13,10 @@ export function storePage(
   request: Omit<z.output<typeof StatePageRequestSchema>, 'runId'>,
 ): StatePageResult {
   const kind = store.kind()
-  const entries = store.all().filter((entry) => keyText(entry.key).startsWith(request.keyPrefix))
+  const entries = store
+    .allByTask()
+    .flatMap(({ taskId, entries }) => entries.map((entry) => ({ ...entry, taskId })))
+    .filter((entry) => keyText(entry.key).startsWith(request.keyPrefix))
   const { page, pageSize } = request
   return {
     store: request.store,
@@ -24,7 +27,12 @@ export function storePage(
     totalEntries: entries.length,
     entries: entries.slice(page * pageSize, (page + 1) * pageSize).map((entry) => {
       if (kind === 'keyValue') {
-        return { key: jsonSafe(entry.key), value: jsonSafe(entry.value), window: null }
+        return {
+          key: jsonSafe(entry.key),
+          value: jsonSafe(entry.value),
+          window: null,
+          taskId: entry.taskId,
+        }
       }
       const windowed = jsonSafe(entry.key) as {
         key?: unknown
@@ -34,6 +42,7 @@ export function storePage(
         key: windowed.key ?? null,
         value: jsonSafe(entry.value),
         window: windowed.window ?? null,
+        taskId: entry.taskId,
       }
     }),
   }

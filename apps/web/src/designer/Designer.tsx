@@ -32,6 +32,7 @@ import { newNode } from '../design/node-templates'
 import { PropertiesPanel } from './PropertiesPanel'
 import { RunStoreContext } from '../run/run-context'
 import { LivePanel } from '../run/LivePanel'
+import { windowedAggregationOf } from '../run/window-timing'
 import { RunControls } from '../run/RunControls'
 import type { RunStore } from '../stores/run-store'
 import { ImportNotes } from './ImportNotes'
@@ -377,6 +378,7 @@ function DesignerLayout({ design, plan, api, clusters, run }: DesignerProps) {
             run={run}
             clusterId={clusterId}
             node={selected}
+            windowed={selected === null ? null : windowedAggregationOf(graph, selected.id)}
             stores={
               selected === null || physical === null
                 ? []

@@ -10,6 +10,7 @@ import { NodeFailures } from './NodeFailures'
 import { parallelism } from './parallelism'
 import { SampleData } from './SampleData'
 import { StoreBrowser } from './StoreBrowser'
+import type { WindowedAggregation } from './window-timing'
 
 /** The topic a source node reads, when it reads named topics. */
 function sourceTopicOf(node: GraphNode): string | undefined {
@@ -26,12 +27,14 @@ export interface LivePanelProps {
   node: GraphNode | null
   /** The state stores the selected node keeps, from the plan. */
   stores: readonly string[]
+  /** The window of the selected node when it is a windowed aggregation. */
+  windowed: WindowedAggregation | null
 }
 
 const LIVE_STATES = new Set(['starting', 'rebalancing', 'restoring', 'running'])
 
 /** The selected node during a run: its numbers, a tap of its records, and its stores' contents. */
-export function LivePanel({ run, clusterId, node, stores }: LivePanelProps) {
+export function LivePanel({ run, clusterId, node, stores, windowed }: LivePanelProps) {
   const status = useStore(run, (s) => s.run)
   const sourceTopic = node === null ? undefined : sourceTopicOf(node)
   const sampleData =
@@ -69,7 +72,10 @@ export function LivePanel({ run, clusterId, node, stores }: LivePanelProps) {
           The run is {status.state}: taps and stores need it running.
         </p>
       )}
-      {live && stores.map((store) => <StoreBrowser key={store} run={run} store={store} live />)}
+      {live &&
+        stores.map((store) => (
+          <StoreBrowser key={store} run={run} store={store} live windowed={windowed} />
+        ))}
     </div>
   )
 }

@@ -1,7 +1,19 @@
 import type { StatePage } from '@topology-studio/shared'
-import { useEffect, useState } from 'react'
+import { Fragment, useEffect, useState } from 'react'
+import { useStore } from 'zustand'
 import type { RunStore } from '../stores/run-store'
 import { formatValue } from './format-value'
+import {
+  formatDuration,
+  formatStreamTime,
+  windowState,
+  type WindowedAggregation,
+} from './window-timing'
+
+/** Times of day in windows: the date is rarely what tells windows apart. */
+function formatTime(ms: number): string {
+  return formatStreamTime(ms).slice(11)
+}
 
 const PAGE_SIZE = 25
 /** How often an open store is read again while the run processes. */
@@ -12,12 +24,16 @@ export interface StoreBrowserProps {
   store: string
   /** Reads again while the run is live. */
   live: boolean
+  /** The window of the node that keeps the store, to say when each window closes. */
+  windowed?: WindowedAggregation | null
 }
 
 /** The contents of one state store of a run: key-value entries, windows or sessions, by page. */
-export function StoreBrowser({ run, store, live }: StoreBrowserProps) {
+export function StoreBrowser({ run, store, live, windowed = null }: StoreBrowserProps) {
   const [prefix, setPrefix] = useState('')
   const [page, setPage] = useState(0)
+  const [asked, setAsked] = useState<string | null>(null)
+  const tasks = useStore(run, (s) => s.tasks)
   const [result, setResult] = useState<{ page: StatePage } | { problem: string } | null>(null)
 
   useEffect(() => {
@@ -40,7 +56,10 @@ export function StoreBrowser({ run, store, live }: StoreBrowserProps) {
 
   const shown = result !== null && 'page' in result ? result.page : null
   const pages = shown === null ? 1 : Math.max(1, Math.ceil(shown.totalEntries / PAGE_SIZE))
-  const windowed = shown?.kind === 'window' || shown?.kind === 'session'
+  const windowedKind = shown?.kind === 'window' || shown?.kind === 'session'
+  const timed = windowedKind && windowed !== null
+  const taskOf = (taskId: string) => tasks.find((t) => t.taskId === taskId && t.kind === 'active')
+  const columns = 2 + (windowedKind ? 1 : 0) + (timed ? 2 : 0)
   return (
     <section className="store-browser" aria-label={`Store ${store}`} data-testid={`store-${store}`}>
       <h4>
@@ -72,24 +91,61 @@ export function StoreBrowser({ run, store, live }: StoreBrowserProps) {
           <thead>
             <tr>
               <th>Key</th>
-              {windowed && <th>{shown.kind === 'session' ? 'Session' : 'Window'}</th>}
+              {windowedKind && <th>{shown.kind === 'session' ? 'Session' : 'Window'}</th>}
               <th>Value</th>
+              {timed && <th>Task</th>}
+              {timed && <th>Closes (stream time)</th>}
             </tr>
           </thead>
           <tbody>
-            {shown.entries.map((entry, at) => (
-              <tr key={at}>
-                <td>{formatValue(entry.key)}</td>
-                {windowed && (
-                  <td>
-                    {entry.window === null
-                      ? ''
-                      : `${new Date(entry.window.start).toISOString()} – ${new Date(entry.window.end).toISOString()}`}
-                  </td>
-                )}
-                <td>{formatValue(entry.value)}</td>
-              </tr>
-            ))}
+            {shown.entries.map((entry, at) => {
+              const id = `${entry.taskId}/${formatValue(entry.key)}/${entry.window?.start}`
+              const state =
+                timed && windowed !== null && entry.window !== null
+                  ? windowState(windowed, entry.window, taskOf(entry.taskId))
+                  : null
+              return (
+                <Fragment key={at}>
+                  <tr className={state?.open === false ? 'is-closed' : undefined}>
+                    <td>{formatValue(entry.key)}</td>
+                    {windowedKind && (
+                      <td>
+                        {entry.window === null
+                          ? ''
+                          : `${formatTime(entry.window.start)} – ${formatTime(entry.window.end)}`}
+                      </td>
+                    )}
+                    <td>{formatValue(entry.value)}</td>
+                    {timed && <td>{entry.taskId}</td>}
+                    {state !== null && (
+                      <td>
+                        {formatTime(state.closesAt)}{' '}
+                        {state.open
+                          ? state.streamTime === null
+                            ? '(open)'
+                            : `(in ${formatDuration(state.closesAt - state.streamTime)})`
+                          : '(closed)'}{' '}
+                        <button
+                          type="button"
+                          className="store-browser__why"
+                          aria-expanded={asked === id}
+                          onClick={() => setAsked(asked === id ? null : id)}
+                        >
+                          {state.open ? 'Why not emitted?' : 'What happened?'}
+                        </button>
+                      </td>
+                    )}
+                  </tr>
+                  {state !== null && asked === id && (
+                    <tr className="store-browser__answer">
+                      <td colSpan={columns} role="note">
+                        {state.why}
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
+              )
+            })}
           </tbody>
         </table>
       )}

@@ -104,6 +104,15 @@ describe('bottlenecks', () => {
     expect(loads.get('sink')).toEqual({ share: 0.09, heat: null, bottleneck: null })
   })
 
+  it('leaves nodes untinted while the run barely works, whatever their shares', () => {
+    const nodes = new Map([
+      ['a', node('a', 6)],
+      ['b', node('b', 3)],
+    ])
+    const loads = nodeLoads(nodes, new Map(), new Map())
+    expect(loads.get('a')).toEqual({ share: 6 / 9, heat: null, bottleneck: null })
+  })
+
   it('names no bottleneck while nothing is measured or every sub-topology keeps up', () => {
     const nodes = new Map([['a', node('a', 0)]])
     const loads = nodeLoads(nodes, new Map([['a', 0]]), new Map([[0, points(0, 50, 100)]]))

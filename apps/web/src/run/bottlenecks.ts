@@ -23,6 +23,8 @@ export const LAG_GROWTH_WINDOW_MS = 10_000
 const GROWING = 1
 const HOT = 0.5
 const WARM = 0.2
+/** A node busy for less than 1 % of a thread is no hot spot, whatever its share of a trickle. */
+const NOTICEABLE_MS_PER_SECOND = 10
 
 /** The records behind of each sub-topology now: its active tasks' lags added up. */
 export function subtopologyLags(tasks: readonly TaskRunMetrics[]): Map<number, number> {
@@ -92,9 +94,10 @@ export function nodeLoads(
   const loads = new Map<string, NodeLoad>()
   for (const id of nodes.keys()) {
     const share = shareOf(id)
+    const noticeable = (nodes.get(id)?.busyMsPerSecond ?? 0) >= NOTICEABLE_MS_PER_SECOND
     loads.set(id, {
       share,
-      heat: share >= HOT ? 'hot' : share >= WARM ? 'warm' : null,
+      heat: !noticeable ? null : share >= HOT ? 'hot' : share >= WARM ? 'warm' : null,
       bottleneck: reasons.get(id) ?? null,
     })
   }

@@ -344,7 +344,7 @@ export class KafkaStreams {
     return queryableStore<K, V>(name, () => {
       if (!global) return this.threads.flatMap((t) => t.stores(name))
       const store = this.globalThread?.stores().get(name)
-      return store === undefined ? [] : [store]
+      return store === undefined ? [] : [{ taskId: 'global', store }]
     })
   }
 

@@ -21,6 +21,8 @@ export interface QueryableStore<K, V> {
   get(key: K): V | null
   /** Key-value stores: every entry; window and session stores: every window or session. */
   all(): KeyValue<K, V>[] | KeyValue<Windowed<K>, V>[]
+  /** `all()` task by task: which task (so which partitions and stream time) holds each entry. */
+  allByTask(): { readonly taskId: string; readonly entries: KeyValue<unknown, V>[] }[]
   /** Key-value stores: entries with keys in [from, to]. */
   range(from: K | null, to: K | null): KeyValue<K, V>[]
   /** Window stores: the windows of a key starting in [timeFrom, timeTo]; session stores: its sessions. */
@@ -42,11 +44,17 @@ function drain<K, V>(iterator: KeyValueIterator<K, V>): KeyValue<K, V>[] {
   return out
 }
 
+/** A store as one task (or the global thread) holds it. */
+export interface TaskStore {
+  readonly taskId: string
+  readonly store: RuntimeStore
+}
+
 export function queryableStore<K, V>(
   name: string,
-  instances: () => RuntimeStore[],
+  instances: () => TaskStore[],
 ): QueryableStore<K, V> {
-  const available = (): RuntimeStore[] => {
+  const availableByTask = (): TaskStore[] => {
     const stores = instances()
     if (stores.length === 0) {
       throw new Error(
@@ -54,6 +62,12 @@ export function queryableStore<K, V>(
       )
     }
     return stores
+  }
+  const available = (): RuntimeStore[] => availableByTask().map((t) => t.store)
+  const entriesOf = (store: RuntimeStore): KeyValue<unknown, V>[] => {
+    if (isKeyValueStore(store)) return drain(keyValueView<K, V>(store).all())
+    if (isWindowStore(store)) return drain(windowView<K, V>(store).all())
+    return drain((store as unknown as SessionStore<K, V>).fetch(null, null))
   }
   const kindOf = (store: RuntimeStore): 'keyValue' | 'window' | 'session' =>
     isKeyValueStore(store) ? 'keyValue' : isWindowStore(store) ? 'window' : 'session'
@@ -76,11 +90,10 @@ export function queryableStore<K, V>(
       return null
     },
     all() {
-      return available().flatMap((store): KeyValue<unknown, V>[] => {
-        if (isKeyValueStore(store)) return drain(keyValueView<K, V>(store).all())
-        if (isWindowStore(store)) return drain(windowView<K, V>(store).all())
-        return drain((store as unknown as SessionStore<K, V>).fetch(null, null))
-      }) as KeyValue<K, V>[]
+      return available().flatMap(entriesOf) as KeyValue<K, V>[]
+    },
+    allByTask() {
+      return availableByTask().map(({ taskId, store }) => ({ taskId, entries: entriesOf(store) }))
     },
     range(from, to) {
       return available().flatMap((store) => {

@@ -9,6 +9,7 @@ import type { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs'
 import type { InternalTopicPlan } from '../runtime/internal-topic-plan'
 import { StreamTask } from '../runtime/stream-task'
 import type { RuntimeStore } from '../runtime/state/runtime-store'
+import type { TaskStore } from './queryable-store'
 import { sumNodeMetrics, type NodeMetricsSnapshot } from '../telemetry/node-telemetry'
 import type { NodeRecord } from '../telemetry/node-telemetry'
 import { parseTaskName } from '../runtime/task-assignment'
@@ -631,12 +632,12 @@ export class StreamThread {
   // --- queries ------------------------------------------------------------------------------
 
   /** This thread's instances of a store, by task, for interactive queries (running tasks). */
-  stores(name: string): RuntimeStore[] {
+  stores(name: string): TaskStore[] {
     return [...this.active.values()]
       .filter((e) => e.state === 'running')
       .flatMap((e) => {
         const store = e.task.localStores().get(name)
-        return store === undefined ? [] : [store]
+        return store === undefined ? [] : [{ taskId: e.task.id, store }]
       })
   }
 

@@ -173,6 +173,8 @@ export const StateEntrySchema = z.strictObject({
   value: z.unknown(),
   /** Window and session stores: the window or session bounds. */
   window: z.strictObject({ start: z.number(), end: z.number() }).nullable(),
+  /** The task that holds the entry (`global` for global stores): its stream time governs it. */
+  taskId: z.string(),
 })
 
 /** `run:state`: a page of a store's contents. */
