@@ -97,6 +97,18 @@ test('runs word count on the cluster and shows live rates on every node', async 
   await expect(canvas.getByTestId('run-busy-count')).toContainText('% of processing')
   await page.screenshot({ path: testInfo.outputPath('live-run-tasks.png'), fullPage: true })
 
+  // Follow a word: it is a key from the count on, so its path lights up from there.
+  const follow = page.getByRole('region', { name: 'Follow a key' })
+  await follow.getByLabel('Key to follow').fill(firstKey)
+  await follow.getByRole('button', { name: 'Follow' }).click()
+  const path = page.getByTestId('followed-path')
+  await expect(path).toContainText('Count', { timeout: 20_000 })
+  await expect(canvas.getByTestId('node-count')).toHaveClass(/operator--on-path/)
+  await expect(canvas.getByTestId('node-lines')).not.toHaveClass(/operator--on-path/)
+  await page.screenshot({ path: testInfo.outputPath('live-run-follow.png'), fullPage: true })
+  await follow.getByRole('button', { name: 'Stop following' }).click()
+  await expect(canvas.getByTestId('node-count')).not.toHaveClass(/operator--on-path/)
+
   await canvas.getByTestId('node-lines').click()
   await sampleData.getByRole('button', { name: 'Stop sample data' }).click()
   await expect(sampleData.getByRole('button', { name: 'Start sample data' })).toBeVisible()

@@ -8,6 +8,7 @@ import {
   type ClientToServerEvents,
   type RunMetrics,
   type RunStatus,
+  type RunFollow,
   type RunTap,
   type ServerToClientEvents,
   type StatePage,
@@ -36,7 +37,7 @@ function socketOf(headers: Record<string, string>, transports = ['websocket']): 
   })
 }
 
-function call<E extends 'run:join' | 'run:tap' | 'run:state'>(
+function call<E extends 'run:join' | 'run:tap' | 'run:follow' | 'run:state'>(
   socket: ClientSocket,
   event: E,
   request: Parameters<ClientToServerEvents[E]>[0],
@@ -168,6 +169,10 @@ describe('runs on a real broker', () => {
         enabled: true,
       })
       expect(tapped).toEqual({ ok: true, value: null })
+      // The word "the" is followed from where it becomes a key: the count onwards.
+      expect(
+        await call(socket, 'run:follow', { runId: started.id, key: 'the', enabled: true }),
+      ).toEqual({ ok: true, value: null })
       const generator = await json<{ id: string }>(
         await studio.api(`/api/clusters/${cluster.id}/generators`, {
           method: 'POST',
@@ -195,6 +200,15 @@ describe('runs on a real broker', () => {
       )
       expect(typeof tap.records[0]?.key).toBe('string')
       expect(tap.records[0]?.topic).toBe(`${run}-app-counts-repartition`)
+      const followed = await until<RunFollow>(socket, 'run:follow', (f) =>
+        ['count', 'changes', 'out'].every((id) => f.nodes.some((n) => n.nodeId === id)),
+      )
+      expect(followed.key).toBe('the')
+      expect(followed.nodes.map((n) => n.nodeId)).not.toContain('lines')
+      expect(followed.nodes.flatMap((n) => n.records).every((r) => r.key === 'the')).toBe(true)
+      expect(
+        await call(socket, 'run:follow', { runId: started.id, key: 'the', enabled: false }),
+      ).toEqual({ ok: true, value: null })
 
       await json(
         await studio.api(`/api/clusters/${cluster.id}/generators/${generator.id}`, {
@@ -295,6 +309,8 @@ describe('runs on a real broker', () => {
         key: 'the',
         value: 2,
         window: null,
+        // One partition: the count's only task.
+        taskId: '1_0',
       })
       await json(await studio.api(`/api/runs/${good.id}/stop`, { method: 'POST' }))
 

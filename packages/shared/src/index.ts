@@ -185,12 +185,14 @@ export type {
 } from './api/clusters-api'
 export { seededRandom } from './seeded-random'
 export {
+  FollowRequestSchema,
   NodeRecordSchema,
   NodeRunMetricsSchema,
   RUN_STATES,
   RunErrorSchema,
   RunMetricsSchema,
   RunRefusalSchema,
+  RunFollowSchema,
   RunResetSchema,
   RunStateSchema,
   RunStatusSchema,
@@ -204,9 +206,11 @@ export {
   TaskRunMetricsSchema,
 } from './api/runs-api'
 export type {
+  FollowRequest,
   NodeRecord,
   NodeRunMetrics,
   RunError,
+  RunFollow,
   RunMetrics,
   RunState,
   RunReset,

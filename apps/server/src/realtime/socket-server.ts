@@ -5,6 +5,7 @@
 import type { Server as HttpServer } from 'node:http'
 import {
   ApiErrorBodySchema,
+  FollowRequestSchema,
   RUN_ROOM_PREFIX,
   StatePageRequestSchema,
   TapRequestSchema,
@@ -12,7 +13,7 @@ import {
   type ClientToServerEvents,
   type ServerToClientEvents,
 } from '@topology-studio/shared'
-import type { RunMetrics, RunTap } from '@topology-studio/shared'
+import type { RunFollow, RunMetrics, RunTap } from '@topology-studio/shared'
 import { Server } from 'socket.io'
 import { z } from 'zod'
 import { ApiError } from '../http/api-error'
@@ -43,9 +44,11 @@ export function attachSocketServer(
       callback(refused?.message ?? null, refused === null)
     },
   })
-  // Taps stay open while at least one client wants them: counted per run and node.
-  const tapWanted = new Map<string, number>()
-  const tapKey = (runId: string, nodeId: string) => `${runId}\u0000${nodeId}`
+  // Taps and followed keys stay open while at least one client wants them: counted per run and
+  // node (or key).
+  const wanted = new Map<string, number>()
+  type Want = 'tap' | 'follow'
+  const wantKey = (want: Want, runId: string, id: string) => `${want}\u0000${runId}\u0000${id}`
 
   // Who watches which run, each with their own snapshot deliveries (metrics, and taps per node).
   const watchers = new Map<string, Map<StudioSocket, Map<string, SnapshotDelivery<unknown>>>>()
@@ -107,19 +110,30 @@ export function attachSocketServer(
     socket.on('run:tap', (request, ack) =>
       answer(ack, async () => {
         const { runId, nodeId, enabled } = parseRequest(TapRequestSchema, request, 'tap request')
-        const key = tapKey(runId, nodeId)
-        const run = runs.get(runId)
-        if (enabled && !mine.has(key)) {
-          await run.tap(nodeId, true)
-          mine.add(key)
-          tapWanted.set(key, (tapWanted.get(key) ?? 0) + 1)
-        } else if (!enabled && mine.has(key)) {
-          mine.delete(key)
-          await release(key)
-        }
+        await want(wantKey('tap', runId, nodeId), enabled)
         return null
       }),
     )
+
+    socket.on('run:follow', (request, ack) =>
+      answer(ack, async () => {
+        const { runId, key, enabled } = parseRequest(FollowRequestSchema, request, 'follow request')
+        await want(wantKey('follow', runId, key), enabled)
+        return null
+      }),
+    )
+
+    /** Opens what this client asks for unless it has already, or releases it. */
+    async function want(key: string, enabled: boolean): Promise<void> {
+      if (enabled && !mine.has(key)) {
+        await switchOn(key, true)
+        mine.add(key)
+        wanted.set(key, (wanted.get(key) ?? 0) + 1)
+      } else if (!enabled && mine.has(key)) {
+        mine.delete(key)
+        await release(key)
+      }
+    }
 
     socket.on('run:state', (request, ack) =>
       answer(ack, async () => {
@@ -138,17 +152,23 @@ export function attachSocketServer(
     })
   })
 
+  async function switchOn(key: string, enabled: boolean): Promise<void> {
+    const [want = '', runId = '', id = ''] = key.split('\u0000')
+    const run = runs.get(runId)
+    await (want === 'tap' ? run.tap(id, enabled) : run.follow(id, enabled))
+  }
+
   async function release(key: string): Promise<void> {
-    const left = (tapWanted.get(key) ?? 1) - 1
+    const left = (wanted.get(key) ?? 1) - 1
     if (left > 0) {
-      tapWanted.set(key, left)
+      wanted.set(key, left)
       return
     }
-    tapWanted.delete(key)
-    const [runId = '', nodeId = ''] = key.split('\u0000')
+    wanted.delete(key)
+    const runId = key.split('\u0000')[1] ?? ''
     const run = runs.list().find((r) => r.id === runId)
     if (run !== undefined && run.state !== 'stopped' && run.state !== 'error') {
-      await runs.get(runId).tap(nodeId, false)
+      await switchOn(key, false)
     }
   }
 
@@ -169,6 +189,13 @@ export function attachSocketServer(
       deliveryFor<RunTap>(deliveries, `tap:${tap.nodeId}`, (payload, done) =>
         socket.timeout(SNAPSHOT_ACK_TIMEOUT_MS).emit('run:tap', payload, done),
       ).offer(tap),
+    ),
+  )
+  runs.events.on('follow', (runId, follow) =>
+    forEachWatcher(runId, (socket, deliveries) =>
+      deliveryFor<RunFollow>(deliveries, `follow:${follow.key}`, (payload, done) =>
+        socket.timeout(SNAPSHOT_ACK_TIMEOUT_MS).emit('run:follow', payload, done),
+      ).offer(follow),
     ),
   )
   runs.events.on('failed', (runId, error) =>

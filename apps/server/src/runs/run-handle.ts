@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads'
 import type {
   NodeRecord,
   RunError,
+  RunFollow,
   RunMetrics,
   RunState,
   RunStatus,
@@ -20,6 +21,7 @@ export interface RunEvents {
   status: [RunStatus]
   metrics: [RunMetrics]
   tap: [RunTap]
+  follow: [RunFollow]
   failed: [RunError]
 }
 
@@ -148,6 +150,10 @@ export class RunHandle {
     await this.request({ type: 'tap', requestId: 0, nodeId, enabled })
   }
 
+  async follow(key: string, enabled: boolean): Promise<void> {
+    await this.request({ type: 'follow', requestId: 0, key, enabled })
+  }
+
   async statePage(
     request: Omit<z.output<typeof StatePageRequestSchema>, 'runId'>,
   ): Promise<StatePage> {
@@ -195,6 +201,10 @@ export class RunHandle {
         return
       case 'tap':
         for (const tap of message.taps) this.events.emit('tap', { runId: this.id, ...tap })
+        return
+      case 'follow':
+        for (const follow of message.follows)
+          this.events.emit('follow', { runId: this.id, ...follow })
         return
       case 'error':
         this.fail(message.message, message.nodeId, message.record)

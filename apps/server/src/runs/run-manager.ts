@@ -119,6 +119,7 @@ export class RunManager {
     run.events.on('status', (status) => this.events.emit('status', id, status))
     run.events.on('metrics', (metrics) => this.events.emit('metrics', id, metrics))
     run.events.on('tap', (tap) => this.events.emit('tap', id, tap))
+    run.events.on('follow', (follow) => this.events.emit('follow', id, follow))
     run.events.on('failed', (error) => this.events.emit('failed', id, error))
     this.runs.set(id, run)
     return run.status()

@@ -1,6 +1,7 @@
 // Messages between the server and the worker thread that runs one design on a cluster.
 import type {
   NodeRecord,
+  RunFollow,
   RunMetrics,
   RunTap,
   StatePage,
@@ -31,6 +32,12 @@ export type ToRunWorker =
       readonly enabled: boolean
     }
   | {
+      readonly type: 'follow'
+      readonly requestId: number
+      readonly key: string
+      readonly enabled: boolean
+    }
+  | {
       readonly type: 'state-page'
       readonly requestId: number
       readonly request: Omit<z.output<typeof StatePageRequestSchema>, 'runId'>
@@ -45,6 +52,7 @@ export type FromRunWorker =
     }
   | { readonly type: 'metrics'; readonly metrics: Omit<RunMetrics, 'runId'> }
   | { readonly type: 'tap'; readonly taps: readonly Omit<RunTap, 'runId'>[] }
+  | { readonly type: 'follow'; readonly follows: readonly Omit<RunFollow, 'runId'>[] }
   | {
       readonly type: 'error'
       readonly message: string

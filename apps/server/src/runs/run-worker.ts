@@ -12,12 +12,14 @@ import type {
   SkippedRecord,
   StreamsConfigValue,
 } from '@topology-studio/shared'
-import { jsonSafe } from './json-safe'
+import { jsonSafe, keyText } from './json-safe'
 import { logicalNodeMetrics, logicalNodeShapes, taskMetrics } from './logical-metrics'
 import type { FromRunWorker, StartRun, ToRunWorker } from './run-protocol'
 import { storePage } from './store-page'
 
 const TAP_CAPACITY = 100
+/** Records of a followed key kept at each node. */
+const FOLLOW_CAPACITY = 20
 /** Skipped records sent with each metrics update; a flood of failures sends its first ones. */
 const SKIPPED_PER_UPDATE = 20
 
@@ -30,6 +32,8 @@ let plan: PhysicalPlan | null = null
 let shapes: ReturnType<typeof logicalNodeShapes> = []
 const openTaps = new Set<string>()
 let skipped: SkippedRecord[] = []
+/** Keys followed through every node (their text, as store filters read keys). */
+const followedKeys = new Set<string>()
 let restoring = false
 let restoreProgress: number | null = null
 
@@ -72,6 +76,7 @@ function onSample(sample: MetricsSample): void {
     metrics: { at: sample.at, nodes: logicalNodeMetrics(shapes, sample), tasks, skipped },
   })
   skipped = []
+  if (followedKeys.size > 0 && streams !== null) postFollows(streams)
   if (openTaps.size > 0 && streams !== null) {
     const running = streams
     post({
@@ -95,6 +100,24 @@ function onSample(sample: MetricsSample): void {
       })),
     })
   }
+}
+
+/** Each followed key's latest records at every design node it reached. */
+function postFollows(running: KafkaStreams): void {
+  const byNode = shapes.map((shape) => ({
+    nodeId: shape.nodeId,
+    records: shape.all.flatMap((node) => running.followed(node)),
+  }))
+  post({
+    type: 'follow',
+    follows: [...followedKeys].map((key) => ({
+      key,
+      nodes: byNode.flatMap(({ nodeId, records }) => {
+        const mine = records.filter((r) => keyText(r.key) === key).slice(-FOLLOW_CAPACITY)
+        return mine.length === 0 ? [] : [{ nodeId, records: mine.map(recordJson) }]
+      }),
+    })),
+  })
 }
 
 function requireStreams(): KafkaStreams {
@@ -200,6 +223,15 @@ port.on('message', (message: ToRunWorker) => {
           message: (error as Error).message,
         })
       }
+      return
+    case 'follow':
+      if (message.enabled) followedKeys.add(message.key)
+      else followedKeys.delete(message.key)
+      streams?.follow(
+        followedKeys.size === 0 ? null : (key) => followedKeys.has(keyText(key)),
+        FOLLOW_CAPACITY * Math.max(1, followedKeys.size),
+      )
+      post({ type: 'reply', requestId: message.requestId, ok: true, value: null })
       return
     case 'state-page':
       try {

@@ -379,6 +379,10 @@ function DesignerLayout({ design, plan, api, clusters, run }: DesignerProps) {
             clusterId={clusterId}
             node={selected}
             windowed={selected === null ? null : windowedAggregationOf(graph, selected.id)}
+            labelOf={(nodeId) => {
+              const node = graph.nodes.find((n) => n.id === nodeId)
+              return node === undefined ? nodeId : nodeLabel(node)
+            }}
             stores={
               selected === null || physical === null
                 ? []

@@ -4,7 +4,7 @@ import { Handle, Position, useUpdateNodeInternals, type Node, type NodeProps } f
 import { Fragment, memo, useEffect, useRef } from 'react'
 import { givesOutput, takesInput } from './connection-rules'
 import { NodeRunStats } from '../run/NodeRunStats'
-import { useIsBottleneck } from '../run/run-context'
+import { useIsBottleneck, useOnPath } from '../run/run-context'
 import { nodeSummary } from './node-summary'
 import { subtopologyColor } from './subtopology-colors'
 
@@ -42,6 +42,7 @@ export const OperatorNode = memo(function OperatorNode({
   const warnings = diagnostics.filter((d) => d.severity === 'warning')
   const status = errors.length > 0 ? 'error' : warnings.length > 0 ? 'warning' : 'ok'
   const bottleneck = useIsBottleneck(node.id)
+  const onPath = useOnPath(node.id)
   const outputs =
     node.kind === 'split'
       ? [
@@ -70,7 +71,7 @@ export const OperatorNode = memo(function OperatorNode({
   }, [id, handleIds, updateNodeInternals])
   return (
     <div
-      className={`operator operator--${status}${selected ? ' operator--selected' : ''}${bottleneck ? ' operator--bottleneck' : ''}`}
+      className={`operator operator--${status}${selected ? ' operator--selected' : ''}${bottleneck ? ' operator--bottleneck' : ''}${onPath ? ' operator--on-path' : ''}`}
       data-testid={`node-${node.id}`}
       data-kind={node.kind}
       data-status={status}

@@ -7,7 +7,7 @@ import {
   useStore,
 } from '@xyflow/react'
 import type { EdgeLabels } from '../design/plan-state'
-import { useEdgeWidth } from '../run/run-context'
+import { useEdgeWidth, useOnPath } from '../run/run-context'
 import { EDGE_LABEL_MIN_ZOOM } from './zoom-levels'
 
 export type PlannedFlowEdge = Edge<EdgeLabels, 'planned'>
@@ -23,11 +23,16 @@ export function PlannedEdge(props: EdgeProps<PlannedFlowEdge>) {
   const readable = useStore((s) => s.transform[2] >= EDGE_LABEL_MIN_ZOOM)
   // During a run, an edge is as thick as the records its source sends down it.
   const width = useEdgeWidth(props.source)
+  // A followed key that reached both ends travelled along the edge.
+  const sourceOnPath = useOnPath(props.source)
+  const targetOnPath = useOnPath(props.target)
+  const onPath = sourceOnPath && targetOnPath
   return (
     <>
       <BaseEdge
         id={props.id}
         path={path}
+        {...(onPath ? { className: 'edge--on-path' } : {})}
         {...(width === undefined ? {} : { style: { ...props.style, strokeWidth: width } })}
         {...(props.markerEnd === undefined ? {} : { markerEnd: props.markerEnd })}
       />

@@ -5,6 +5,7 @@ import { useStore } from 'zustand'
 import type { RunStore } from '../stores/run-store'
 import { formatValue } from './format-value'
 import { formatCount, formatRate } from './NodeRunStats'
+import { FollowKey } from './FollowKey'
 import { LagChart } from './LagChart'
 import { NodeFailures } from './NodeFailures'
 import { parallelism } from './parallelism'
@@ -29,12 +30,15 @@ export interface LivePanelProps {
   stores: readonly string[]
   /** The window of the selected node when it is a windowed aggregation. */
   windowed: WindowedAggregation | null
+  /** How lists name a design node. */
+  labelOf: (nodeId: string) => string
 }
 
 const LIVE_STATES = new Set(['starting', 'rebalancing', 'restoring', 'running'])
 
 /** The selected node during a run: its numbers, a tap of its records, and its stores' contents. */
-export function LivePanel({ run, clusterId, node, stores, windowed }: LivePanelProps) {
+export function LivePanel(props: LivePanelProps) {
+  const { run, clusterId, node, stores, windowed, labelOf } = props
   const status = useStore(run, (s) => s.run)
   const sourceTopic = node === null ? undefined : sourceTopicOf(node)
   const sampleData =
@@ -53,6 +57,7 @@ export function LivePanel({ run, clusterId, node, stores, windowed }: LivePanelP
     return (
       <div className="live-panel" data-testid="live-panel">
         <p className="problems__empty">Select one node to see its records and stores.</p>
+        {LIVE_STATES.has(status.state) && <FollowKey run={run} labelOf={labelOf} />}
         <LagChart run={run} />
         <TaskTable run={run} />
       </div>

@@ -4,6 +4,7 @@ import type {
   Ack,
   ClientToServerEvents,
   RunError,
+  RunFollow,
   RunMetrics,
   RunStatus,
   RunTap,
@@ -19,6 +20,8 @@ export interface RunFeed {
   error(error: RunError): void
   /** The latest records through a node whose tap is open, once a second. */
   tap(tap: RunTap): void
+  /** The latest records of a followed key at every node it reached, once a second. */
+  follow(follow: RunFollow): void
 }
 
 export interface RunChannel {
@@ -26,6 +29,8 @@ export interface RunChannel {
   watch(runId: string, feed: RunFeed): () => void
   /** Opens or closes a node's record tap. */
   tap(runId: string, nodeId: string, enabled: boolean): Promise<void>
+  /** Follows a key through every node of the run, or stops. */
+  follow(runId: string, key: string, enabled: boolean): Promise<void>
   /** A page of a store's contents. */
   statePage(request: StatePageRequest): Promise<StatePage>
 }
@@ -48,6 +53,10 @@ export function socketRunChannel(open: () => StudioSocket = () => io()): RunChan
       ask<null>((ack) => connected().emit('run:tap', { runId, nodeId, enabled }, ack)).then(
         () => undefined,
       ),
+    follow: (runId, key, enabled) =>
+      ask<null>((ack) => connected().emit('run:follow', { runId, key, enabled }, ack)).then(
+        () => undefined,
+      ),
     statePage: (request) => ask<StatePage>((ack) => connected().emit('run:state', request, ack)),
     watch(runId, feed) {
       const live = connected()
@@ -66,8 +75,13 @@ export function socketRunChannel(open: () => StudioSocket = () => io()): RunChan
         ack()
         if (tap.runId === runId) feed.tap(tap)
       }
+      const onFollow = (follow: RunFollow, ack: () => void) => {
+        ack()
+        if (follow.runId === runId) feed.follow(follow)
+      }
       live.on('run:status', onStatus)
       live.on('run:tap', onTap)
+      live.on('run:follow', onFollow)
       live.on('run:metrics', onMetrics)
       live.on('run:error', onError)
       // A reconnected socket has left every room: join again.
@@ -78,6 +92,7 @@ export function socketRunChannel(open: () => StudioSocket = () => io()): RunChan
         live.off('run:metrics', onMetrics)
         live.off('run:error', onError)
         live.off('run:tap', onTap)
+        live.off('run:follow', onFollow)
         live.off('connect', join)
         live.emit('run:leave', { runId }, () => undefined)
       }

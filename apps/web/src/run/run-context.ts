@@ -13,10 +13,11 @@ import { edgeWidth } from './edge-width'
 export const RunStoreContext = createContext<RunStore | null>(null)
 
 // Canvases without a run (the compare dialog's) read from a store that never changes.
-const NO_RUN = createStore<Pick<RunStoreState, 'nodes' | 'history' | 'loads'>>()(() => ({
+const NO_RUN = createStore<Pick<RunStoreState, 'nodes' | 'history' | 'loads' | 'path'>>()(() => ({
   nodes: new Map(),
   history: new Map(),
   loads: new Map(),
+  path: new Map(),
 }))
 
 export function useNodeMetrics(nodeId: string): NodeRunMetrics | undefined {
@@ -51,4 +52,10 @@ export function useNodeLoad(nodeId: string): NodeLoad | undefined {
 export function useIsBottleneck(nodeId: string): boolean {
   const store = useContext(RunStoreContext) ?? NO_RUN
   return useStore(store, (s) => s.loads.get(nodeId)?.bottleneck != null)
+}
+
+/** Whether the followed key has reached the node. */
+export function useOnPath(nodeId: string): boolean {
+  const store = useContext(RunStoreContext) ?? NO_RUN
+  return useStore(store, (s) => s.path.has(nodeId))
 }

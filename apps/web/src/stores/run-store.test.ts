@@ -51,6 +51,7 @@ function fakeChannel() {
       return () => unwatched.push(runId)
     },
     tap: async (runId, nodeId, enabled) => void taps.push(`${runId}/${nodeId}:${enabled}`),
+    follow: async (runId, key, enabled) => void taps.push(`${runId}/key ${key}:${enabled}`),
     statePage: async () => Promise.reject(new Error('not used')),
   }
   const feed = (runId: string) => {
@@ -177,6 +178,41 @@ describe('run store', () => {
     expect(kept).toHaveLength(SKIPPED_PER_NODE)
     expect(kept[0]?.record?.value).toBe('line 10')
     expect(kept.at(-1)?.message).toBe('Skipping record: Error: bad line 29')
+  })
+
+  it('follows one key at a time through the run, keeping its path by node', async () => {
+    const { channel, feed, taps } = fakeChannel()
+    const store = createRunStore({ api: api(), channel, createTopic: vi.fn(), ...noGenerators })
+    await store.getState().start('word-count', 'local')
+    await store.getState().follow('fox')
+    const record = (value: number) => ({
+      key: 'fox',
+      value,
+      timestamp: value,
+      topic: 'word-count-counts-repartition',
+      partition: 0,
+      offset: value,
+    })
+    feed('run-1').follow({
+      runId: 'run-1',
+      key: 'fox',
+      nodes: [
+        { nodeId: 'count', records: [record(1)] },
+        { nodeId: 'out', records: [record(1)] },
+      ],
+    })
+    expect([...store.getState().path.keys()]).toEqual(['count', 'out'])
+    // A late snapshot of a key no longer followed changes nothing.
+    await store.getState().follow('dog')
+    feed('run-1').follow({ runId: 'run-1', key: 'fox', nodes: [{ nodeId: 'x', records: [] }] })
+    expect(store.getState()).toMatchObject({ following: 'dog', path: new Map() })
+    await store.getState().follow(null)
+    expect(taps).toEqual([
+      'run-1/key fox:true',
+      'run-1/key fox:false',
+      'run-1/key dog:true',
+      'run-1/key dog:false',
+    ])
   })
 
   it('offers to create the source topics a refused start names, then starts', async () => {

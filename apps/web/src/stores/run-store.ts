@@ -43,6 +43,12 @@ export interface RunStoreState {
   taps: ReadonlyMap<string, RunTap['records']>
   /** The nodes whose tap is open. */
   tapping: ReadonlySet<string>
+  /** The key followed through the run, or null. */
+  following: string | null
+  /** The followed key's latest records at each node it reached, newest last. */
+  path: ReadonlyMap<string, RunTap['records']>
+  /** Follows a key through every node of the current run; null stops. */
+  follow(key: string | null): Promise<void>
   /** The latest records each node skipped, and why, newest last. */
   skipped: ReadonlyMap<string, readonly SkippedRecord[]>
   /** The last processing error the run reported. */
@@ -99,6 +105,8 @@ function noRunData() {
     loads: new Map<string, NodeLoad>(),
     taps: new Map<string, RunTap['records']>(),
     tapping: new Set<string>(),
+    following: null,
+    path: new Map<string, RunTap['records']>(),
     lastError: null,
     resetNote: null,
   } satisfies Partial<RunStoreState>
@@ -126,6 +134,10 @@ export function createRunStore(deps: RunStoreDeps): RunStore {
       unwatch = channel.watch(run.id, {
         status: (status) => set({ run: status }),
         error: (error) => set({ lastError: error }),
+        follow: (follow) => {
+          if (follow.key !== get().following) return
+          set({ path: new Map(follow.nodes.map((n) => [n.nodeId, n.records])) })
+        },
         tap: (tap) => {
           if (!get().tapping.has(tap.nodeId)) return
           set({ taps: new Map(get().taps).set(tap.nodeId, tap.records) })
@@ -244,6 +256,15 @@ export function createRunStore(deps: RunStoreDeps): RunStore {
             taps.delete(nodeId)
           }
           set({ tapping, taps })
+        }),
+      follow: (key) =>
+        attempt(async () => {
+          const run = get().run
+          const before = get().following
+          if (run === null || key === before) return
+          if (before !== null) await channel.follow(run.id, before, false)
+          set({ following: key, path: new Map() })
+          if (key !== null) await channel.follow(run.id, key, true)
         }),
       createMissingTopics: (designId, clusterId, partitions) =>
         attempt(async () => {

@@ -13,6 +13,7 @@ import { planInternalTopics, type InternalTopicPlan } from '../runtime/internal-
 import type { RuntimeProps } from '../runtime/runtime-config'
 import { sumNodeMetrics, type NodeMetricsSnapshot } from '../telemetry/node-telemetry'
 import type { NodeRecord } from '../telemetry/node-telemetry'
+import type { KeyFilter } from '../telemetry/record-tap'
 import { parseTaskName } from '../runtime/task-assignment'
 import type { Topology } from '../topology/topology'
 import { kafkajsClusterAdmin, type ClusterAdmin } from './cluster-admin'
@@ -70,6 +71,7 @@ export class KafkaStreams {
   private globalThread: GlobalStreamThread | null = null
   private readonly samplers = new Set<() => void>()
   private readonly taps = new Map<string, number>()
+  private following: { readonly keys: KeyFilter; readonly capacity: number } | null = null
   /** The processor nodes of the topology, for taps (read every second while a tap is open). */
   private nodeNames: Set<string> | null = null
   private topicPartitions = new Map<string, number>()
@@ -183,6 +185,7 @@ export class KafkaStreams {
             clock: () => performance.now(),
             globalStores: this.globalThread?.stores(),
             taps: this.taps,
+            follow: () => this.following,
           }),
       )
       const running = this.untilRunning()
@@ -379,12 +382,28 @@ export class KafkaStreams {
     for (const thread of this.threads) thread.applyTaps()
   }
 
+  /**
+   * Follows the keys `keys` accepts through every processor node, keeping the last `capacity`
+   * of their records at each node in each task (tasks assigned later too); null stops.
+   */
+  follow(keys: KeyFilter | null, capacity = 20): void {
+    if (!Number.isInteger(capacity) || capacity <= 0) {
+      throw new RangeError(`Following keys needs a positive capacity, got ${capacity}`)
+    }
+    this.following = keys === null ? null : { keys, capacity }
+    for (const thread of this.threads) thread.applyTaps()
+  }
+
+  /** The records of followed keys through a node, from all tasks, oldest first. */
+  followed(node: string): NodeRecord[] {
+    this.requireNode(node)
+    return oldestFirst(this.threads.flatMap((thread) => thread.followed(node)))
+  }
+
   /** The records an open tap holds, from all tasks, oldest first by timestamp then offset. */
   tapped(node: string): NodeRecord[] {
     this.requireNode(node)
-    return this.threads
-      .flatMap((thread) => thread.tapped(node))
-      .sort((a, b) => a.timestamp - b.timestamp || a.partition - b.partition || a.offset - b.offset)
+    return oldestFirst(this.threads.flatMap((thread) => thread.tapped(node)))
   }
 
   private requireNode(node: string): void {
@@ -418,4 +437,11 @@ export class KafkaStreams {
       throw new IllegalStateException(`${what} needs a started KafkaStreams`)
     }
   }
+}
+
+/** Records of several tasks in one list: by timestamp, then partition and offset. */
+function oldestFirst(records: NodeRecord[]): NodeRecord[] {
+  return records.sort(
+    (a, b) => a.timestamp - b.timestamp || a.partition - b.partition || a.offset - b.offset,
+  )
 }

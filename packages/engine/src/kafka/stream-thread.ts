@@ -10,6 +10,7 @@ import type { InternalTopicPlan } from '../runtime/internal-topic-plan'
 import { StreamTask } from '../runtime/stream-task'
 import type { RuntimeStore } from '../runtime/state/runtime-store'
 import type { TaskStore } from './queryable-store'
+import type { KeyFilter } from '../telemetry/record-tap'
 import { sumNodeMetrics, type NodeMetricsSnapshot } from '../telemetry/node-telemetry'
 import type { NodeRecord } from '../telemetry/node-telemetry'
 import { parseTaskName } from '../runtime/task-assignment'
@@ -53,6 +54,8 @@ export interface ThreadContext {
   readonly globalStores: ReadonlyMap<string, RuntimeStore> | undefined
   /** Open record taps (node name → records kept per task), also for tasks assigned later. */
   readonly taps: ReadonlyMap<string, number>
+  /** The keys followed through every node, also in tasks assigned later; null when none. */
+  readonly follow: () => { readonly keys: KeyFilter; readonly capacity: number } | null
 }
 
 interface TopicPartition {
@@ -641,10 +644,13 @@ export class StreamThread {
       })
   }
 
-  /** Opens and closes taps on this thread's active tasks to match `context.taps`. */
+  /** Opens and closes taps on this thread's active tasks to match `context.taps` and `follow`. */
   applyTaps(only?: StreamTask): void {
     const tasks = only === undefined ? [...this.active.values()].map((e) => e.task) : [only]
+    const follow = this.context.follow()
     for (const task of tasks) {
+      if (!task.follows(follow?.keys ?? null))
+        task.follow(follow?.keys ?? null, follow?.capacity ?? 0)
       for (const node of task.nodeNames()) {
         const capacity = this.context.taps.get(node)
         if (capacity === undefined) task.closeTap(node)
@@ -653,10 +659,19 @@ export class StreamThread {
     }
   }
 
+  /** The records of followed keys through a node in this thread's active tasks. */
+  followed(node: string): NodeRecord[] {
+    return this.fromTasksWith(node, (task) => task.followed(node))
+  }
+
   /** The records a node's tap holds in this thread's active tasks. */
   tapped(node: string): NodeRecord[] {
+    return this.fromTasksWith(node, (task) => task.tapped(node))
+  }
+
+  private fromTasksWith(node: string, read: (task: StreamTask) => NodeRecord[]): NodeRecord[] {
     return [...this.active.values()].flatMap((e) =>
-      e.task.nodeNames().includes(node) ? e.task.tapped(node) : [],
+      e.task.nodeNames().includes(node) ? read(e.task) : [],
     )
   }
 

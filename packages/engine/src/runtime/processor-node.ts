@@ -41,6 +41,8 @@ export class ProcessorNode {
     const telemetry = this.telemetry
     telemetry.recordsIn++
     if (telemetry.tap !== null) telemetry.tap.push(seen(record, context))
+    if (telemetry.follow?.accepts(record.key()) === true)
+      telemetry.follow.push(seen(record, context))
     const clock = context.clock
     const started = clock === null ? 0 : clock()
     if (this.fixedKey) this.fixedKeyInput = { key: record.key() }

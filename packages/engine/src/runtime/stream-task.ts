@@ -11,7 +11,7 @@ import type {
   NodeMetricsSnapshot,
   RuntimeWarning,
 } from '../telemetry/node-telemetry'
-import { RecordTap } from '../telemetry/record-tap'
+import { RecordTap, type KeyFilter } from '../telemetry/record-tap'
 import {
   buildProcessorTopology,
   type ProcessorTopology,
@@ -95,6 +95,7 @@ export class StreamTask implements ContextOwner {
   private initialized = false
   private closed = false
   readonly warnings: RuntimeWarning[] = []
+  private followFilter: KeyFilter | null = null
 
   constructor(private readonly options: StreamTaskOptions) {
     this.id = options.id
@@ -546,6 +547,22 @@ export class StreamTask implements ContextOwner {
 
   tapped(nodeName: string): NodeRecord[] {
     return this.requireNode(nodeName).telemetry.tap?.records() ?? []
+  }
+
+  /** Keeps the last `capacity` records of the keys `keys` accepts at every node, or stops. */
+  follow(keys: KeyFilter | null, capacity: number): void {
+    this.followFilter = keys
+    for (const node of this.topology.nodes)
+      node.telemetry.follow = keys === null ? null : new RecordTap(capacity, keys)
+  }
+
+  /** Whether the task follows keys with this filter already. */
+  follows(keys: KeyFilter | null): boolean {
+    return this.followFilter === keys
+  }
+
+  followed(nodeName: string): NodeRecord[] {
+    return this.requireNode(nodeName).telemetry.follow?.records() ?? []
   }
 
   nodeNames(): string[] {

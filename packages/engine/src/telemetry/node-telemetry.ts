@@ -25,6 +25,8 @@ export class NodeTelemetry {
   readonly droppedByReason = new Map<DropReason, number>()
   /** Null until a tap is opened, so untapped nodes pay one null check per record. */
   tap: RecordTap | null = null
+  /** The records of followed keys through this node, while keys are followed. */
+  follow: RecordTap | null = null
 
   constructor(readonly nodeName: string) {}
 

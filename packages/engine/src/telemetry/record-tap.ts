@@ -1,5 +1,8 @@
 import type { NodeRecord } from './node-telemetry'
 
+/** Which keys a tap keeps; a tap without one keeps every record. */
+export type KeyFilter = (key: unknown) => boolean
+
 /** The last `capacity` records through a node, oldest first; a fixed-size ring buffer. */
 export class RecordTap {
   private readonly buffer: (NodeRecord | undefined)[]
@@ -8,11 +11,19 @@ export class RecordTap {
   /** Every record ever tapped, including the ones the ring has overwritten. */
   total = 0
 
-  constructor(readonly capacity: number) {
+  constructor(
+    readonly capacity: number,
+    private readonly keys: KeyFilter | null = null,
+  ) {
     if (!Number.isInteger(capacity) || capacity <= 0) {
       throw new RangeError(`A record tap needs a positive capacity, got ${capacity}`)
     }
     this.buffer = new Array<NodeRecord | undefined>(capacity)
+  }
+
+  /** Whether a record with this key belongs in the tap; asked before the record is built. */
+  accepts(key: unknown): boolean {
+    return this.keys === null || this.keys(key)
   }
 
   push(record: NodeRecord): void {

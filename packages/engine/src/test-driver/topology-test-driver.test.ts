@@ -885,6 +885,27 @@ describe('TopologyTestDriver: errors and telemetry', () => {
     driver.closeTap('keep')
     expect(driver.tapped('keep')).toEqual([])
   })
+
+  it('follows a key through every node it reaches, and no other key', () => {
+    const builder = new StreamsBuilder()
+    builder
+      .stream<string, string>('in', Consumed.as('read'))
+      .filter((_k, v) => v !== 'x', Named.as('keep'))
+      .to('out', Produced.as('write'))
+    const driver = new TopologyTestDriver(builder.build(), props)
+    const input = driver.createInputTopic('in', S, S)
+    driver.follow((key) => key === 'k1', 5)
+    input.pipeInput('k0', 'p', 1)
+    input.pipeInput('k1', 'q', 2)
+    input.pipeInput('k1', 'x', 3)
+    const seen = (node: string) => driver.followed(node).map((r) => `${r.key}=${r.value}`)
+    expect(seen('read')).toEqual(['k1=q', 'k1=x'])
+    expect(seen('keep')).toEqual(['k1=q', 'k1=x'])
+    // The filter dropped k1=x: it never reached the sink.
+    expect(seen('write')).toEqual(['k1=q'])
+    driver.follow(null)
+    expect(seen('read')).toEqual([])
+  })
 })
 
 describe('TopologyTestDriver: repartition and user serdes', () => {

@@ -13,6 +13,7 @@ import type {
 } from '../state/state-store'
 import type { NodeMetricsSnapshot, RuntimeWarning } from '../telemetry/node-telemetry'
 import type { NodeRecord } from '../telemetry/node-telemetry'
+import type { KeyFilter } from '../telemetry/record-tap'
 import type { Topology } from '../topology/topology'
 import { runtimeTopicNamer } from '../runtime/build-processor-topology'
 import type { ProducedRecord, RecordCollector } from '../runtime/record-collector'
@@ -340,6 +341,16 @@ export class TopologyTestDriver implements InputPipe, OutputSource {
 
   tapped(nodeName: string): NodeRecord[] {
     return this.taskOf(nodeName).tapped(nodeName)
+  }
+
+  /** Follows the keys `keys` accepts through every node, keeping their last `capacity` records. */
+  follow(keys: KeyFilter | null, capacity = 20): void {
+    this.globalTask?.follow(keys, capacity)
+    this.task?.follow(keys, capacity)
+  }
+
+  followed(nodeName: string): NodeRecord[] {
+    return this.taskOf(nodeName).followed(nodeName)
   }
 
   private taskOf(nodeName: string): StreamTask {

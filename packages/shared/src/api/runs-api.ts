@@ -158,6 +158,22 @@ export const TapRequestSchema = z.strictObject({
 })
 export type TapRequest = z.infer<typeof TapRequestSchema>
 
+/** Follow a key (its text, as store key filters read it) through every node, or stop. */
+export const FollowRequestSchema = z.strictObject({
+  runId: z.string(),
+  key: z.string().min(1).max(1_000),
+  enabled: z.boolean(),
+})
+export type FollowRequest = z.infer<typeof FollowRequestSchema>
+
+/** `run:follow`, once a second while a key is followed: its latest records at each node. */
+export const RunFollowSchema = z.strictObject({
+  runId: z.string(),
+  key: z.string(),
+  nodes: z.array(z.strictObject({ nodeId: z.string(), records: z.array(NodeRecordSchema) })),
+})
+export type RunFollow = z.infer<typeof RunFollowSchema>
+
 export const StatePageRequestSchema = z.strictObject({
   runId: z.string(),
   store: z.string(),

@@ -3,7 +3,9 @@
 // ClientToServerEvents>`). Payloads from clients are parsed with the schemas of runs-api.ts.
 import type { ApiErrorBody } from './api-error'
 import type {
+  FollowRequest,
   RunError,
+  RunFollow,
   RunMetrics,
   RunStatus,
   RunTap,
@@ -26,6 +28,7 @@ export interface ServerToClientEvents {
   'run:metrics': (metrics: RunMetrics, ack: SnapshotAck) => void
   'run:error': (error: RunError & { runId: string }) => void
   'run:tap': (tap: RunTap, ack: SnapshotAck) => void
+  'run:follow': (follow: RunFollow, ack: SnapshotAck) => void
   'run:state': (page: StatePage) => void
 }
 
@@ -35,6 +38,8 @@ export interface ClientToServerEvents {
   'run:leave': (request: { runId: string }, ack: Ack<null>) => void
   /** Opens or closes a node's record tap; while open, `run:tap` arrives every second. */
   'run:tap': (request: TapRequest, ack: Ack<null>) => void
+  /** Follows a key through every node, or stops; while followed, `run:follow` arrives every second. */
+  'run:follow': (request: FollowRequest, ack: Ack<null>) => void
   /** Asks for a page of a store; answered in the ack and as `run:state`. */
   'run:state': (request: StatePageRequest, ack: Ack<StatePage>) => void
 }
