@@ -1,7 +1,11 @@
 // The designer with a 500-node design in real Chromium against the built server: time to first
-// render, time to re-plan after an edit, and frame rate while panning.
-//   npm run bench:web            (builds first)
-// Targets: first render < 1.5 s, re-plan < 50 ms, pan >= 50 fps.
+// render, time to re-plan after an edit, and frame rate while panning; then the live debugger
+// with a 200-node topology running on a real broker: main-thread time per metrics update and
+// the page's heap over ten minutes.
+//   npm run bench:web                          (builds first)
+//   npm run bench:web -- --live-minutes 2      (a shorter live run; 0 skips it)
+// Targets: first render < 1.5 s, re-plan < 50 ms, pan >= 50 fps; under 8 ms per metrics
+// update, heap flat.
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -13,6 +17,8 @@ import type { TopologyGraph } from '@topology-studio/shared'
 import { generateDesign } from '../../packages/engine/bench/generate-design'
 import { chromiumLaunchOptions } from '../support/chromium'
 import { findFreePort } from '../support/free-port'
+import { startLocalKafka } from '../../scripts/local-kafka/local-kafka'
+import { measureLiveRun, type LiveRunFigures } from './live-run'
 
 const NODES = 500
 const RUNS = 3
@@ -171,6 +177,49 @@ async function measurePan(page: Page) {
   }
 }
 
+/** `--live-minutes N` (default 10; 0 skips the live run). */
+function liveMinutes(): number {
+  const at = process.argv.indexOf('--live-minutes')
+  const value = at === -1 ? 10 : Number(process.argv[at + 1])
+  if (!Number.isFinite(value) || value < 0)
+    throw new Error('--live-minutes takes a number of minutes')
+  return value
+}
+
+/** The live run on KAFKA_BOOTSTRAP_SERVERS, or on a broker of its own. */
+async function liveRun(page: Page, minutes: number): Promise<LiveRunFigures> {
+  const given = process.env['KAFKA_BOOTSTRAP_SERVERS']
+  if (given !== undefined && given !== '') return measureLiveRun(page, given, minutes)
+  const kafka = await startLocalKafka({ port: 0 })
+  try {
+    return await measureLiveRun(page, kafka.bootstrapServers, minutes)
+  } finally {
+    await kafka.stop()
+  }
+}
+
+function printLive(live: LiveRunFigures, minutes: number): void {
+  const heap = live.heapMb
+  const half = heap[Math.floor(heap.length / 2)] ?? 0
+  const last = heap.at(-1) ?? 0
+  const figures = (values: readonly number[]) =>
+    values.length === 0
+      ? 'not measured'
+      : `median ${median([...values]).toFixed(1)} ms, worst 10 s stretch ${Math.max(...values).toFixed(1)} ms`
+  console.log(
+    `Live debugger with a running ${live.nodes}-node topology at ${live.recordsPerSecond} records/s for ${minutes} min (${live.updates} metrics updates)`,
+  )
+  console.log(
+    `  main thread per metrics update, whole topology in view: ${figures(live.perUpdateMs.fitted)} (target < 8 ms)`,
+  )
+  console.log(
+    `  main thread per metrics update, zoom 1 with ${live.readableNodes} nodes showing numbers: ${figures(live.perUpdateMs.readable)} (target < 8 ms)`,
+  )
+  console.log(
+    `  heap after collection, per minute: ${heap.map((mb) => mb.toFixed(1)).join(', ')} MB; second half ${(last - half >= 0 ? '+' : '') + (last - half).toFixed(1)} MB (target flat)`,
+  )
+}
+
 async function main(): Promise<void> {
   const workspace = mkdtempSync(join(tmpdir(), 'topology-studio-bench-web-'))
   const design = placed(generateDesign(NODES))
@@ -189,7 +238,10 @@ async function main(): Promise<void> {
       if (i > 100) throw new Error('The server did not start')
       await new Promise((resolve) => setTimeout(resolve, 100))
     }
-    const context = await browser.newContext({ viewport: { width: 1600, height: 900 } })
+    const context = await browser.newContext({
+      viewport: { width: 1600, height: 900 },
+      baseURL: base,
+    })
     await context.addCookies([
       { name: `topology_studio_${port}`, value: token, domain: '127.0.0.1', path: '/' },
     ])
@@ -279,6 +331,9 @@ async function main(): Promise<void> {
       console.log(
         `  pan at zoom ${pan.zoom.toFixed(2)}: ${pan.fps.toFixed(1)} fps average over ${pan.frames} frames, 95th percentile frame ${pan.p95Gap.toFixed(1)} ms = ${(1000 / pan.p95Gap).toFixed(1)} fps, worst frame ${pan.worstGap.toFixed(1)} ms (${pan.slowFrames} over 20 ms), lowest over ${FPS_WINDOW_MS} ms ${pan.lowestWindowFps.toFixed(1)} fps (target >= 50 fps)`,
       )
+
+    const minutes = liveMinutes()
+    if (minutes > 0) printLive(await liveRun(page, minutes), minutes)
   } finally {
     await browser.close()
     server.kill('SIGTERM')

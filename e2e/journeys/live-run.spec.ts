@@ -59,6 +59,12 @@ test('runs word count on the cluster and shows live rates on every node', async 
   await expect(canvas.getByTestId('run-stats-count')).toHaveAttribute('title', /latency p50/)
   await page.screenshot({ path: testInfo.outputPath('live-run.png'), fullPage: true })
 
+  // A reload finds the design's run again, with its numbers and the sample data it started.
+  await page.reload()
+  await expect(status).toHaveAttribute('data-state', 'running')
+  await expect(canvas.getByTestId('run-rate-count')).not.toHaveText(/^in 0\/s/)
+  await page.getByRole('tab', { name: 'Live' }).click()
+
   // The count store holds the words with their counts, filtered by key prefix.
   await canvas.getByTestId('node-count').click()
   const store = page.getByTestId('store-counts')

@@ -30,6 +30,7 @@ const run = createRunStore({
     clusterApi.createTopic(clusterId, { name, partitions }),
   startGenerator: (clusterId, request) => clusterApi.startGenerator(clusterId, request),
   stopGenerator: (clusterId, generatorId) => clusterApi.stopGenerator(clusterId, generatorId),
+  listGenerators: (clusterId) => clusterApi.generators(clusterId),
 })
 const { store: plan } = createPlanStore(design, {
   clusters,

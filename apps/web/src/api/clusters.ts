@@ -4,6 +4,7 @@ import {
   ClusterSchema,
   TopicListSchema,
   type Cluster,
+  GeneratorListSchema,
   GeneratorStatusSchema,
   TopicInfoSchema,
   type GeneratorStatus,
@@ -31,6 +32,8 @@ export interface ClustersApi {
   peek(id: string, topic: string, partition: number, query: PeekQuery): Promise<PeekedRecord[]>
   produce(id: string, topic: string, request: ProduceRequest): Promise<ProducedOffset[]>
   createTopic(id: string, topic: CreateTopicRequest): Promise<TopicInfo>
+  /** The sample-data generators of a cluster, running or ended. */
+  generators(id: string): Promise<GeneratorStatus[]>
   startGenerator(id: string, request: StartGeneratorRequest): Promise<GeneratorStatus>
   stopGenerator(id: string, generatorId: string): Promise<GeneratorStatus>
 }
@@ -62,6 +65,8 @@ export function clustersApi(fetchFn: typeof fetch = (...args) => fetch(...args))
       ).offsets,
     createTopic: async (id, topic) =>
       TopicInfoSchema.parse(await request(fetchFn, `${path(id)}/topics`, 'POST', topic)),
+    generators: async (id) =>
+      GeneratorListSchema.parse(await request(fetchFn, `${path(id)}/generators`)).generators,
     startGenerator: async (id, body) =>
       GeneratorStatusSchema.parse(await request(fetchFn, `${path(id)}/generators`, 'POST', body)),
     stopGenerator: async (id, generatorId) =>

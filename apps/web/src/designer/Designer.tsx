@@ -96,6 +96,9 @@ function DesignerLayout({ design, plan, api, clusters, run }: DesignerProps) {
   const centre = useRef<HTMLDivElement>(null)
   const shapes = useStore(plan, (s) => s.shapes)
   const subtopologyOf = useStore(plan, (s) => s.overlay.subtopologyOf)
+  const savedId = useStore(design, (s) => s.saved?.id ?? null)
+  // A design opened while it runs (after a reload, or from another tab) shows its run.
+  useEffect(() => void run.getState().attach(savedId), [run, savedId])
   // Bottlenecks are judged per sub-topology, as planned for the design on the canvas.
   useEffect(() => run.getState().setSubtopologies(subtopologyOf), [run, subtopologyOf])
   const selected = useStore(design, (s) =>

@@ -4,7 +4,8 @@ import { Handle, Position, useUpdateNodeInternals, type Node, type NodeProps } f
 import { Fragment, memo, useEffect, useRef } from 'react'
 import { givesOutput, takesInput } from './connection-rules'
 import { NodeRunStats } from '../run/NodeRunStats'
-import { useIsBottleneck, useOnPath } from '../run/run-context'
+import { useIsBottleneck, useNodeHeat, useOnPath } from '../run/run-context'
+import { useReadableInView } from './readable-in-view'
 import { nodeSummary } from './node-summary'
 import { subtopologyColor } from './subtopology-colors'
 
@@ -36,6 +37,8 @@ export const OperatorNode = memo(function OperatorNode({
   id,
   data,
   selected,
+  positionAbsoluteX,
+  positionAbsoluteY,
 }: NodeProps<OperatorFlowNode>) {
   const { node, shape, diagnostics, subtopology, stores } = data
   const errors = diagnostics.filter((d) => d.severity === 'error')
@@ -43,6 +46,9 @@ export const OperatorNode = memo(function OperatorNode({
   const status = errors.length > 0 ? 'error' : warnings.length > 0 ? 'warning' : 'ok'
   const bottleneck = useIsBottleneck(node.id)
   const onPath = useOnPath(node.id)
+  // Zoomed out or off screen, a run shows only in the node's colours, not in its numbers.
+  const heat = useNodeHeat(node.id)
+  const readable = useReadableInView(positionAbsoluteX, positionAbsoluteY)
   const outputs =
     node.kind === 'split'
       ? [
@@ -71,7 +77,7 @@ export const OperatorNode = memo(function OperatorNode({
   }, [id, handleIds, updateNodeInternals])
   return (
     <div
-      className={`operator operator--${status}${selected ? ' operator--selected' : ''}${bottleneck ? ' operator--bottleneck' : ''}${onPath ? ' operator--on-path' : ''}`}
+      className={`operator operator--${status}${selected ? ' operator--selected' : ''}${bottleneck ? ' operator--bottleneck' : ''}${onPath ? ' operator--on-path' : ''}${heat === null ? '' : ` operator--${heat}`}`}
       data-testid={`node-${node.id}`}
       data-kind={node.kind}
       data-status={status}
@@ -142,7 +148,7 @@ export const OperatorNode = memo(function OperatorNode({
             : ''}
         </div>
       )}
-      <NodeRunStats nodeId={node.id} />
+      {readable && <NodeRunStats nodeId={node.id} />}
       {outputs.map((output, index) => (
         <Handle
           key={output.id ?? 'out'}

@@ -46,13 +46,11 @@ export function NodeRunStats({ nodeId }: { nodeId: string }) {
   const classes = [
     'node-run',
     failing && 'node-run--failing',
-    load?.heat != null && `node-run--${load.heat}`,
     load?.bottleneck != null && 'node-run--bottleneck',
   ].filter(Boolean)
   return (
     <div
       className={classes.join(' ')}
-      data-heat={load?.heat ?? 'none'}
       data-testid={`run-stats-${nodeId}`}
       title={`${formatCount(metrics.recordsIn)} records in, ${formatCount(metrics.recordsOut)} out; ${latency}`}
     >

@@ -59,3 +59,16 @@ export function useOnPath(nodeId: string): boolean {
   const store = useContext(RunStoreContext) ?? NO_RUN
   return useStore(store, (s) => s.path.has(nodeId))
 }
+
+/**
+ * How the node colours during a run: hot or warm with its share of processing time, failing
+ * when it failed on or dropped records; null otherwise. A string, so it re-renders on change.
+ */
+export function useNodeHeat(nodeId: string): 'hot' | 'warm' | 'failing' | null {
+  const store = useContext(RunStoreContext) ?? NO_RUN
+  return useStore(store, (s) => {
+    const metrics = s.nodes.get(nodeId)
+    if (metrics !== undefined && (metrics.errors > 0 || metrics.dropped > 0)) return 'failing'
+    return s.loads.get(nodeId)?.heat ?? null
+  })
+}

@@ -64,6 +64,7 @@ function fakeChannel() {
 
 function api(overrides: Partial<RunsApi> = {}): RunsApi {
   return {
+    list: async () => [],
     start: async () => status('starting'),
     stop: async () => status('stopped'),
     reset: async () => ({ deletedTopics: ['word-count-counts-changelog'], deletedGroup: true }),
@@ -74,6 +75,7 @@ function api(overrides: Partial<RunsApi> = {}): RunsApi {
 const noGenerators = {
   startGenerator: () => Promise.reject(new Error('not used')),
   stopGenerator: () => Promise.reject(new Error('not used')),
+  listGenerators: async () => [],
 }
 
 describe('run store', () => {
@@ -215,6 +217,43 @@ describe('run store', () => {
     ])
   })
 
+  it('shows the run of an opened design that is running already, and leaves a finished one', async () => {
+    const { channel, feed, unwatched } = fakeChannel()
+    const running = { ...status('running', 'run-2'), startedAt: '2026-11-24T01:00:00.000Z' }
+    const older = { ...status('running', 'run-1'), startedAt: '2026-11-24T00:00:00.000Z' }
+    const other = { ...status('running', 'run-3'), designId: 'other' }
+    const generator = {
+      id: 'g1',
+      clusterId: 'local',
+      kind: 'sentences' as const,
+      topic: 'lines',
+      recordsPerSecond: 20,
+      state: 'running' as const,
+      produced: 5,
+      startedAt: '2026-11-24T00:00:00.000Z',
+      error: null,
+    }
+    const store = createRunStore({
+      api: api({ list: async () => [older, { ...status('stopped', 'run-0') }, running, other] }),
+      channel,
+      createTopic: vi.fn(),
+      ...noGenerators,
+      listGenerators: async () => [generator, { ...generator, topic: 'old', state: 'stopped' }],
+    })
+    await store.getState().attach('word-count')
+    expect(store.getState().run?.id).toBe('run-2')
+    // The sample data it runs on can be stopped from this page too.
+    expect([...store.getState().generators.keys()]).toEqual(['lines'])
+    feed('run-2').metrics(metrics('run-2', node('lines', 3)))
+    expect(store.getState().nodes.get('lines')?.recordsInPerSecond).toBe(3)
+
+    // Opening a design with no run leaves a finished run of another design.
+    feed('run-2').status(status('stopped', 'run-2'))
+    await store.getState().attach('nothing-runs')
+    expect(store.getState().run).toBeNull()
+    expect(unwatched).toEqual(['run-2'])
+  })
+
   it('offers to create the source topics a refused start names, then starts', async () => {
     const { channel } = fakeChannel()
     let refuse = true
@@ -316,6 +355,7 @@ describe('run store', () => {
       createTopic: vi.fn(),
       startGenerator,
       stopGenerator,
+      listGenerators: async () => [],
     })
     await store.getState().startSampleData('local', 'lines', 'sentences', 20)
     expect(startGenerator).toHaveBeenCalledWith('local', {

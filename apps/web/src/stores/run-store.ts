@@ -17,6 +17,9 @@ import { refusalOf } from '../api/runs'
 import type { RunChannel } from '../run/run-channel'
 import { nodeLoads, subtopologyLags, type LagPoint, type NodeLoad } from '../run/bottlenecks'
 
+/** Runs that hold a consumer group membership, or are about to. */
+const ACTIVE = new Set(['starting', 'rebalancing', 'restoring', 'running', 'stopping'])
+
 /** Seconds of per-node rate history kept for sparklines. */
 export const HISTORY_SECONDS = 60
 /** Skipped records kept per node. */
@@ -61,6 +64,11 @@ export interface RunStoreState {
   resetNote: string | null
   busy: boolean
   start(designId: string, clusterId: string): Promise<void>
+  /**
+   * Shows the run of a design that is running already (started before this page opened, or in
+   * another tab), if any; otherwise, leaves a run of another design.
+   */
+  attach(designId: string | null): Promise<void>
   stop(): Promise<void>
   reset(): Promise<void>
   /** A page of a store of the current run: keys starting with `keyPrefix`. */
@@ -92,6 +100,8 @@ export interface RunStoreDeps {
     request: { kind: SampleDataKind; topic: string; recordsPerSecond: number },
   ): Promise<GeneratorStatus>
   stopGenerator(clusterId: string, generatorId: string): Promise<GeneratorStatus>
+  /** The generators of a cluster, so a reloaded page can stop the ones it started. */
+  listGenerators(clusterId: string): Promise<GeneratorStatus[]>
 }
 
 /** What a run streams back, before anything has arrived. */
@@ -219,6 +229,30 @@ export function createRunStore(deps: RunStoreDeps): RunStore {
           set({ generators })
         }),
       start: (designId, clusterId) => attempt(() => start(designId, clusterId)),
+      attach: (designId) =>
+        attempt(async () => {
+          const current = get().run
+          if (current !== null && current.designId === designId) return
+          const running =
+            designId === null
+              ? undefined
+              : (await api.list())
+                  .filter((r) => r.designId === designId && ACTIVE.has(r.state))
+                  .sort((a, b) => b.startedAt.localeCompare(a.startedAt))[0]
+          if (running !== undefined) {
+            follow(running)
+            const generators = await deps.listGenerators(running.clusterId)
+            set({
+              generators: new Map(
+                generators.filter((g) => g.state === 'running').map((g) => [g.topic, g]),
+              ),
+            })
+          } else if (current !== null && !ACTIVE.has(current.state)) {
+            unwatch?.()
+            unwatch = null
+            set({ run: null, ...noRunData() })
+          }
+        }),
       stop: () =>
         attempt(async () => {
           const run = get().run

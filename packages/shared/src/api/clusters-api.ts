@@ -185,3 +185,6 @@ export const GeneratorStatusSchema = z.strictObject({
   error: z.string().nullable(),
 })
 export type GeneratorStatus = z.infer<typeof GeneratorStatusSchema>
+
+/** `GET /api/clusters/:id/generators`. */
+export const GeneratorListSchema = z.strictObject({ generators: z.array(GeneratorStatusSchema) })

@@ -63,6 +63,9 @@ export const RunStatusSchema = z.strictObject({
 })
 export type RunStatus = z.infer<typeof RunStatusSchema>
 
+/** `GET /api/runs`: every run since the server started. */
+export const RunListSchema = z.strictObject({ runs: z.array(RunStatusSchema) })
+
 /** `POST /api/runs/:id/reset`: what was deleted, as Kafka's application reset tool does. */
 export const RunResetSchema = z.strictObject({
   deletedTopics: z.array(z.string()),
