@@ -72,6 +72,19 @@ function api(overrides: Partial<RunsApi> = {}): RunsApi {
   }
 }
 
+/** A sample-data generator running into `lines`. */
+const generator = {
+  id: 'g1',
+  clusterId: 'local',
+  kind: 'sentences' as const,
+  topic: 'lines',
+  recordsPerSecond: 20,
+  state: 'running' as const,
+  produced: 0,
+  startedAt: '2026-11-24T00:00:00.000Z',
+  error: null,
+}
+
 const noGenerators = {
   startGenerator: () => Promise.reject(new Error('not used')),
   stopGenerator: () => Promise.reject(new Error('not used')),
@@ -222,17 +235,6 @@ describe('run store', () => {
     const running = { ...status('running', 'run-2'), startedAt: '2026-11-24T01:00:00.000Z' }
     const older = { ...status('running', 'run-1'), startedAt: '2026-11-24T00:00:00.000Z' }
     const other = { ...status('running', 'run-3'), designId: 'other' }
-    const generator = {
-      id: 'g1',
-      clusterId: 'local',
-      kind: 'sentences' as const,
-      topic: 'lines',
-      recordsPerSecond: 20,
-      state: 'running' as const,
-      produced: 5,
-      startedAt: '2026-11-24T00:00:00.000Z',
-      error: null,
-    }
     const store = createRunStore({
       api: api({ list: async () => [older, { ...status('stopped', 'run-0') }, running, other] }),
       channel,
@@ -336,17 +338,6 @@ describe('run store', () => {
 
   it('starts and stops sample data into a topic, remembering the generator by topic', async () => {
     const { channel } = fakeChannel()
-    const generator = {
-      id: 'g1',
-      clusterId: 'local',
-      kind: 'sentences' as const,
-      topic: 'lines',
-      recordsPerSecond: 20,
-      state: 'running' as const,
-      produced: 0,
-      startedAt: '2026-11-24T00:00:00.000Z',
-      error: null,
-    }
     const startGenerator = vi.fn(async () => generator)
     const stopGenerator = vi.fn(async () => ({ ...generator, state: 'stopped' as const }))
     const store = createRunStore({
