@@ -56,15 +56,24 @@ test('says when a window closes and why it has not been emitted yet', async ({
   )
   await page.screenshot({ path: testInfo.outputPath('why-not-emitted.png'), fullPage: true })
 
+  // The suppress holds the window's latest trade back in its buffer until then.
+  await page.getByTestId('canvas').getByTestId('node-window-closed').click()
+  const buffer = page.getByTestId('store-latest-trade-buffer-store')
+  await expect(buffer).toContainText('1 held back until their window closes or time is up')
+  await expect(buffer.locator('tbody tr').first().locator('td')).toHaveText([
+    ISIN,
+    '10:00:00.000 – 10:00:02.000',
+    /"price":11/,
+    '0_0',
+    /^10:00:02\.500 \(in 1\.6 s\)/,
+  ])
+  await page.getByTestId('canvas').getByTestId('node-latest').click()
+
   // A trade past end + grace moves stream time on: the window closes and its price is emitted.
   await trade(page, clusterId, trades, 12, T0 + 2600)
   const closed = store.locator('tbody tr', { hasText: '10:00:00.000 – 10:00:02.000' })
   await expect(closed.locator('td').last()).toContainText('(closed)', { timeout: 20_000 })
-  // The answer stays open and follows the window.
-  await expect(closed.getByRole('button', { name: 'What happened?' })).toHaveAttribute(
-    'aria-expanded',
-    'true',
-  )
+  await closed.getByRole('button', { name: 'What happened?' }).click()
   await expect(store.getByRole('note')).toContainText(
     'Closed at stream time 2026-01-01 10:00:02.500: When the window closes emits its final result',
   )

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { storePage } from './store-page'
 
 function fakeStore(
-  kind: 'keyValue' | 'window' | 'session',
+  kind: 'keyValue' | 'window' | 'session' | 'suppression',
   entries: KeyValue<unknown, unknown>[],
 ): QueryableStore<unknown, unknown> {
   const unused = () => {
@@ -37,11 +37,13 @@ describe('storePage', () => {
     const first = storePage(store, { ...request, keyPrefix: 'a', pageSize: 2 })
     expect(first).toMatchObject({ kind: 'keyValue', totalEntries: 3, page: 0 })
     expect(first.entries).toEqual([
-      { key: 'apple', value: 0, window: null, taskId: '0_0' },
-      { key: 'apricot', value: 1, window: null, taskId: '0_1' },
+      { key: 'apple', value: 0, window: null, taskId: '0_0', bufferTime: null },
+      { key: 'apricot', value: 1, window: null, taskId: '0_1', bufferTime: null },
     ])
     const second = storePage(store, { ...request, keyPrefix: 'a', pageSize: 2, page: 1 })
-    expect(second.entries).toEqual([{ key: 'avocado', value: 3, window: null, taskId: '0_1' }])
+    expect(second.entries).toEqual([
+      { key: 'avocado', value: 3, window: null, taskId: '0_1', bufferTime: null },
+    ])
   })
 
   it('shows window and session entries with their bounds, filtered on the inner key', () => {
@@ -53,15 +55,47 @@ describe('storePage', () => {
     const page = storePage(store, { ...request, keyPrefix: 'user-1' })
     expect(page.kind).toBe('window')
     expect(page.entries).toEqual([
-      { key: 'user-1', value: 3, window: { start: 0, end: 60_000 }, taskId: '0_0' },
-      { key: 'user-1', value: 5, window: { start: 60_000, end: 120_000 }, taskId: '0_1' },
+      {
+        key: 'user-1',
+        value: 3,
+        window: { start: 0, end: 60_000 },
+        taskId: '0_0',
+        bufferTime: null,
+      },
+      {
+        key: 'user-1',
+        value: 5,
+        window: { start: 60_000, end: 120_000 },
+        taskId: '0_1',
+        bufferTime: null,
+      },
     ])
   })
 
   it('carries bytes and non-JSON numbers as text', () => {
     const store = fakeStore('keyValue', [new KeyValue(new Uint8Array([1, 2, 3]), Infinity)])
     expect(storePage(store, request).entries).toEqual([
-      { key: 'AQID', value: 'Infinity', window: null, taskId: '0_0' },
+      { key: 'AQID', value: 'Infinity', window: null, taskId: '0_0', bufferTime: null },
+    ])
+  })
+
+  it("shows a suppress buffer's held-back changes with the time each waits for", () => {
+    const store = fakeStore('suppression', [
+      new KeyValue(new Windowed('IE00B4L5Y983', new Window(0, 2_000)), {
+        value: { price: 11 },
+        time: 2_000,
+      }),
+      new KeyValue('plain-key', { value: null, time: 5 }),
+    ])
+    expect(storePage(store, request).entries).toEqual([
+      {
+        key: 'IE00B4L5Y983',
+        value: { price: 11 },
+        window: { start: 0, end: 2_000 },
+        taskId: '0_0',
+        bufferTime: 2_000,
+      },
+      { key: 'plain-key', value: null, window: null, taskId: '0_1', bufferTime: 5 },
     ])
   })
 })

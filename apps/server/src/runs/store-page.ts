@@ -1,12 +1,14 @@
 import type { QueryableStore } from '@topology-studio/engine/kafka'
 import type { StatePageRequestSchema } from '@topology-studio/shared'
 import type { z } from 'zod'
+import { Windowed } from '@topology-studio/engine'
 import { jsonSafe, keyText } from './json-safe'
 import type { StatePageResult } from './run-protocol'
 
 /**
  * A page of a store's entries whose keys start with a prefix: key-value entries as they are,
- * window and session entries with their bounds.
+ * window and session entries with their bounds, a suppress buffer's held-back changes with the
+ * time each waits for; every entry with the task that holds it.
  */
 export function storePage(
   store: QueryableStore<unknown, unknown>,
@@ -26,13 +28,11 @@ export function storePage(
     pageSize,
     totalEntries: entries.length,
     entries: entries.slice(page * pageSize, (page + 1) * pageSize).map((entry) => {
-      if (kind === 'keyValue') {
-        return {
-          key: jsonSafe(entry.key),
-          value: jsonSafe(entry.value),
-          window: null,
-          taskId: entry.taskId,
-        }
+      const held = kind === 'suppression' ? (entry.value as { value: unknown; time: number }) : null
+      const value = jsonSafe(held === null ? entry.value : held.value)
+      const bufferTime = held?.time ?? null
+      if (kind === 'keyValue' || !(entry.key instanceof Windowed)) {
+        return { key: jsonSafe(entry.key), value, window: null, taskId: entry.taskId, bufferTime }
       }
       const windowed = jsonSafe(entry.key) as {
         key?: unknown
@@ -40,9 +40,10 @@ export function storePage(
       }
       return {
         key: windowed.key ?? null,
-        value: jsonSafe(entry.value),
+        value,
         window: windowed.window ?? null,
         taskId: entry.taskId,
+        bufferTime,
       }
     }),
   }

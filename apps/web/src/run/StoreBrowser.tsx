@@ -56,7 +56,11 @@ export function StoreBrowser({ run, store, live, windowed = null }: StoreBrowser
 
   const shown = result !== null && 'page' in result ? result.page : null
   const pages = shown === null ? 1 : Math.max(1, Math.ceil(shown.totalEntries / PAGE_SIZE))
-  const windowedKind = shown?.kind === 'window' || shown?.kind === 'session'
+  const held = shown?.kind === 'suppression'
+  const windowedKind =
+    shown?.kind === 'window' ||
+    shown?.kind === 'session' ||
+    (held && shown.entries.some((entry) => entry.window !== null))
   const timed = windowedKind && windowed !== null
   const taskOf = (taskId: string) => tasks.find((t) => t.taskId === taskId && t.kind === 'active')
   const columns = 2 + (windowedKind ? 1 : 0) + (timed ? 2 : 0)
@@ -67,7 +71,10 @@ export function StoreBrowser({ run, store, live, windowed = null }: StoreBrowser
         {shown !== null && (
           <span className="store-browser__count">
             {' '}
-            · {shown.totalEntries} {shown.kind === 'session' ? 'sessions' : 'entries'}
+            ·{' '}
+            {held
+              ? `${shown.totalEntries} held back until their window closes or time is up`
+              : `${shown.totalEntries} ${shown.kind === 'session' ? 'sessions' : 'entries'}`}
           </span>
         )}
       </h4>
@@ -92,7 +99,7 @@ export function StoreBrowser({ run, store, live, windowed = null }: StoreBrowser
             <tr>
               <th>Key</th>
               {windowedKind && <th>{shown.kind === 'session' ? 'Session' : 'Window'}</th>}
-              <th>Value</th>
+              <th>{held ? 'Latest value, held back' : 'Value'}</th>
               {timed && <th>Task</th>}
               {timed && <th>Closes (stream time)</th>}
             </tr>

@@ -31,6 +31,8 @@ describe('window timing', () => {
       cached: true,
     })
     expect(windowedAggregationOf(wordCountDesign(), 'count')).toBeNull()
+    // The suppress's buffer holds the same windows.
+    expect(windowedAggregationOf(design, 'window-closed')).toEqual(latest)
   })
 
   it('closes time windows at end + grace, sessions a gap later', () => {

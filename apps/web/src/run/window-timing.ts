@@ -37,13 +37,22 @@ function numberConfig(graph: TopologyGraph, key: string): number | undefined {
   return Number.isFinite(number) ? number : undefined
 }
 
-/** The window and what follows a windowed aggregation node of the design, or null. */
+/**
+ * The window and what follows a windowed aggregation node of the design, or null; for a suppress
+ * right after one, that aggregation's.
+ */
 export function windowedAggregationOf(
   graph: TopologyGraph,
   nodeId: string,
 ): WindowedAggregation | null {
   const node = graph.nodes.find((n) => n.id === nodeId)
   if (node === undefined) return null
+  if (node.kind === 'suppress') {
+    const input = graph.edges.find((e) => e.target === nodeId)
+    return input === undefined || input.source === nodeId
+      ? null
+      : windowedAggregationOf(graph, input.source)
+  }
   let window: Window | undefined
   if (node.kind === 'cogroup') window = node.params.window
   else if (node.kind === 'count' || node.kind === 'reduce' || node.kind === 'aggregate') {

@@ -1,7 +1,8 @@
 // Interactive queries: one store name read across every task of this instance that holds it,
 // as Kafka's composite read-only stores (a key lives in one task; ranges are gathered from all).
 // Values are plain (timestamped stores are read without their timestamps), results are arrays.
-import type { KeyValue } from '../dsl/key-value'
+import { KeyValue } from '../dsl/key-value'
+import type { BufferedChange } from '../runtime/operators/value-getter'
 import type { Windowed } from '../dsl/windowed'
 import type { KeyValueIterator, SessionStore } from '../state/state-store'
 import {
@@ -15,8 +16,11 @@ import {
 
 export interface QueryableStore<K, V> {
   readonly name: string
-  /** `keyValue`, `window` or `session`, from the store's builder. */
-  kind(): 'keyValue' | 'window' | 'session'
+  /**
+   * `keyValue`, `window` or `session`, from the store's builder; `suppression` for the buffer of
+   * a suppress, whose entries `allByTask` reads as the changes it holds back.
+   */
+  kind(): 'keyValue' | 'window' | 'session' | 'suppression'
   /** Key-value stores: the value of a key, or null. */
   get(key: K): V | null
   /** Key-value stores: every entry; window and session stores: every window or session. */
@@ -48,6 +52,8 @@ function drain<K, V>(iterator: KeyValueIterator<K, V>): KeyValue<K, V>[] {
 export interface TaskStore {
   readonly taskId: string
   readonly store: RuntimeStore
+  /** For a suppress's buffer: the changes it holds back, decoded. */
+  readonly buffered?: BufferedChange[] | null
 }
 
 export function queryableStore<K, V>(
@@ -64,7 +70,12 @@ export function queryableStore<K, V>(
     return stores
   }
   const available = (): RuntimeStore[] => availableByTask().map((t) => t.store)
-  const entriesOf = (store: RuntimeStore): KeyValue<unknown, V>[] => {
+  const entriesOf = ({ store, buffered }: TaskStore): KeyValue<unknown, V>[] => {
+    if (buffered != null) {
+      return buffered.map(
+        (change) => new KeyValue(change.key, { value: change.value, time: change.time } as V),
+      )
+    }
     if (isKeyValueStore(store)) return drain(keyValueView<K, V>(store).all())
     if (isWindowStore(store)) return drain(windowView<K, V>(store).all())
     return drain((store as unknown as SessionStore<K, V>).fetch(null, null))
@@ -80,7 +91,10 @@ export function queryableStore<K, V>(
   }
   return {
     name,
-    kind: () => kindOf(available()[0] as RuntimeStore),
+    kind: () => {
+      const first = availableByTask()[0] as TaskStore
+      return first.buffered != null ? 'suppression' : kindOf(first.store)
+    },
     get(key) {
       for (const store of available()) {
         requireKind(store, 'keyValue', 'get')
@@ -90,10 +104,10 @@ export function queryableStore<K, V>(
       return null
     },
     all() {
-      return available().flatMap(entriesOf) as KeyValue<K, V>[]
+      return availableByTask().flatMap(entriesOf) as KeyValue<K, V>[]
     },
     allByTask() {
-      return availableByTask().map(({ taskId, store }) => ({ taskId, entries: entriesOf(store) }))
+      return availableByTask().map((task) => ({ taskId: task.taskId, entries: entriesOf(task) }))
     },
     range(from, to) {
       return available().flatMap((store) => {

@@ -640,7 +640,9 @@ export class StreamThread {
       .filter((e) => e.state === 'running')
       .flatMap((e) => {
         const store = e.task.localStores().get(name)
-        return store === undefined ? [] : [{ taskId: e.task.id, store }]
+        return store === undefined
+          ? []
+          : [{ taskId: e.task.id, store, buffered: e.task.suppressionBuffer(name) }]
       })
   }
 

@@ -17,6 +17,7 @@ import {
   type ProcessorTopology,
   type SourceBinding,
 } from './build-processor-topology'
+import { suppressedValueHolder, type BufferedChange } from './operators/value-getter'
 import { PartitionGroup, type StampedRecord } from './partition-group'
 import { ProcessorContextImpl, type ContextOwner } from './processor-context-impl'
 import type { ProcessorNode } from './processor-node'
@@ -563,6 +564,11 @@ export class StreamTask implements ContextOwner {
 
   followed(nodeName: string): NodeRecord[] {
     return this.requireNode(nodeName).telemetry.follow?.records() ?? []
+  }
+
+  /** What a suppress buffer of this task holds back, or null when it has no such buffer. */
+  suppressionBuffer(storeName: string): BufferedChange[] | null {
+    return suppressedValueHolder(this.context, storeName).view?.buffered() ?? null
   }
 
   nodeNames(): string[] {

@@ -194,13 +194,19 @@ export const StateEntrySchema = z.strictObject({
   window: z.strictObject({ start: z.number(), end: z.number() }).nullable(),
   /** The task that holds the entry (`global` for global stores): its stream time governs it. */
   taskId: z.string(),
+  /**
+   * Suppress buffers: the stream time a held-back change is measured against (its window's end,
+   * or the time of the key's first buffered update); null for other stores.
+   */
+  bufferTime: z.number().nullable(),
 })
 
 /** `run:state`: a page of a store's contents. */
 export const StatePageSchema = z.strictObject({
   runId: z.string(),
   store: z.string(),
-  kind: z.enum(['keyValue', 'window', 'session']),
+  /** `suppression`: a suppress's buffer, whose entries are the changes it holds back. */
+  kind: z.enum(['keyValue', 'window', 'session', 'suppression']),
   keyPrefix: z.string(),
   page: z.int(),
   pageSize: z.int(),

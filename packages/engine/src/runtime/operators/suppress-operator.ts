@@ -19,7 +19,7 @@ import { StreamsException } from '../streams-exception'
 import type { OperatorFactory, OperatorProcessor } from './operator-processor'
 import { param } from './operator-processor'
 import { decodeBufferValue } from './suppression-buffer-decode'
-import { suppressedValueHolder } from './value-getter'
+import { suppressedValueHolder, type BufferedChange } from './value-getter'
 
 /** Kafka's ConsumerRecord.NO_TIMESTAMP, and RecordQueue.UNKNOWN for prior values. */
 const NO_TIMESTAMP = -1
@@ -225,6 +225,14 @@ class TimeOrderedChangeBuffer {
     if (entry === undefined) return undefined
     // Only the value is known, not when it was written.
     return { value: ValueAndTimestamp.make(entry.prior.value, NO_TIMESTAMP) }
+  }
+
+  buffered(): BufferedChange[] {
+    return this.sorted.map((entry) => ({
+      key: entry.key,
+      value: entry.latest.value,
+      time: entry.time,
+    }))
   }
 
   /** Rebuilds the queue from the store after a restore from the changelog. */

@@ -15,9 +15,20 @@ import { valueJoiner, valueMapper } from './call-user'
 
 export type ValueGetter = (key: unknown) => ValueAndTimestamp<unknown> | null
 
+/** A change a suppress buffer holds back: its key, latest value and buffer time. */
+export interface BufferedChange {
+  readonly key: unknown
+  /** The newest value of the key, which leaves when the change is emitted (null: a delete). */
+  readonly value: unknown
+  /** The stream time the change is held against: its window's end, or its first update's time. */
+  readonly time: number
+}
+
 /** What a suppress buffer tells lookups: the value downstream last saw for a buffered key. */
 export interface SuppressedValueView {
   priorValueForBuffered(key: unknown): { value: ValueAndTimestamp<unknown> | null } | undefined
+  /** Everything held back, in the order it will leave. */
+  buffered(): BufferedChange[]
 }
 
 /** Where a suppress processor publishes its buffer for lookups through the table it makes. */
