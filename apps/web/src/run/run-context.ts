@@ -1,5 +1,6 @@
 import type { NodeRunMetrics } from '@topology-studio/shared'
 import type { NodeLoad } from './bottlenecks'
+import { restoreProgress } from './restore-progress'
 import { createContext, useContext } from 'react'
 import { useStore } from 'zustand'
 import { createStore } from 'zustand/vanilla'
@@ -13,12 +14,15 @@ import { edgeWidth } from './edge-width'
 export const RunStoreContext = createContext<RunStore | null>(null)
 
 // Canvases without a run (the compare dialog's) read from a store that never changes.
-const NO_RUN = createStore<Pick<RunStoreState, 'nodes' | 'history' | 'loads' | 'path'>>()(() => ({
-  nodes: new Map(),
-  history: new Map(),
-  loads: new Map(),
-  path: new Map(),
-}))
+const NO_RUN = createStore<Pick<RunStoreState, 'nodes' | 'history' | 'loads' | 'path' | 'tasks'>>()(
+  () => ({
+    nodes: new Map(),
+    history: new Map(),
+    loads: new Map(),
+    path: new Map(),
+    tasks: [],
+  }),
+)
 
 export function useNodeMetrics(nodeId: string): NodeRunMetrics | undefined {
   const store = useContext(RunStoreContext) ?? NO_RUN
@@ -70,5 +74,14 @@ export function useNodeHeat(nodeId: string): 'hot' | 'warm' | 'failing' | null {
     const metrics = s.nodes.get(nodeId)
     if (metrics !== undefined && (metrics.errors > 0 || metrics.dropped > 0)) return 'failing'
     return s.loads.get(nodeId)?.heat ?? null
+  })
+}
+
+/** Whole percent of the given stores restored while their tasks restore; null otherwise. */
+export function useRestoringPercent(stores: readonly string[]): number | null {
+  const store = useContext(RunStoreContext) ?? NO_RUN
+  return useStore(store, (s) => {
+    const progress = restoreProgress(s.tasks, stores)
+    return progress === null ? null : Math.floor(progress * 100)
   })
 }
