@@ -311,6 +311,7 @@ describe('runs on a real broker', () => {
         window: null,
         // One partition: the count's only task.
         taskId: '1_0',
+        bufferTime: null,
       })
       await json(await studio.api(`/api/runs/${good.id}/stop`, { method: 'POST' }))
 
