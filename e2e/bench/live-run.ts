@@ -17,6 +17,8 @@ export interface LiveRunFigures {
   readonly readableNodes: number
   /** Heap after a forced collection, MB, once a minute from the first. */
   readonly heapMb: readonly number[]
+  /** The first heap sample taken zoomed in (numbers mounted): each view is judged on its own. */
+  readonly zoomedFromSample: number
 }
 
 const CHAINS = 9
@@ -153,6 +155,7 @@ export async function measureLiveRun(
   const end = begun + minutes * 60_000
   let nextHeap = begun + 60_000
   let readableNodes = 0
+  let zoomedFromSample = Infinity
   let phase: keyof typeof perUpdateMs = 'fitted'
   let updatesBefore = updates
   let busyBefore = await metric('TaskDuration')
@@ -175,6 +178,7 @@ export async function measureLiveRun(
     if (phase === 'fitted' && Date.now() >= begun + (end - begun) / 2) {
       phase = 'readable'
       readableNodes = await zoomToReadable(page)
+      zoomedFromSample = heapMb.length
       await restart()
     }
   }
@@ -186,6 +190,7 @@ export async function measureLiveRun(
     perUpdateMs,
     readableNodes,
     heapMb,
+    zoomedFromSample,
   }
 }
 

@@ -22,6 +22,11 @@ export interface RunFeed {
   tap(tap: RunTap): void
   /** The latest records of a followed key at every node it reached, once a second. */
   follow(follow: RunFollow): void
+  /**
+   * The run's room was joined again after the connection dropped: the server has let go of this
+   * page's taps and followed keys, which must be asked for again.
+   */
+  rejoined(): void
 }
 
 export interface RunChannel {
@@ -60,10 +65,15 @@ export function socketRunChannel(open: () => StudioSocket = () => io()): RunChan
     statePage: (request) => ask<StatePage>((ack) => connected().emit('run:state', request, ack)),
     watch(runId, feed) {
       const live = connected()
-      const join = () =>
+      let joins = 0
+      const join = () => {
+        const again = joins++ > 0
         live.emit('run:join', { runId }, (answer) => {
-          if (answer.ok) feed.status(answer.value)
+          if (!answer.ok) return
+          feed.status(answer.value)
+          if (again) feed.rejoined()
         })
+      }
       const onStatus = (status: RunStatus) => status.id === runId && feed.status(status)
       const onMetrics = (metrics: RunMetrics, ack: () => void) => {
         ack()

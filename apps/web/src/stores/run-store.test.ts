@@ -256,6 +256,18 @@ describe('run store', () => {
     expect(unwatched).toEqual(['run-2'])
   })
 
+  it('asks again for its taps and followed key when the connection comes back', async () => {
+    const { channel, feed, taps } = fakeChannel()
+    const store = createRunStore({ api: api(), channel, createTopic: vi.fn(), ...noGenerators })
+    await store.getState().start('word-count', 'local')
+    await store.getState().setTap('count', true)
+    await store.getState().follow('fox')
+    taps.length = 0
+    feed('run-1').rejoined()
+    await Promise.resolve()
+    expect(taps).toEqual(['run-1/count:true', 'run-1/key fox:true'])
+  })
+
   it('offers to create the source topics a refused start names, then starts', async () => {
     const { channel } = fakeChannel()
     let refuse = true

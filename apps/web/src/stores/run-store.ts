@@ -144,6 +144,11 @@ export function createRunStore(deps: RunStoreDeps): RunStore {
       unwatch = channel.watch(run.id, {
         status: (status) => set({ run: status }),
         error: (error) => set({ lastError: error }),
+        rejoined: () => {
+          const { tapping, following } = get()
+          for (const nodeId of tapping) void channel.tap(run.id, nodeId, true).catch(() => {})
+          if (following !== null) void channel.follow(run.id, following, true).catch(() => {})
+        },
         follow: (follow) => {
           if (follow.key !== get().following) return
           set({ path: new Map(follow.nodes.map((n) => [n.nodeId, n.records])) })
