@@ -89,14 +89,7 @@ function onSample(sample: MetricsSample): void {
             (a, b) => a.timestamp - b.timestamp || a.partition - b.partition || a.offset - b.offset,
           )
           .slice(-TAP_CAPACITY)
-          .map((r) => ({
-            key: jsonSafe(r.key),
-            value: jsonSafe(r.value),
-            timestamp: r.timestamp,
-            topic: r.topic,
-            partition: r.partition,
-            offset: r.offset,
-          })),
+          .map(recordJson),
       })),
     })
   }

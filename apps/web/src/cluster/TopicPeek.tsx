@@ -21,19 +21,19 @@ export interface TopicPeekProps {
 export function TopicPeek({ api, clusterId, topic, keySerde, valueSerde }: TopicPeekProps) {
   const [limit, setLimit] = useState<number>(20)
   const name = topic.name
-  const partitions = topic.partitions.map((p) => p.partition)
-  const partitionKey = partitions.join(',')
+  // A topic's partitions are numbered 0 to n - 1; their count alone keeps the reader stable.
+  const count = topic.partitions.length
   const read = useCallback(
     async () =>
       latestRecords(
         await Promise.all(
-          partitionKey
-            .split(',')
-            .map((p) => api.peek(clusterId, name, Number(p), { limit, keySerde, valueSerde })),
+          Array.from({ length: count }, (_, partition) =>
+            api.peek(clusterId, name, partition, { limit, keySerde, valueSerde }),
+          ),
         ),
         limit,
       ),
-    [api, clusterId, name, partitionKey, limit, keySerde, valueSerde],
+    [api, clusterId, name, count, limit, keySerde, valueSerde],
   )
   const [polled] = usePolled(read, PEEK_REFRESH_MS)
   const records = polledValue(polled)

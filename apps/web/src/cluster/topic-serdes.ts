@@ -1,6 +1,7 @@
 // The serdes to read and write a topic with, as the open design reads or writes it, so peeking
 // at `word-counts` shows Long counts rather than eight bytes of text.
 import type { NodeSerdes } from '@topology-studio/engine'
+import { nodeTopics } from '../design/node-topics'
 import { SerdeSchema, type Serde, type TopologyGraph } from '@topology-studio/shared'
 
 export interface TopicSerdes {
@@ -8,11 +9,6 @@ export interface TopicSerdes {
   readonly valueSerde: Serde
   /** The node whose serdes these are, or null when the design does not name the topic. */
   readonly from: string | null
-}
-
-function namesTopic(node: TopologyGraph['nodes'][number], topic: string): boolean {
-  const params = node.params as { topic?: unknown; topics?: unknown }
-  return params.topic === topic || (Array.isArray(params.topics) && params.topics.includes(topic))
 }
 
 function known(name: unknown): Serde | null {
@@ -26,9 +22,7 @@ export function topicSerdes(
   topic: string,
 ): TopicSerdes {
   const fallback = (key: string) => known(graph.config[key]) ?? 'String'
-  const node = graph.nodes.find(
-    (n) => ['stream', 'table', 'globalTable', 'sink'].includes(n.kind) && namesTopic(n, topic),
-  )
+  const node = graph.nodes.find((n) => nodeTopics(n).includes(topic))
   if (node === undefined) {
     return {
       keySerde: fallback('default.key.serde'),

@@ -7,6 +7,7 @@ import type { DesignStore } from '../design/design-store'
 import type { ClusterTopics } from '@topology-studio/engine'
 import { clusterLabel, type ClusterStore } from '../stores/cluster-store'
 import { CreateTopics } from '../cluster/CreateTopics'
+import { nodeTopics } from '../design/node-topics'
 import { expressionProblems, paramFields, withParam, type ParamField } from './param-fields'
 
 export interface PropertiesPanelProps {
@@ -84,16 +85,7 @@ export function PropertiesPanel({ design, node, clusters }: PropertiesPanelProps
 
 /** The topics this node names that the chosen cluster does not have. */
 function missingTopics(node: GraphNode, topics: ClusterTopics): string[] {
-  const named = paramFields(node).flatMap((field) =>
-    !TOPIC_PATHS.has(field.path)
-      ? []
-      : typeof field.value === 'string'
-        ? [field.value]
-        : Array.isArray(field.value)
-          ? field.value.filter((v): v is string => typeof v === 'string')
-          : [],
-  )
-  return [...new Set(named)].filter((topic) => topic !== '' && !topics.partitions.has(topic))
+  return [...new Set(nodeTopics(node))].filter((topic) => !topics.partitions.has(topic))
 }
 
 function Field({

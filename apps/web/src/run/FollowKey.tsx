@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useStore } from 'zustand'
 import type { RunStore } from '../stores/run-store'
-import { formatValue } from './format-value'
+import { formatTimeOfDay, formatValue } from './format-value'
 
 export interface FollowKeyProps {
   run: RunStore
@@ -71,11 +71,7 @@ export function FollowKey({ run, labelOf }: FollowKeyProps) {
                   <tr key={nodeId} title={`${records.length} recent records of ${following}`}>
                     <td>{labelOf(nodeId)}</td>
                     <td>{latest === undefined ? '' : formatValue(latest.value)}</td>
-                    <td>
-                      {latest === undefined
-                        ? ''
-                        : new Date(latest.timestamp).toISOString().slice(11, 23)}
-                    </td>
+                    <td>{latest === undefined ? '' : formatTimeOfDay(latest.timestamp)}</td>
                     <td>
                       {latest === undefined || latest.topic === null
                         ? ''

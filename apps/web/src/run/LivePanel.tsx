@@ -3,22 +3,16 @@ import { nodeLabel } from '@topology-studio/engine'
 import { useState } from 'react'
 import { useStore } from 'zustand'
 import type { RunStore } from '../stores/run-store'
-import { formatValue } from './format-value'
+import { formatTimeOfDay, formatValue } from './format-value'
 import { formatCount, formatRate } from './NodeRunStats'
 import { FollowKey } from './FollowKey'
 import { LagChart } from './LagChart'
 import { NodeFailures } from './NodeFailures'
 import { parallelism } from './parallelism'
+import { nodeTopics } from '../design/node-topics'
 import { SampleData } from './SampleData'
 import { StoreBrowser } from './StoreBrowser'
 import type { WindowedAggregation } from './window-timing'
-
-/** The topic a source node reads, when it reads named topics. */
-function sourceTopicOf(node: GraphNode): string | undefined {
-  if (node.kind === 'stream') return 'topics' in node.params ? node.params.topics[0] : undefined
-  if (node.kind === 'table' || node.kind === 'globalTable') return node.params.topic
-  return undefined
-}
 
 export interface LivePanelProps {
   run: RunStore
@@ -40,7 +34,7 @@ const LIVE_STATES = new Set(['starting', 'rebalancing', 'restoring', 'running'])
 export function LivePanel(props: LivePanelProps) {
   const { run, clusterId, node, stores, windowed, labelOf } = props
   const status = useStore(run, (s) => s.run)
-  const sourceTopic = node === null ? undefined : sourceTopicOf(node)
+  const sourceTopic = node === null || node.kind === 'sink' ? undefined : nodeTopics(node)[0]
   const sampleData =
     sourceTopic === undefined ? null : (
       <SampleData run={run} clusterId={clusterId} topic={sourceTopic} />
@@ -152,7 +146,7 @@ function RecordTap({ run, nodeId }: { run: RunStore; nodeId: string }) {
                 <td>{formatValue(record.key)}</td>
                 <td>{formatValue(record.value)}</td>
                 <td title={new Date(record.timestamp).toISOString()}>
-                  {new Date(record.timestamp).toISOString().slice(11, 23)}
+                  {formatTimeOfDay(record.timestamp)}
                 </td>
                 <td>{record.partition}</td>
                 <td>{record.offset}</td>
@@ -213,7 +207,7 @@ function TaskTable({ run }: { run: RunStore }) {
                   >
                     {formatCount(partitions.reduce((sum, p) => sum + p.lag, 0))}
                   </td>
-                  <td>{streamTime < 0 ? '—' : new Date(streamTime).toISOString().slice(11, 23)}</td>
+                  <td>{streamTime < 0 ? '—' : formatTimeOfDay(streamTime)}</td>
                 </tr>
               )
             })}

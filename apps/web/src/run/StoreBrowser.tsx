@@ -2,18 +2,8 @@ import type { StatePage } from '@topology-studio/shared'
 import { Fragment, useEffect, useState } from 'react'
 import { useStore } from 'zustand'
 import type { RunStore } from '../stores/run-store'
-import { formatValue } from './format-value'
-import {
-  formatDuration,
-  formatStreamTime,
-  windowState,
-  type WindowedAggregation,
-} from './window-timing'
-
-/** Times of day in windows: the date is rarely what tells windows apart. */
-function formatTime(ms: number): string {
-  return formatStreamTime(ms).slice(11)
-}
+import { formatTimeOfDay, formatValue } from './format-value'
+import { formatDuration, windowState, type WindowedAggregation } from './window-timing'
 
 const PAGE_SIZE = 25
 /** How often an open store is read again while the run processes. */
@@ -119,14 +109,14 @@ export function StoreBrowser({ run, store, live, windowed = null }: StoreBrowser
                       <td>
                         {entry.window === null
                           ? ''
-                          : `${formatTime(entry.window.start)} – ${formatTime(entry.window.end)}`}
+                          : `${formatTimeOfDay(entry.window.start)} – ${formatTimeOfDay(entry.window.end)}`}
                       </td>
                     )}
                     <td>{formatValue(entry.value)}</td>
                     {timed && <td>{entry.taskId}</td>}
                     {state !== null && (
                       <td>
-                        {formatTime(state.closesAt)}{' '}
+                        {formatTimeOfDay(state.closesAt)}{' '}
                         {state.open
                           ? state.streamTime === null
                             ? '(open)'

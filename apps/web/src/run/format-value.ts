@@ -16,3 +16,8 @@ function isChange(value: unknown): value is { newValue: unknown; oldValue: unkno
   const keys = Object.keys(value).sort()
   return keys.length === 3 && keys.join() === 'isLatest,newValue,oldValue'
 }
+
+/** A record's or a window's time of day, to the millisecond (UTC): `10:00:02.500`. */
+export function formatTimeOfDay(ms: number): string {
+  return new Date(ms).toISOString().slice(11, 23)
+}

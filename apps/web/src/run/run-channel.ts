@@ -75,20 +75,18 @@ export function socketRunChannel(open: () => StudioSocket = () => io()): RunChan
         })
       }
       const onStatus = (status: RunStatus) => status.id === runId && feed.status(status)
-      const onMetrics = (metrics: RunMetrics, ack: () => void) => {
-        ack()
-        if (metrics.runId === runId) feed.metrics(metrics)
-      }
+      // Snapshots are acknowledged whichever run they are of, so the server sends the next one.
+      const snapshot =
+        <T extends { runId: string }>(deliver: (value: T) => void) =>
+        (value: T, ack: () => void) => {
+          ack()
+          if (value.runId === runId) deliver(value)
+        }
       const onError = (error: RunError & { runId: string }) =>
         error.runId === runId && feed.error(error)
-      const onTap = (tap: RunTap, ack: () => void) => {
-        ack()
-        if (tap.runId === runId) feed.tap(tap)
-      }
-      const onFollow = (follow: RunFollow, ack: () => void) => {
-        ack()
-        if (follow.runId === runId) feed.follow(follow)
-      }
+      const onMetrics = snapshot<RunMetrics>((metrics) => feed.metrics(metrics))
+      const onTap = snapshot<RunTap>((tap) => feed.tap(tap))
+      const onFollow = snapshot<RunFollow>((follow) => feed.follow(follow))
       live.on('run:status', onStatus)
       live.on('run:tap', onTap)
       live.on('run:follow', onFollow)

@@ -568,6 +568,7 @@ export class StreamTask implements ContextOwner {
 
   /** What a suppress buffer of this task holds back, or null when it has no such buffer. */
   suppressionBuffer(storeName: string): BufferedChange[] | null {
+    if (this.localStores().get(storeName)?.builder.suppressionBuffer !== true) return null
     return suppressedValueHolder(this.context, storeName).view?.buffered() ?? null
   }
 
