@@ -140,6 +140,15 @@ export type {
 } from './telemetry/node-telemetry'
 export { emptyNodeMetrics } from './telemetry/node-telemetry'
 export { LATENCY_BUCKET_BOUNDS_MS, latencyQuantile } from './telemetry/latency-histogram'
+export { nodeRates } from './telemetry/node-rates'
+export type { MetricsSample, NodeRate } from './telemetry/node-rates'
+export type { StreamsMetrics, TaskSnapshot, ThreadSnapshot } from './telemetry/streams-telemetry'
+export type { QueryableStore } from './runtime/queryable-store'
+export { jsonSafe, keyText } from './run-view/json-safe'
+export { logicalNodeMetrics, logicalNodeShapes, taskMetrics } from './run-view/logical-metrics'
+export type { LogicalNodeShape } from './run-view/logical-metrics'
+export { storePage } from './run-view/store-page'
+export type { StatePageResult, StorePageRequest } from './run-view/store-page'
 export {
   createSandboxedCodeExecutor,
   UserCodeTimeoutError,

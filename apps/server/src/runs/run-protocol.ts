@@ -4,7 +4,6 @@ import type {
   RunFollow,
   RunMetrics,
   RunTap,
-  StatePage,
   StatePageRequestSchema,
   StreamsConfigValue,
   TopologyGraph,
@@ -74,4 +73,4 @@ export type FromRunWorker =
       readonly message: string
     }
 
-export type StatePageResult = Omit<StatePage, 'runId'>
+export type { StatePageResult } from '@topology-studio/engine'

@@ -3,7 +3,17 @@
 // never runs here natively: code parameters run in the QuickJS sandbox, with a deadline per
 // record and a memory cap.
 import { parentPort } from 'node:worker_threads'
-import { compileGraph, createSandboxedCodeExecutor, planTopology } from '@topology-studio/engine'
+import {
+  compileGraph,
+  createSandboxedCodeExecutor,
+  jsonSafe,
+  keyText,
+  logicalNodeMetrics,
+  logicalNodeShapes,
+  planTopology,
+  storePage,
+  taskMetrics,
+} from '@topology-studio/engine'
 import { KafkaStreams, type MetricsSample } from '@topology-studio/engine/kafka'
 import type { NodeRecord } from '@topology-studio/engine'
 import type {
@@ -12,10 +22,7 @@ import type {
   SkippedRecord,
   StreamsConfigValue,
 } from '@topology-studio/shared'
-import { jsonSafe, keyText } from './json-safe'
-import { logicalNodeMetrics, logicalNodeShapes, taskMetrics } from './logical-metrics'
 import type { FromRunWorker, StartRun, ToRunWorker } from './run-protocol'
-import { storePage } from './store-page'
 
 const TAP_CAPACITY = 100
 /** Records of a followed key kept at each node. */

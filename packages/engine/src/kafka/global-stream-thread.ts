@@ -13,7 +13,7 @@ import type { Topology } from '../topology/topology'
 import { rawRecord } from './kafka-records'
 import { reportedRestartPolicy } from './restart-policy'
 import type { StreamsConfig } from './streams-config'
-import { errorEvent, type StreamsEvent } from './streams-telemetry'
+import { errorEvent, type StreamsEvent } from '../telemetry/streams-telemetry'
 
 export interface GlobalThreadContext {
   readonly config: StreamsConfig

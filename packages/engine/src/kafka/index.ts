@@ -14,7 +14,7 @@ export type {
 } from '../runtime/internal-topic-plan'
 export { KafkaStreams, IllegalStateException } from './kafka-streams'
 export type { KafkaStreamsOptions, StateListener, StreamsMetadata } from './kafka-streams'
-export type { QueryableStore } from './queryable-store'
+export type { QueryableStore } from '../runtime/queryable-store'
 export { StreamsConfigError } from './streams-config'
 export type {
   KafkaStreamsState,
@@ -24,6 +24,6 @@ export type {
   TaskSnapshot,
   ThreadSnapshot,
   ThreadState,
-} from './streams-telemetry'
-export type { MetricsSample, NodeRate } from './metrics-sampler'
+} from '../telemetry/streams-telemetry'
+export type { MetricsSample, NodeRate } from '../telemetry/node-rates'
 export type { NodeRecord } from '../telemetry/node-telemetry'

@@ -18,12 +18,17 @@ import { parseTaskName } from '../runtime/task-assignment'
 import type { Topology } from '../topology/topology'
 import { kafkajsClusterAdmin, type ClusterAdmin } from './cluster-admin'
 import { ensureInternalTopics } from './ensure-internal-topics'
-import { queryableStore, type QueryableStore } from './queryable-store'
+import { queryableStore, type QueryableStore } from '../runtime/queryable-store'
 import { GlobalStreamThread } from './global-stream-thread'
-import { sampleMetrics, type MetricsSample } from './metrics-sampler'
+import type { MetricsSample } from '../telemetry/node-rates'
+import { sampleMetrics } from './metrics-sampler'
 import { StreamThread } from './stream-thread'
 import { streamsConfig, type StreamsConfig } from './streams-config'
-import type { KafkaStreamsState, StreamsEvent, StreamsMetrics } from './streams-telemetry'
+import type {
+  KafkaStreamsState,
+  StreamsEvent,
+  StreamsMetrics,
+} from '../telemetry/streams-telemetry'
 // kafkajs is CommonJS: Node's ESM loader sees only its default export.
 const { Kafka, logLevel: kafkajsLogLevel } = kafkajs
 

@@ -13,7 +13,7 @@ export interface RestartPolicyOptions {
   readonly onRestart?: (attempt: number, backoffMs: number, error: Error) => void
 }
 
-import type { StreamsEvent } from './streams-telemetry'
+import type { StreamsEvent } from '../telemetry/streams-telemetry'
 
 /** The policy for one thread's consumer, reporting each restart as an event. */
 export function reportedRestartPolicy(

@@ -9,7 +9,7 @@ import type { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs'
 import type { InternalTopicPlan } from '../runtime/internal-topic-plan'
 import { StreamTask } from '../runtime/stream-task'
 import type { RuntimeStore } from '../runtime/state/runtime-store'
-import type { TaskStore } from './queryable-store'
+import type { TaskStore } from '../runtime/queryable-store'
 import type { KeyFilter } from '../telemetry/record-tap'
 import { sumNodeMetrics, type NodeMetricsSnapshot } from '../telemetry/node-telemetry'
 import type { NodeRecord } from '../telemetry/node-telemetry'
@@ -29,7 +29,7 @@ import {
   type TaskSnapshot,
   type ThreadSnapshot,
   type ThreadState,
-} from './streams-telemetry'
+} from '../telemetry/streams-telemetry'
 import { PipelinedProducer, TransactionalTaskProducer } from './task-producers'
 
 export interface ThreadContext {

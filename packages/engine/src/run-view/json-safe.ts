@@ -1,4 +1,4 @@
-import { Windowed } from '@topology-studio/engine'
+import { Windowed } from '../dsl/windowed'
 
 /**
  * A record's key or value as JSON can carry it to the browser: bytes as base64, big integers as
@@ -12,7 +12,7 @@ export function jsonSafe(value: unknown): unknown {
       window: { start: value.windowValue.startMs, end: value.windowValue.endMs },
     }
   }
-  if (value instanceof Uint8Array) return Buffer.from(value).toString('base64')
+  if (value instanceof Uint8Array) return base64(value)
   if (typeof value === 'bigint') return value.toString()
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value)
   if (typeof value === 'function' || typeof value === 'symbol') return String(value)
@@ -27,4 +27,22 @@ export function jsonSafe(value: unknown): unknown {
 export function keyText(key: unknown): string {
   const inner = key instanceof Windowed ? key.windowKey : key
   return typeof inner === 'string' ? inner : (JSON.stringify(jsonSafe(inner)) ?? '')
+}
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+
+/** Bytes as standard base64 with padding; the engine core has no Buffer or btoa to lean on. */
+export function base64(bytes: Uint8Array): string {
+  let out = ''
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i] as number
+    const b = bytes[i + 1]
+    const c = bytes[i + 2]
+    const n = (a << 16) | ((b ?? 0) << 8) | (c ?? 0)
+    out += BASE64[(n >> 18) & 63]
+    out += BASE64[(n >> 12) & 63]
+    out += b === undefined ? '=' : BASE64[(n >> 6) & 63]
+    out += c === undefined ? '=' : BASE64[n & 63]
+  }
+  return out
 }

@@ -1,7 +1,7 @@
 // What a running KafkaStreams instance reports: events as they happen, and snapshots of its
 // threads and tasks (lag, stream time, restore progress, per-node counters) on demand.
 import { failedProcessingOf, messageOf } from '../runtime/streams-exception'
-import type { NodeRecord, NodeMetricsSnapshot, RuntimeWarning } from '../telemetry/node-telemetry'
+import type { NodeRecord, NodeMetricsSnapshot, RuntimeWarning } from './node-telemetry'
 
 export type KafkaStreamsState =
   | 'CREATED'

@@ -1,10 +1,10 @@
 // Physical processor metrics folded into the design nodes that produced them: a node's records
 // in are what enters its first processors, its records out what leaves its last ones.
-import type { MetricsSample } from '@topology-studio/engine/kafka'
-import { parseTaskName } from '@topology-studio/engine/kafka'
+import { parseTaskName } from '../runtime/task-assignment'
+import type { MetricsSample } from '../telemetry/node-rates'
 import type { NodeRunMetrics, PhysicalPlan, TaskRunMetrics } from '@topology-studio/shared'
 
-interface LogicalNodeShape {
+export interface LogicalNodeShape {
   readonly nodeId: string
   /** Physical nodes where records enter the design node (after its repartition, if any). */
   readonly entries: readonly string[]

@@ -1,7 +1,7 @@
-import { addHistograms, emptyLatencyHistogram, latencyBucket } from '../telemetry/latency-histogram'
+import { addHistograms, emptyLatencyHistogram, latencyBucket } from './latency-histogram'
 import { describe, expect, it } from 'vitest'
-import { emptyNodeMetrics, type NodeMetricsSnapshot } from '../telemetry/node-telemetry'
-import { nodeRates } from './metrics-sampler'
+import { emptyNodeMetrics, type NodeMetricsSnapshot } from './node-telemetry'
+import { nodeRates } from './node-rates'
 
 const node = (name: string, recordsIn: number, recordsOut: number): NodeMetricsSnapshot => ({
   ...emptyNodeMetrics(name),

@@ -1,5 +1,6 @@
-import { emptyNodeMetrics, planGraph } from '@topology-studio/engine'
-import type { MetricsSample } from '@topology-studio/engine/kafka'
+import { planGraph } from '../graph/plan-graph'
+import type { MetricsSample } from '../telemetry/node-rates'
+import { emptyNodeMetrics } from '../telemetry/node-telemetry'
 import { wordCountDesign } from '@topology-studio/shared'
 import { describe, expect, it } from 'vitest'
 import { logicalNodeMetrics, logicalNodeShapes } from './logical-metrics'

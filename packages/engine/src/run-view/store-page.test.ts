@@ -1,5 +1,6 @@
-import { KeyValue, Window, Windowed } from '@topology-studio/engine'
-import type { QueryableStore } from '@topology-studio/engine/kafka'
+import { KeyValue } from '../dsl/key-value'
+import { Window, Windowed } from '../dsl/windowed'
+import type { QueryableStore } from '../runtime/queryable-store'
 import { describe, expect, it } from 'vitest'
 import { storePage } from './store-page'
 

@@ -1,9 +1,18 @@
-import type { QueryableStore } from '@topology-studio/engine/kafka'
-import type { StatePageRequestSchema } from '@topology-studio/shared'
-import type { z } from 'zod'
-import { Windowed } from '@topology-studio/engine'
+import type { StatePage } from '@topology-studio/shared'
+import { Windowed } from '../dsl/windowed'
+import type { QueryableStore } from '../runtime/queryable-store'
 import { jsonSafe, keyText } from './json-safe'
-import type { StatePageResult } from './run-protocol'
+
+/** A page of a store, before the run it belongs to is named. */
+export type StatePageResult = Omit<StatePage, 'runId'>
+
+/** Which page of which store, with its key prefix (defaults applied). */
+export interface StorePageRequest {
+  readonly store: string
+  readonly keyPrefix: string
+  readonly page: number
+  readonly pageSize: number
+}
 
 /**
  * A page of a store's entries whose keys start with a prefix: key-value entries as they are,
@@ -12,7 +21,7 @@ import type { StatePageResult } from './run-protocol'
  */
 export function storePage(
   store: QueryableStore<unknown, unknown>,
-  request: Omit<z.output<typeof StatePageRequestSchema>, 'runId'>,
+  request: StorePageRequest,
 ): StatePageResult {
   const kind = store.kind()
   const entries = store

@@ -2,7 +2,7 @@
 // as Kafka's composite read-only stores (a key lives in one task; ranges are gathered from all).
 // Values are plain (timestamped stores are read without their timestamps), results are arrays.
 import { KeyValue } from '../dsl/key-value'
-import type { BufferedChange } from '../runtime/operators/value-getter'
+import type { BufferedChange } from './operators/value-getter'
 import type { Windowed } from '../dsl/windowed'
 import type { KeyValueIterator, SessionStore } from '../state/state-store'
 import {
@@ -12,7 +12,7 @@ import {
   keyValueView,
   windowView,
   type RuntimeStore,
-} from '../runtime/state/create-state-store'
+} from './state/create-state-store'
 
 export interface QueryableStore<K, V> {
   readonly name: string
