@@ -70,7 +70,7 @@ export function runOnEngine(scenario: Scenario): ScenarioResult {
   return { name: scenario.name, describe, outputs, stores, error }
 }
 
-function errorOf(phase: string, step: number | null, cause: unknown): ScenarioError {
+export function errorOf(phase: string, step: number | null, cause: unknown): ScenarioError {
   let message = cause instanceof Error ? cause.message : String(cause)
   for (let c = cause instanceof Error ? cause.cause : undefined; c;) {
     message += ` <- ${c instanceof Error ? c.message : String(c)}`
@@ -79,7 +79,7 @@ function errorOf(phase: string, step: number | null, cause: unknown): ScenarioEr
   return { phase, step, message }
 }
 
-function driverProps(scenario: Scenario): Record<string, string | number | boolean> {
+export function driverProps(scenario: Scenario): Record<string, string | number | boolean> {
   return {
     'application.id': scenario.graph.applicationId,
     ...scenario.graph.config,
@@ -87,7 +87,7 @@ function driverProps(scenario: Scenario): Record<string, string | number | boole
   }
 }
 
-function pipe(
+export function pipe(
   driver: TopologyTestDriver,
   graph: TopologyGraph,
   props: Record<string, unknown>,
@@ -111,13 +111,13 @@ function pipe(
 }
 
 /** JSON input as the serde expects it: text becomes UTF-8 bytes for ByteArray. */
-function inputValue(json: unknown, serde: Serde<unknown>): unknown {
+export function inputValue(json: unknown, serde: Serde<unknown>): unknown {
   if (serde.name === 'ByteArray' && typeof json === 'string') return encoder.encode(json)
   return json
 }
 
 /** The serde of the source node reading a topic, else the default from the config. */
-function sourceSerde(
+export function sourceSerde(
   graph: TopologyGraph,
   props: Record<string, unknown>,
   topic: string,

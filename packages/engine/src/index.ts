@@ -107,6 +107,14 @@ export type { FromDescriptionResult } from './graph/from-description'
 export { topologyFromPlan } from './graph/topology-from-plan'
 export { TopologyTestDriver } from './test-driver/topology-test-driver'
 export type { TestDriverOptions } from './test-driver/topology-test-driver'
+export { TopologySimulator } from './simulator/topology-simulator'
+export type {
+  InputRecord,
+  SimulatedRecord,
+  SimulationStep,
+  SimulatorOptions,
+} from './simulator/topology-simulator'
+export type { StoreWrite } from './simulator/store-writes'
 export { TestInputTopic } from './test-driver/test-input-topic'
 export { TestOutputTopic } from './test-driver/test-output-topic'
 export { TestRecord } from './test-driver/test-record'

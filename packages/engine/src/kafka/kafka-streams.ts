@@ -11,7 +11,7 @@ import kafkajs, {
 import { runtimeTopicNamer } from '../runtime/build-processor-topology'
 import { planInternalTopics, type InternalTopicPlan } from '../runtime/internal-topic-plan'
 import type { RuntimeProps } from '../runtime/runtime-config'
-import { sumNodeMetrics, type NodeMetricsSnapshot } from '../telemetry/node-telemetry'
+import { oldestFirst, sumNodeMetrics, type NodeMetricsSnapshot } from '../telemetry/node-telemetry'
 import type { NodeRecord } from '../telemetry/node-telemetry'
 import type { KeyFilter } from '../telemetry/record-tap'
 import { parseTaskName } from '../runtime/task-assignment'
@@ -442,11 +442,4 @@ export class KafkaStreams {
       throw new IllegalStateException(`${what} needs a started KafkaStreams`)
     }
   }
-}
-
-/** Records of several tasks in one list: by timestamp, then partition and offset. */
-function oldestFirst(records: NodeRecord[]): NodeRecord[] {
-  return records.sort(
-    (a, b) => a.timestamp - b.timestamp || a.partition - b.partition || a.offset - b.offset,
-  )
 }

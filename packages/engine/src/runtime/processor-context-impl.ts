@@ -34,6 +34,8 @@ export class ProcessorContextImpl implements InternalProcessorContext {
   currentNode: ProcessorNode | null = null
   private readonly locals = new Map<string, unknown>()
   private currentRecordContext: RecordContext | null = null
+  /** Told of every record a node of the task receives, while a debugger steps through it. */
+  trace: ((node: string, record: NodeRecord) => void) | null = null
 
   constructor(
     private readonly owner: ContextOwner,

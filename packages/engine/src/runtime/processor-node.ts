@@ -41,6 +41,7 @@ export class ProcessorNode {
     const telemetry = this.telemetry
     telemetry.recordsIn++
     if (telemetry.tap !== null) telemetry.tap.push(seen(record, context))
+    if (context.trace !== null) context.trace(this.name, seen(record, context))
     if (telemetry.follow?.accepts(record.key()) === true)
       telemetry.follow.push(seen(record, context))
     const clock = context.clock

@@ -56,6 +56,21 @@ export interface TaskStore {
   readonly buffered?: BufferedChange[] | null
 }
 
+/**
+ * Every entry of one task's store: key-value entries, windows or sessions with plain values; a
+ * suppress's buffer as the changes it holds back, each `{ value, time }`.
+ */
+export function taskStoreEntries<V>({ store, buffered }: TaskStore): KeyValue<unknown, V>[] {
+  if (buffered != null) {
+    return buffered.map(
+      (change) => new KeyValue(change.key, { value: change.value, time: change.time } as V),
+    )
+  }
+  if (isKeyValueStore(store)) return drain(keyValueView<unknown, V>(store).all())
+  if (isWindowStore(store)) return drain(windowView<unknown, V>(store).all())
+  return drain((store as unknown as SessionStore<unknown, V>).fetch(null, null))
+}
+
 export function queryableStore<K, V>(
   name: string,
   instances: () => TaskStore[],
@@ -70,16 +85,7 @@ export function queryableStore<K, V>(
     return stores
   }
   const available = (): RuntimeStore[] => availableByTask().map((t) => t.store)
-  const entriesOf = ({ store, buffered }: TaskStore): KeyValue<unknown, V>[] => {
-    if (buffered != null) {
-      return buffered.map(
-        (change) => new KeyValue(change.key, { value: change.value, time: change.time } as V),
-      )
-    }
-    if (isKeyValueStore(store)) return drain(keyValueView<K, V>(store).all())
-    if (isWindowStore(store)) return drain(windowView<K, V>(store).all())
-    return drain((store as unknown as SessionStore<K, V>).fetch(null, null))
-  }
+  const entriesOf = (task: TaskStore) => taskStoreEntries<V>(task)
   const kindOf = (store: RuntimeStore): 'keyValue' | 'window' | 'session' =>
     isKeyValueStore(store) ? 'keyValue' : isWindowStore(store) ? 'window' : 'session'
   const requireKind = (store: RuntimeStore, wanted: string, operation: string) => {

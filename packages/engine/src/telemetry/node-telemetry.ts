@@ -112,3 +112,10 @@ export function sumNodeMetrics(
     processLatency: addHistograms(a.processLatency, b.processLatency),
   }
 }
+
+/** Records of several tasks in one list: by timestamp, then partition and offset. */
+export function oldestFirst(records: NodeRecord[]): NodeRecord[] {
+  return records.sort(
+    (a, b) => a.timestamp - b.timestamp || a.partition - b.partition || a.offset - b.offset,
+  )
+}
