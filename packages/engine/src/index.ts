@@ -156,6 +156,7 @@ export { jsonSafe, keyText } from './run-view/json-safe'
 export { logicalNodeMetrics, logicalNodeShapes, taskMetrics } from './run-view/logical-metrics'
 export type { LogicalNodeShape } from './run-view/logical-metrics'
 export { storePage } from './run-view/store-page'
+export { decodeField, encodeField, FieldEncodingError } from './run-view/record-codec'
 export type { StatePageResult, StorePageRequest } from './run-view/store-page'
 export {
   createSandboxedCodeExecutor,

@@ -185,6 +185,8 @@ export type {
   TopicInfo,
 } from './api/clusters-api'
 export { seededRandom } from './seeded-random'
+export { sampleDataSource } from './sample-data'
+export type { SampleRecord } from './sample-data'
 export {
   FollowRequestSchema,
   NodeRecordSchema,

@@ -3,7 +3,7 @@
 // worth of records.
 import type { GeneratorStatus, StartGeneratorRequest } from '@topology-studio/shared'
 import type { OutgoingRecord } from './cluster-connection'
-import { sampleDataSource } from './sample-data'
+import { sampleDataSource } from '@topology-studio/shared'
 
 const TICK_MS = 100
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { Window, Windowed } from '../dsl/windowed'
-import { base64, jsonSafe, keyText } from './json-safe'
+import { base64, fromBase64, jsonSafe, keyText } from './json-safe'
 
 describe('base64', () => {
   it('encodes every remainder length with padding (RFC 4648 test vectors)', () => {
@@ -17,6 +17,14 @@ describe('base64', () => {
       expect(base64(Uint8Array.from(text, (c) => c.charCodeAt(0)))).toBe(encoded)
     }
     expect(base64(Uint8Array.of(0xfb, 0xff, 0xbf))).toBe('+/+/')
+    for (const [text, encoded] of vectors) {
+      expect(fromBase64(encoded)).toEqual(Uint8Array.from(text, (c) => c.charCodeAt(0)))
+    }
+  })
+
+  it('refuses text that is not base64', () => {
+    expect(fromBase64('not base64!')).toBeNull()
+    expect(fromBase64('abcde')).toBeNull()
   })
 })
 

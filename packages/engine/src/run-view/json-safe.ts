@@ -46,3 +46,22 @@ export function base64(bytes: Uint8Array): string {
   }
   return out
 }
+
+/** Standard base64 (padding optional) as bytes; null when the text is not base64. */
+export function fromBase64(text: string): Uint8Array | null {
+  const clean = text.trim().replace(/=+$/, '')
+  if (!/^[A-Za-z0-9+/]*$/.test(clean) || clean.length % 4 === 1) return null
+  const out = new Uint8Array(Math.floor((clean.length * 3) / 4))
+  let bits = 0
+  let buffer = 0
+  let at = 0
+  for (const char of clean) {
+    buffer = (buffer << 6) | BASE64.indexOf(char)
+    bits += 6
+    if (bits >= 8) {
+      bits -= 8
+      out[at++] = (buffer >> bits) & 0xff
+    }
+  }
+  return out
+}

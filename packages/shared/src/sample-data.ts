@@ -1,6 +1,7 @@
 // Realistic records for trying topologies: stock trades keyed by ISIN, a clickstream keyed by
 // user, and sentences for word count. Deterministic for a seed, so tests can predict them.
-import { seededRandom, type SampleDataKind } from '@topology-studio/shared'
+import type { SampleDataKind } from './api/clusters-api'
+import { seededRandom } from './seeded-random'
 
 export interface SampleRecord {
   readonly key: string | null
