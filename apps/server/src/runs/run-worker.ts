@@ -6,22 +6,17 @@ import { parentPort } from 'node:worker_threads'
 import {
   compileGraph,
   createSandboxedCodeExecutor,
-  jsonSafe,
+  failedDesignNode,
   keyText,
   logicalNodeMetrics,
   logicalNodeShapes,
+  nodeRecordJson,
   planTopology,
   storePage,
   taskMetrics,
 } from '@topology-studio/engine'
 import { KafkaStreams, type MetricsSample } from '@topology-studio/engine/kafka'
-import type { NodeRecord } from '@topology-studio/engine'
-import type {
-  NodeRecord as NodeRecordJson,
-  PhysicalPlan,
-  SkippedRecord,
-  StreamsConfigValue,
-} from '@topology-studio/shared'
+import type { PhysicalPlan, SkippedRecord, StreamsConfigValue } from '@topology-studio/shared'
 import type { FromRunWorker, StartRun, ToRunWorker } from './run-protocol'
 
 const TAP_CAPACITY = 100
@@ -54,16 +49,9 @@ function logicalNodeOf(processor: string): string | null {
   return plan?.nodes.find((n) => n.name === processor)?.logicalNodeId ?? null
 }
 
-function recordJson(record: NodeRecord): NodeRecordJson {
-  return { ...record, key: jsonSafe(record.key), value: jsonSafe(record.value) }
-}
-
-/** The design node a runtime error names, from the physical node in its message. */
-function nodeOf(message: string): string | null {
-  const physical = plan?.nodes
-    .filter((n) => message.includes(n.name))
-    .sort((a, b) => b.name.length - a.name.length)[0]
-  return physical?.logicalNodeId ?? null
+/** The design node a runtime error points to. */
+function nodeOf(message: string, processor?: string): string | null {
+  return plan === null ? null : failedDesignNode(plan, message, processor)
 }
 
 function onSample(sample: MetricsSample): void {
@@ -96,7 +84,7 @@ function onSample(sample: MetricsSample): void {
             (a, b) => a.timestamp - b.timestamp || a.partition - b.partition || a.offset - b.offset,
           )
           .slice(-TAP_CAPACITY)
-          .map(recordJson),
+          .map(nodeRecordJson),
       })),
     })
   }
@@ -114,7 +102,7 @@ function postFollows(running: KafkaStreams): void {
       key,
       nodes: byNode.flatMap(({ nodeId, records }) => {
         const mine = records.filter((r) => keyText(r.key) === key).slice(-FOLLOW_CAPACITY)
-        return mine.length === 0 ? [] : [{ nodeId, records: mine.map(recordJson) }]
+        return mine.length === 0 ? [] : [{ nodeId, records: mine.map(nodeRecordJson) }]
       }),
     })),
   })
@@ -165,9 +153,8 @@ async function start(message: StartRun): Promise<void> {
       post({
         type: 'error',
         message: event.message,
-        nodeId:
-          event.processor === undefined ? nodeOf(event.message) : logicalNodeOf(event.processor),
-        record: event.record === undefined ? null : recordJson(event.record),
+        nodeId: nodeOf(event.message, event.processor),
+        record: event.record === undefined ? null : nodeRecordJson(event.record),
       })
     if (event.type === 'warning' && skipped.length < SKIPPED_PER_UPDATE) {
       const { warning } = event
@@ -178,7 +165,7 @@ async function start(message: StartRun): Promise<void> {
         reason: warning.reason,
         message: warning.message,
         at: Date.now(),
-        record: warning.record === undefined ? null : recordJson(warning.record),
+        record: warning.record === undefined ? null : nodeRecordJson(warning.record),
       })
     }
   })

@@ -64,6 +64,8 @@ export interface RunStoreState {
   resetNote: string | null
   busy: boolean
   start(designId: string, clusterId: string): Promise<void>
+  /** Shows a run started elsewhere (a simulation in the browser) as the current run. */
+  show(run: RunStatus): void
   /**
    * Shows the run of a design that is running already (started before this page opened, or in
    * another tab), if any; otherwise, leaves a run of another design.
@@ -234,6 +236,7 @@ export function createRunStore(deps: RunStoreDeps): RunStore {
           set({ generators })
         }),
       start: (designId, clusterId) => attempt(() => start(designId, clusterId)),
+      show: (run) => follow(run),
       attach: (designId) =>
         attempt(async () => {
           const current = get().run

@@ -1,4 +1,5 @@
 import { Windowed } from '../dsl/windowed'
+import type { NodeRecord } from '../telemetry/node-telemetry'
 
 /**
  * A record's key or value as JSON can carry it to the browser: bytes as base64, big integers as
@@ -21,6 +22,11 @@ export function jsonSafe(value: unknown): unknown {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, jsonSafe(v)]))
   }
   return value
+}
+
+/** A record as a node saw it, with its key and value made JSON-safe. */
+export function nodeRecordJson(record: NodeRecord): NodeRecord {
+  return { ...record, key: jsonSafe(record.key), value: jsonSafe(record.value) }
 }
 
 /** The text a key prefix filter compares with: the key itself, or a windowed key's key. */

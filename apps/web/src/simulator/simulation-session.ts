@@ -1,0 +1,644 @@
+// One simulation of a design, as the simulation worker runs it: the engine's TopologySimulator
+// fed with the user's input records, stepped or played, reporting what a live run reports
+// (status, metrics, taps, followed keys, store pages) plus what the simulator panel shows.
+import {
+  compileGraph,
+  decodeField,
+  encodeField,
+  failedDesignNode,
+  failedProcessingOf,
+  keyText,
+  logicalNodeMetrics,
+  logicalNodeShapes,
+  nodeRates,
+  nodeRecordJson,
+  planTopology,
+  storePage,
+  taskMetrics,
+  TopologySimulator,
+  type CodeExecutor,
+  type LogicalNodeShape,
+  type NodeMetricsSnapshot,
+  type SimulationStep,
+} from '@topology-studio/engine'
+import {
+  sampleDataSource,
+  type NodeRecord as NodeRecordJson,
+  type PhysicalPlan,
+  type RunError,
+  type RunStatus,
+  type SkippedRecord,
+} from '@topology-studio/shared'
+import { nodeTopics } from '../design/node-topics'
+import type {
+  FromSimulation,
+  InputDraft,
+  PendingInput,
+  ShownRecord,
+  ShownStep,
+  SimulationStart,
+  SimulationView,
+  TopicCodec,
+  ToSimulation,
+} from './simulation-protocol'
+
+export interface SessionDeps {
+  post(message: FromSimulation): void
+  /** Runs the design's JavaScript parameters: QuickJS, never the page's own engine. */
+  codeExecutor(): Promise<CodeExecutor>
+  /** Calls `work` every `ms` until the returned function is called. */
+  every(ms: number, work: () => void): () => void
+  /** Real time (ms since the epoch), for rates. */
+  now(): number
+  /** High-resolution clock for per-node process time. */
+  clock(): number
+}
+
+const TAP_CAPACITY = 100
+const FOLLOW_CAPACITY = 20
+const OUTPUTS_SHOWN = 200
+const SKIPPED_PER_UPDATE = 20
+/** Play runs in ticks this long; each takes the steps its share of the speed allows. */
+const PLAY_TICK_MS = 50
+/** Steps per play tick at most, so a tick never holds the worker for long. */
+const MAX_STEPS_PER_TICK = 500
+const DEFAULT_CODEC: TopicCodec = { keySerde: 'String', valueSerde: 'String' }
+
+/** What happened to the simulated cluster, in order: what a saved test replays. */
+export type SimulationEvent =
+  | { readonly kind: 'input'; readonly input: InputDraft }
+  | { readonly kind: 'advance'; readonly ms: number }
+
+interface Running {
+  readonly start: SimulationStart
+  readonly simulator: TopologySimulator
+  readonly plan: PhysicalPlan
+  readonly shapes: readonly LogicalNodeShape[]
+  readonly logicalOf: ReadonlyMap<string, string>
+  /** Design nodes with no processor of their own (groupByKey, windowedBy): records pass through. */
+  readonly passThrough: ReadonlySet<string>
+  readonly predecessors: ReadonlyMap<string, readonly string[]>
+  readonly sinkTopics: readonly string[]
+  readonly inputTopics: ReadonlySet<string>
+  readonly startedAt: string
+  status: RunStatus
+  stopMetrics: () => void
+  previous: { at: number; nodes: readonly NodeMetricsSnapshot[] }
+}
+
+export class SimulationSession {
+  private running: Running | null = null
+  private pending: PendingInput[] = []
+  private nextInputId = 1
+  private readonly history: SimulationEvent[] = []
+  private produced = 0
+  private steps = 0
+  private lastStep: ShownStep | null = null
+  private breakpoints = new Set<string>()
+  private pausedAt: string | null = null
+  private stopPlay: (() => void) | null = null
+  private perSecond = 5
+  private readonly openTaps = new Set<string>()
+  private readonly followedKeys = new Set<string>()
+  private skipped: SkippedRecord[] = []
+
+  constructor(private readonly deps: SessionDeps) {}
+
+  /** Handles one message from the page and replies to it. */
+  async handle(message: ToSimulation): Promise<void> {
+    try {
+      const value = await this.answer(message)
+      this.deps.post({ type: 'reply', requestId: message.requestId, ok: true, value })
+    } catch (error) {
+      this.deps.post({
+        type: 'reply',
+        requestId: message.requestId,
+        ok: false,
+        message: error instanceof Error ? error.message : String(error),
+      })
+    }
+  }
+
+  private async answer(message: ToSimulation): Promise<unknown> {
+    switch (message.type) {
+      case 'start':
+        await this.start(message)
+        return null
+      case 'stop':
+        this.stop('stopped')
+        return null
+      case 'add-inputs':
+        this.addInputs(message.inputs)
+        return null
+      case 'generate':
+        this.generate(message)
+        return null
+      case 'remove-input':
+        this.pending = this.pending.filter((input) => input.id !== message.id)
+        this.postView()
+        return null
+      case 'clear-inputs':
+        this.pending = []
+        this.postView()
+        return null
+      case 'step':
+        this.pause()
+        this.stepOnce()
+        this.report()
+        return null
+      case 'play':
+        this.play(message.perSecond)
+        return null
+      case 'pause':
+        this.pause()
+        this.postView()
+        return null
+      case 'advance':
+        this.advance(message.ms)
+        return null
+      case 'breakpoints':
+        this.breakpoints = new Set(message.nodeIds)
+        return null
+      case 'tap':
+        this.tap(message.nodeId, message.enabled)
+        return null
+      case 'follow':
+        this.follow(message.key, message.enabled)
+        return null
+      case 'state-page': {
+        const running = this.requireRunning()
+        return {
+          runId: running.start.runId,
+          ...storePage(running.simulator.store(message.request.store), message.request),
+        }
+      }
+      case 'save-test':
+        return { events: [...this.history] }
+    }
+  }
+
+  /** What a saved test replays: every input produced and every move of the wall clock. */
+  events(): readonly SimulationEvent[] {
+    return this.history
+  }
+
+  private async start(start: SimulationStart): Promise<void> {
+    this.stop('stopped')
+    const { topology, diagnostics } = compileGraph(start.design, {
+      codeExecutor: await this.deps.codeExecutor(),
+    })
+    if (topology === null) {
+      const first = diagnostics.find((d) => d.severity === 'error')
+      throw new Error(
+        `The design cannot run: ${first?.message ?? 'it does not compile'}${first?.nodeId == null ? '' : ` (node ${first.nodeId})`}`,
+      )
+    }
+    const simulator = new TopologySimulator(topology, {
+      partitions: start.partitions,
+      initialWallClockMs: start.wallClockMs,
+      clock: () => this.deps.clock(),
+      onWarning: (warning) => {
+        if (this.skipped.length >= SKIPPED_PER_UPDATE) return
+        this.skipped.push({
+          nodeId: this.running?.logicalOf.get(warning.node) ?? null,
+          processor: warning.node,
+          taskId: warning.taskId,
+          reason: warning.reason,
+          message: warning.message,
+          at: this.deps.now(),
+          record: warning.record === undefined ? null : nodeRecordJson(warning.record),
+        })
+      },
+    })
+    const plan = planTopology(topology)
+    const startedAt = new Date(this.deps.now()).toISOString()
+    const sources = start.design.nodes.filter((n) => n.kind !== 'sink')
+    const running: Running = {
+      start,
+      simulator,
+      plan,
+      shapes: logicalNodeShapes(plan),
+      logicalOf: new Map(
+        plan.nodes.flatMap((n) =>
+          n.logicalNodeId === undefined ? [] : [[n.name, n.logicalNodeId] as const],
+        ),
+      ),
+      passThrough: new Set(
+        start.design.nodes
+          .map((node) => node.id)
+          .filter(
+            (id) => !plan.logicalNodes.some((n) => n.nodeId === id && n.physicalNodes.length > 0),
+          ),
+      ),
+      predecessors: new Map(
+        start.design.nodes.map((node) => [
+          node.id,
+          start.design.edges.filter((e) => e.target === node.id).map((e) => e.source),
+        ]),
+      ),
+      sinkTopics: [
+        ...new Set(start.design.nodes.filter((n) => n.kind === 'sink').flatMap(nodeTopics)),
+      ],
+      inputTopics: new Set(sources.flatMap(nodeTopics)),
+      startedAt,
+      status: {
+        id: start.runId,
+        designId: start.designId,
+        designName: start.design.name,
+        clusterId: 'simulator',
+        applicationId: start.design.applicationId,
+        state: 'running',
+        streamsState: 'RUNNING',
+        restoreProgress: null,
+        startedAt,
+        stoppedAt: null,
+        error: null,
+      },
+      stopMetrics: this.deps.every(1000, () => this.report()),
+      previous: { at: this.deps.now(), nodes: simulator.metrics().nodes },
+    }
+    this.running = running
+    this.history.length = 0
+    this.produced = 0
+    this.steps = 0
+    this.lastStep = null
+    this.pausedAt = null
+    this.skipped = []
+    this.openTaps.clear()
+    this.followedKeys.clear()
+    this.deps.post({ type: 'status', status: running.status })
+    this.report()
+  }
+
+  private stop(state: 'stopped' | 'error', error: RunError | null = null): void {
+    const running = this.running
+    if (running === null) return
+    this.pause()
+    running.stopMetrics()
+    if (state === 'stopped') {
+      running.simulator.close()
+      this.running = null
+    }
+    running.status = {
+      ...running.status,
+      state,
+      streamsState: state === 'error' ? 'ERROR' : 'NOT_RUNNING',
+      stoppedAt: new Date(this.deps.now()).toISOString(),
+      error,
+    }
+    this.deps.post({ type: 'status', status: running.status })
+    if (error !== null) this.deps.post({ type: 'error', error })
+    this.postView()
+  }
+
+  private requireRunning(): Running {
+    if (this.running === null) throw new Error('Start the simulation first')
+    if (this.running.status.state === 'error') {
+      throw new Error('The simulation failed; start it again to reset it')
+    }
+    return this.running
+  }
+
+  private codecOf(topic: string): TopicCodec {
+    return this.running?.start.codecs[topic] ?? DEFAULT_CODEC
+  }
+
+  private addInputs(inputs: readonly InputDraft[]): void {
+    const running = this.requireRunning()
+    inputs.forEach((input, index) => {
+      const where = inputs.length === 1 ? 'The record' : `Record ${index + 1}`
+      if (!running.inputTopics.has(input.topic)) {
+        throw new Error(
+          `${where}: no source of the design reads topic ${input.topic}; sources read ${[...running.inputTopics].join(', ')}`,
+        )
+      }
+      this.encode(input, where)
+      const partitions = running.simulator.partitionsOf(input.topic)
+      if (
+        input.partition !== undefined &&
+        (!Number.isInteger(input.partition) || input.partition < 0 || input.partition >= partitions)
+      ) {
+        throw new Error(
+          `${where}: topic ${input.topic} has partitions 0 to ${partitions - 1}, not ${input.partition}`,
+        )
+      }
+      if (!Number.isSafeInteger(input.timestamp) || input.timestamp < 0) {
+        throw new Error(`${where}: the timestamp must be whole milliseconds ≥ 0`)
+      }
+    })
+    for (const input of inputs) this.pending.push({ ...input, id: this.nextInputId++ })
+    this.postView()
+  }
+
+  private encode(input: InputDraft, where: string) {
+    const { keySerde, valueSerde } = this.codecOf(input.topic)
+    const field = (name: 'key' | 'value', serde: typeof keySerde, value: unknown) => {
+      try {
+        return encodeField(serde, input.topic, value)
+      } catch (error) {
+        throw new Error(`${where}: the ${name} is not ${serde}: ${(error as Error).message}`, {
+          cause: error,
+        })
+      }
+    }
+    return {
+      key: field('key', keySerde, input.key),
+      value: field('value', valueSerde, input.value),
+    }
+  }
+
+  private generate(request: Extract<ToSimulation, { type: 'generate' }>): void {
+    if (!Number.isInteger(request.count) || request.count < 1 || request.count > 10_000) {
+      throw new Error(`Generate 1 to 10,000 records, not ${request.count}`)
+    }
+    let timestamp = request.firstTimestamp - request.spacingMs
+    const next = sampleDataSource(request.kind, request.firstTimestamp, () => {
+      timestamp += request.spacingMs
+      return timestamp
+    })
+    const { valueSerde } = this.codecOf(request.topic)
+    const inputs = Array.from({ length: request.count }, () => {
+      const record = next()
+      // Sample values are JSON text: a Json topic takes them as objects.
+      const value = valueSerde === 'Json' ? (JSON.parse(record.value) as unknown) : record.value
+      return { topic: request.topic, key: record.key, value, timestamp: record.timestamp }
+    })
+    this.addInputs(inputs)
+  }
+
+  /**
+   * Processes one record: the next queued in a task, or else the next input, produced to its
+   * topic. Null when there is nothing left to do.
+   */
+  private stepOnce(): SimulationStep | null {
+    const running = this.requireRunning()
+    const { simulator } = running
+    try {
+      while (!simulator.hasWork()) {
+        const input = this.pending.shift()
+        if (input === undefined) return null
+        const { key, value } = this.encode(input, 'The record')
+        simulator.produce(input.topic, {
+          key,
+          value,
+          timestamp: input.timestamp,
+          ...(input.partition === undefined ? {} : { partition: input.partition }),
+        })
+        const { id: _id, ...draft } = input
+        this.history.push({ kind: 'input', input: draft })
+        this.produced++
+      }
+      const step = simulator.step({ storeWrites: true })
+      if (step === null) return null
+      this.steps++
+      this.lastStep = this.shown(step)
+      return step
+    } catch (error) {
+      this.fail(error)
+      return null
+    }
+  }
+
+  private fail(error: unknown): void {
+    const started = failedProcessingOf(error)
+    const message = error instanceof Error ? error.message : String(error)
+    const plan = this.running?.plan
+    this.stop('error', {
+      message,
+      nodeId: plan === undefined ? null : failedDesignNode(plan, message, started?.processorName),
+      at: new Date(this.deps.now()).toISOString(),
+      record: started?.record == null ? null : nodeRecordJson(started.record),
+    })
+  }
+
+  private shown(step: SimulationStep): ShownStep {
+    const running = this.running as Running
+    const path: { nodeId: string; records: NodeRecordJson[] }[] = []
+    for (const { node, record } of step.reached) {
+      const nodeId = running.logicalOf.get(node)
+      if (nodeId === undefined) continue
+      const seen = nodeRecordJson(record)
+      // Nodes without processors of their own lie on the path of what reached their successor.
+      for (const passed of this.passedThrough(nodeId, path)) {
+        path.push({ nodeId: passed, records: [seen] })
+      }
+      const last = path[path.length - 1]
+      if (last?.nodeId === nodeId) {
+        // A design node of several processors shows what entered it, not every hop inside.
+        if (!last.records.some((r) => sameRecord(r, seen))) last.records.push(seen)
+      } else {
+        const earlier = path.find((p) => p.nodeId === nodeId)
+        if (earlier === undefined) path.push({ nodeId, records: [seen] })
+        else if (!earlier.records.some((r) => sameRecord(r, seen))) earlier.records.push(seen)
+      }
+    }
+    return {
+      number: this.steps,
+      taskId: step.taskId,
+      record: nodeRecordJson(step.record),
+      path,
+      storeWrites: step.storeWrites.map((write) => ({ ...write })),
+      outputs: step.produced.filter((r) => running.sinkTopics.includes(r.topic)).length,
+    }
+  }
+
+  /** The pass-through design nodes between a reached node and the path so far, upstream first. */
+  private passedThrough(nodeId: string, path: readonly { nodeId: string }[]): string[] {
+    const running = this.running as Running
+    const onPath = new Set(path.map((p) => p.nodeId))
+    const found: string[] = []
+    const visit = (id: string) => {
+      for (const before of running.predecessors.get(id) ?? []) {
+        if (!running.passThrough.has(before) || onPath.has(before) || found.includes(before)) {
+          continue
+        }
+        visit(before)
+        found.push(before)
+      }
+    }
+    if (!onPath.has(nodeId)) visit(nodeId)
+    return found
+  }
+
+  private play(perSecond: number): void {
+    if (!Number.isFinite(perSecond) || perSecond <= 0 || perSecond > 10_000) {
+      throw new Error(`Play at 1 to 10,000 records a second, not ${perSecond}`)
+    }
+    this.requireRunning()
+    this.pause()
+    this.perSecond = perSecond
+    this.pausedAt = null
+    let budget = 1
+    this.stopPlay = this.deps.every(PLAY_TICK_MS, () => {
+      budget = Math.min(budget + (perSecond * PLAY_TICK_MS) / 1000, MAX_STEPS_PER_TICK)
+      while (budget >= 1) {
+        budget--
+        const step = this.stepOnce()
+        if (step === null) {
+          this.pause()
+          break
+        }
+        const hit = this.lastStep?.path.find((p) => this.breakpoints.has(p.nodeId))
+        if (hit !== undefined) {
+          this.pausedAt = hit.nodeId
+          this.pause()
+          this.report()
+          return
+        }
+      }
+      this.postView()
+    })
+    this.postView()
+  }
+
+  private pause(): void {
+    this.stopPlay?.()
+    this.stopPlay = null
+  }
+
+  private advance(ms: number): void {
+    const running = this.requireRunning()
+    try {
+      running.simulator.advanceWallClockTime(ms)
+      this.history.push({ kind: 'advance', ms })
+    } catch (error) {
+      if (error instanceof RangeError) throw error
+      this.fail(error)
+    }
+    this.report()
+  }
+
+  private tap(nodeId: string, enabled: boolean): void {
+    const running = this.requireRunning()
+    for (const node of this.entriesOf(running, nodeId)) {
+      if (enabled) running.simulator.openTap(node, TAP_CAPACITY)
+      else running.simulator.closeTap(node)
+    }
+    if (enabled) this.openTaps.add(nodeId)
+    else this.openTaps.delete(nodeId)
+    this.postTaps()
+  }
+
+  private follow(key: string, enabled: boolean): void {
+    const running = this.requireRunning()
+    if (enabled) this.followedKeys.add(key)
+    else this.followedKeys.delete(key)
+    running.simulator.follow(
+      this.followedKeys.size === 0 ? null : (k) => this.followedKeys.has(keyText(k)),
+      FOLLOW_CAPACITY * Math.max(1, this.followedKeys.size),
+    )
+    this.postTaps()
+  }
+
+  private entriesOf(running: Running, nodeId: string): readonly string[] {
+    const shape = running.shapes.find((s) => s.nodeId === nodeId)
+    if (shape === undefined) throw new RangeError(`The design has no node ${nodeId}`)
+    return shape.entries
+  }
+
+  /** Metrics, taps, followed keys and the view, at once: after a step, and once a second. */
+  private report(): void {
+    const running = this.running
+    if (running !== null && running.status.state === 'running') {
+      const metrics = running.simulator.metrics()
+      const at = this.deps.now()
+      const sample = {
+        ...metrics,
+        at,
+        rates: nodeRates(running.previous.nodes, metrics.nodes, at - running.previous.at),
+      }
+      running.previous = { at, nodes: metrics.nodes }
+      this.deps.post({
+        type: 'metrics',
+        metrics: {
+          runId: running.start.runId,
+          at,
+          nodes: logicalNodeMetrics(running.shapes, sample),
+          tasks: taskMetrics(sample),
+          skipped: this.skipped,
+        },
+      })
+      this.skipped = []
+      this.postTaps()
+    }
+    this.postView()
+  }
+
+  private postTaps(): void {
+    const running = this.running
+    if (running === null) return
+    const { simulator } = running
+    const runId = running.start.runId
+    for (const nodeId of this.openTaps) {
+      const records = this.entriesOf(running, nodeId)
+        .flatMap((node) => simulator.tapped(node))
+        .slice(-TAP_CAPACITY)
+        .map(nodeRecordJson)
+      this.deps.post({ type: 'tap', tap: { runId, nodeId, records } })
+    }
+    for (const key of this.followedKeys) {
+      const nodes = running.shapes.flatMap((shape) => {
+        const records = shape.all
+          .flatMap((node) => simulator.followed(node))
+          .filter((r) => keyText(r.key) === key)
+          .slice(-FOLLOW_CAPACITY)
+        return records.length === 0
+          ? []
+          : [{ nodeId: shape.nodeId, records: records.map(nodeRecordJson) }]
+      })
+      this.deps.post({ type: 'follow', follow: { runId, key, nodes } })
+    }
+  }
+
+  view(): SimulationView {
+    const running = this.running
+    const simulator = running?.simulator ?? null
+    const metrics = simulator?.metrics()
+    const queued =
+      metrics?.threads
+        .flatMap((t) => t.tasks)
+        .flatMap((t) => t.partitions)
+        .reduce((sum, p) => sum + p.lag, 0) ?? 0
+    const named = running === null ? [] : [...running.inputTopics, ...running.sinkTopics]
+    return {
+      running: running !== null && running.status.state === 'running',
+      partitioned: simulator?.isPartitioned() ?? false,
+      topics: [...new Set(named)].map((topic) => ({
+        topic,
+        partitions: simulator?.partitionsOf(topic) ?? 1,
+      })),
+      pending: this.pending,
+      produced: this.produced,
+      queued,
+      steps: this.steps,
+      wallClockMs: simulator?.wallClockTime() ?? 0,
+      playing: this.stopPlay !== null,
+      perSecond: this.perSecond,
+      pausedAt: this.pausedAt,
+      lastStep: this.lastStep,
+      outputs: (running?.sinkTopics ?? []).map((topic) => ({
+        topic,
+        records: (simulator?.records(topic) ?? [])
+          .slice(-OUTPUTS_SHOWN)
+          .map((record): ShownRecord => {
+            const { keySerde, valueSerde } = this.codecOf(topic)
+            return {
+              key: decodeField(keySerde, topic, record.key).value,
+              value: decodeField(valueSerde, topic, record.value).value,
+              timestamp: record.timestamp,
+              partition: record.partition,
+              offset: record.offset,
+            }
+          }),
+      })),
+    }
+  }
+
+  private postView(): void {
+    this.deps.post({ type: 'view', view: this.view() })
+  }
+}
+
+function sameRecord(a: NodeRecordJson, b: NodeRecordJson): boolean {
+  return JSON.stringify(a) === JSON.stringify(b)
+}
