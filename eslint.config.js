@@ -157,5 +157,11 @@ export default tseslint.config(
       'no-restricted-imports': ['error', webBoundaries],
     },
   },
+  {
+    // Tests of the web app that run files through esbuild and tsc, in Node (tsconfig.node.json).
+    files: ['apps/web/src/**/*.node.test.ts'],
+    languageOptions: { globals: globals.node },
+    rules: { 'no-restricted-imports': ['error', nodeProtocol] },
+  },
   ...engineLayers,
 )

@@ -4,6 +4,7 @@ import { isDirty, type DesignStore } from '../design/design-store'
 import type { ClusterStore } from '../stores/cluster-store'
 import type { RunStore } from '../stores/run-store'
 import { CountField } from './CountField'
+import { RunErrorNotice } from './RunErrorNotice'
 
 export interface RunControlsProps {
   design: DesignStore
@@ -92,20 +93,7 @@ export function RunControls({ design, clusters, run, onShowNode }: RunControlsPr
       {status?.state === 'rebalancing' && (
         <span className="run-banner">Rebalancing: tasks are being assigned.</span>
       )}
-      {error !== null && (
-        <span className="run-problem" role="alert" title={error.at}>
-          {error.message}
-          {error.nodeId !== null && (
-            <button
-              type="button"
-              className="run-problem__show"
-              onClick={() => error.nodeId !== null && onShowNode(error.nodeId)}
-            >
-              {error.record === null ? 'Show the node' : 'Show the node and record'}
-            </button>
-          )}
-        </span>
-      )}
+      <RunErrorNotice error={error} onShowNode={onShowNode} />
       {problem !== null && (
         <span className="run-problem" role="alert">
           {problem}

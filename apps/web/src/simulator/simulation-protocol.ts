@@ -96,6 +96,15 @@ export interface SimulationView {
   readonly outputs: readonly { readonly topic: string; readonly records: readonly ShownRecord[] }[]
 }
 
+/** A simulation saved as a TopologyTestDriver test file. */
+export interface SavedTest {
+  readonly fileName: string
+  readonly text: string
+  readonly inputs: number
+  /** Output records the test expects. */
+  readonly outputs: number
+}
+
 export type ToSimulation = { readonly requestId: number } & (
   | ({ readonly type: 'start' } & SimulationStart)
   | { readonly type: 'stop' }

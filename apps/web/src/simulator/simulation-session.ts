@@ -30,8 +30,10 @@ import {
   type SkippedRecord,
 } from '@topology-studio/shared'
 import { nodeTopics } from '../design/node-topics'
+import { driverOutputs, savedTestFile } from './saved-test'
 import type {
   FromSimulation,
+  SavedTest,
   InputDraft,
   PendingInput,
   ShownRecord,
@@ -173,13 +175,34 @@ export class SimulationSession {
         }
       }
       case 'save-test':
-        return { events: [...this.history] }
+        return this.savedTest()
     }
   }
 
-  /** What a saved test replays: every input produced and every move of the wall clock. */
-  events(): readonly SimulationEvent[] {
-    return this.history
+  /**
+   * The inputs produced so far, and every move of the wall clock, as a TopologyTestDriver test
+   * expecting the outputs the driver writes for them.
+   */
+  private async savedTest(): Promise<SavedTest> {
+    const running = this.running
+    if (running === null) throw new Error('Start the simulation first')
+    if (this.produced === 0) throw new Error('Step through some input records first')
+    const input = {
+      design: running.start.design,
+      events: this.history,
+      codecs: running.start.codecs,
+      wallClockMs: running.start.wallClockMs,
+      outputTopics: running.sinkTopics,
+      partitioned: running.simulator.isPartitioned(),
+    }
+    const expected = driverOutputs(input, await this.deps.codeExecutor())
+    const name = running.start.design.applicationId.replace(/[^A-Za-z0-9._-]+/g, '-')
+    return {
+      fileName: `${name}.test.ts`,
+      text: savedTestFile(input, expected),
+      inputs: this.produced,
+      outputs: Object.values(expected).reduce((n, records) => n + records.length, 0),
+    }
   }
 
   private async start(start: SimulationStart): Promise<void> {

@@ -9,6 +9,7 @@ import { createRunStore, type RunStore } from '../stores/run-store'
 import type {
   FromSimulation,
   InputDraft,
+  SavedTest,
   SimulationView,
   TopicCodec,
   ToSimulation,
@@ -46,7 +47,6 @@ export interface SimulationStart {
   readonly design: TopologyGraph
   /** The stored design's id, or null for a design not saved yet. */
   readonly designId: string | null
-  readonly partitions: Readonly<Record<string, number>>
   readonly codecs: Readonly<Record<string, TopicCodec>>
 }
 
@@ -55,6 +55,9 @@ export interface SimulationState {
   view: SimulationView | null
   /** Design nodes where playing stops when a record reaches them. */
   breakpoints: ReadonlySet<string>
+  /** Partition counts the next simulation gives topics; a topic not named has one. */
+  partitions: Readonly<Record<string, number>>
+  setPartitions(topic: string, count: number): void
   /** What went wrong with the last request, in words. */
   problem: string | null
   busy: boolean
@@ -75,8 +78,8 @@ export interface SimulationState {
   removeInput(id: number): Promise<void>
   clearInputs(): Promise<void>
   toggleBreakpoint(nodeId: string): Promise<void>
-  /** The inputs produced and wall-clock moves so far, for a saved test. */
-  events(): Promise<unknown>
+  /** The inputs produced so far and the outputs they produce, as a test file. */
+  saveTest(): Promise<SavedTest>
 }
 
 export interface Simulation {
@@ -186,6 +189,8 @@ export function createSimulation(transport: SimulationTransport): Simulation {
     return {
       view: null,
       breakpoints: new Set(),
+      partitions: {},
+      setPartitions: (topic, count) => set({ partitions: { ...get().partitions, [topic]: count } }),
       problem: null,
       busy: false,
       start: (start) =>
@@ -196,7 +201,7 @@ export function createSimulation(transport: SimulationTransport): Simulation {
             runId,
             designId: start.designId ?? 'unsaved',
             design: start.design,
-            partitions: start.partitions,
+            partitions: get().partitions,
             codecs: start.codecs,
             wallClockMs: Date.now(),
           })
@@ -221,7 +226,7 @@ export function createSimulation(transport: SimulationTransport): Simulation {
         set({ breakpoints })
         await command({ type: 'breakpoints', nodeIds: [...breakpoints] })
       },
-      events: () => ask({ type: 'save-test' }),
+      saveTest: async () => (await ask({ type: 'save-test' })) as SavedTest,
     }
   })
   return { store, run }

@@ -66,6 +66,8 @@ export interface RunStoreState {
   start(designId: string, clusterId: string): Promise<void>
   /** Shows a run started elsewhere (a simulation in the browser) as the current run. */
   show(run: RunStatus): void
+  /** Highlights the path of a record through design nodes (a simulation's last step). */
+  showPath(path: ReadonlyMap<string, RunTap['records']>): void
   /**
    * Shows the run of a design that is running already (started before this page opened, or in
    * another tab), if any; otherwise, leaves a run of another design.
@@ -237,6 +239,7 @@ export function createRunStore(deps: RunStoreDeps): RunStore {
         }),
       start: (designId, clusterId) => attempt(() => start(designId, clusterId)),
       show: (run) => follow(run),
+      showPath: (path) => set({ path }),
       attach: (designId) =>
         attempt(async () => {
           const current = get().run
