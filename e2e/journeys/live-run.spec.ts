@@ -26,7 +26,13 @@ test('runs word count on the cluster and shows live rates on every node', async 
   const canvas = page.getByTestId('canvas')
   await expect(canvas.getByTestId('node-count')).toBeVisible()
 
-  // Nothing to run on until a cluster is chosen.
+  // Without a cluster the design runs in the simulator; on a cluster, once one is chosen.
+  const runOn = page.getByRole('group', { name: 'Target' })
+  await expect(runOn.getByRole('button', { name: 'Simulator' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  )
+  await runOn.getByRole('button', { name: 'Cluster' }).click()
   const runButton = page.getByRole('group', { name: 'Run' }).getByRole('button', { name: 'Run' })
   await expect(runButton).toBeDisabled()
   await expect(runButton).toHaveAttribute('title', /Choose a cluster/)

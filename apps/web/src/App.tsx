@@ -8,6 +8,7 @@ import { Designer } from './designer/Designer'
 import { AppHeader } from './shell/AppHeader'
 import type { ClusterStore } from './stores/cluster-store'
 import type { RunStore } from './stores/run-store'
+import type { Simulation } from './simulator/simulation-store'
 import { watchConnection } from './stores/connection-store'
 import type { ConnectionStore } from './stores/connection-store'
 
@@ -23,11 +24,13 @@ export interface AppProps {
   /** What the cluster dialog reads and writes through. */
   clusterApi: ClustersApi
   run: RunStore
+  /** The design simulated in the browser. */
+  simulation: Simulation
 }
 
 /** The application shell. Stores are created by the caller so tests can hand in their own. */
 export function App(props: AppProps) {
-  const { connection, clusters, design, plan, designs, clusterApi, run } = props
+  const { connection, clusters, design, plan, designs, clusterApi, run, simulation } = props
   useEffect(() => watchConnection(connection, HEALTH_POLL_MS), [connection])
   useEffect(() => void clusters.getState().refresh(), [clusters])
   const serdesOf = useCallback(
@@ -45,7 +48,14 @@ export function App(props: AppProps) {
         topicSerdes={serdesOf}
       />
       <main className="app-main">
-        <Designer design={design} plan={plan} api={designs} clusters={clusters} run={run} />
+        <Designer
+          design={design}
+          plan={plan}
+          api={designs}
+          clusters={clusters}
+          run={run}
+          simulation={simulation}
+        />
       </main>
     </div>
   )

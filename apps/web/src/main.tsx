@@ -13,6 +13,7 @@ import { createConnectionStore } from './stores/connection-store'
 import { runsApi } from './api/runs'
 import { socketRunChannel } from './run/run-channel'
 import { createRunStore } from './stores/run-store'
+import { createSimulation, workerTransport } from './simulator/simulation-store'
 import './styles.css'
 
 const container = document.getElementById('root')
@@ -32,6 +33,8 @@ const run = createRunStore({
   stopGenerator: (clusterId, generatorId) => clusterApi.stopGenerator(clusterId, generatorId),
   listGenerators: (clusterId) => clusterApi.generators(clusterId),
 })
+// Designs simulate in a Web Worker of their own, started with the app.
+const simulation = createSimulation(workerTransport())
 const { store: plan } = createPlanStore(design, {
   clusters,
   remote: workerPlanner(),
@@ -47,6 +50,7 @@ createRoot(container).render(
       designs={designsApi()}
       clusterApi={clusterApi}
       run={run}
+      simulation={simulation}
     />
   </StrictMode>,
 )

@@ -34,17 +34,24 @@ import { RunStoreContext } from '../run/run-context'
 import { LivePanel } from '../run/LivePanel'
 import { windowedAggregationOf } from '../run/window-timing'
 import { RunControls } from '../run/RunControls'
+import { nodeTopics } from '../design/node-topics'
+import { SimulationContext } from '../simulator/simulation-context'
+import type { Simulation } from '../simulator/simulation-store'
+import { SimulatorControls } from '../simulator/SimulatorControls'
+import { SimulatorPanel } from '../simulator/SimulatorPanel'
+import { codecsOf } from '../simulator/topic-codecs'
 import type { RunStore } from '../stores/run-store'
 import { ImportNotes } from './ImportNotes'
 import { mayDiscard, showDesign } from './open-design'
 
-type SidePanelTab = 'properties' | 'problems' | 'live' | 'topics' | 'describe'
+type SidePanelTab = 'properties' | 'problems' | 'live' | 'simulator' | 'topics' | 'describe'
 const TABS: readonly { id: SidePanelTab; title: string }[] = [
   { id: 'properties', title: 'Properties' },
   { id: 'problems', title: 'Problems' },
   { id: 'topics', title: 'Topics' },
   { id: 'describe', title: 'describe()' },
   { id: 'live', title: 'Live' },
+  { id: 'simulator', title: 'Simulator' },
 ]
 
 /** What the centre shows: the design, its physical plan, or a topology imported as text. */
@@ -59,22 +66,42 @@ export interface DesignerProps {
   api: DesignsApi
   /** The chosen cluster, whose topics the properties suggest and check. */
   clusters: ClusterStore
-  /** The live run of the design, whose metrics the canvas shows. */
+  /** The live run of the design on a cluster, whose metrics the canvas shows. */
   run: RunStore
+  /** The design simulated in the browser: the default when no cluster is chosen. */
+  simulation: Simulation
 }
 
 /** Palette, canvas and the plan side panel (problems and describe() text). */
 export function Designer(props: DesignerProps) {
+  const clusterId = useStore(props.clusters, (s) => s.activeId)
+  const [chosen, setChosen] = useState<RunMode | null>(null)
+  // Without a cluster, designs run in the simulator.
+  const mode = chosen ?? (clusterId === null ? 'simulator' : 'cluster')
+  const run = mode === 'simulator' ? props.simulation.run : props.run
   return (
     <ReactFlowProvider>
-      <RunStoreContext value={props.run}>
-        <DesignerLayout {...props} />
+      <RunStoreContext value={run}>
+        <SimulationContext value={mode === 'simulator' ? props.simulation.store : null}>
+          <DesignerLayout {...props} run={run} mode={mode} onMode={setChosen} />
+        </SimulationContext>
       </RunStoreContext>
     </ReactFlowProvider>
   )
 }
 
-function DesignerLayout({ design, plan, api, clusters, run }: DesignerProps) {
+type RunMode = 'cluster' | 'simulator'
+
+function DesignerLayout({
+  design,
+  plan,
+  api,
+  clusters,
+  run,
+  simulation,
+  mode,
+  onMode,
+}: DesignerProps & { mode: RunMode; onMode: (mode: RunMode) => void }) {
   const diagnostics = useStore(plan, (s) => s.diagnostics)
   const physical = useStore(plan, (s) => s.plan)
   const plannedInMs = useStore(plan, (s) => s.plannedInMs)
@@ -98,13 +125,36 @@ function DesignerLayout({ design, plan, api, clusters, run }: DesignerProps) {
   const subtopologyOf = useStore(plan, (s) => s.overlay.subtopologyOf)
   const savedId = useStore(design, (s) => s.saved?.id ?? null)
   // A design opened while it runs (after a reload, or from another tab) shows its run.
-  useEffect(() => void run.getState().attach(savedId), [run, savedId])
+  const clusterRun = mode === 'cluster' ? run : null
+  useEffect(() => void clusterRun?.getState().attach(savedId), [clusterRun, savedId])
+  // The canvas highlights the path of the simulation's last step.
+  const lastStep = useStore(simulation.store, (s) => s.view?.lastStep ?? null)
+  useEffect(() => {
+    if (lastStep === null) return
+    simulation.run
+      .getState()
+      .showPath(new Map(lastStep.path.map((p) => [p.nodeId, [...p.records]])))
+  }, [simulation, lastStep])
   // Bottlenecks are judged per sub-topology, as planned for the design on the canvas.
   useEffect(() => run.getState().setSubtopologies(subtopologyOf), [run, subtopologyOf])
   const selected = useStore(design, (s) =>
     s.selection.nodes.length === 1
       ? (s.graph.nodes.find((n) => n.id === s.selection.nodes[0]) ?? null)
       : null,
+  )
+  const showNode = useCallback(
+    (nodeId: string) => {
+      design.getState().select({ nodes: [nodeId], edges: [] })
+      setTab('live')
+    },
+    [design],
+  )
+  const labelOf = useCallback(
+    (nodeId: string) => {
+      const node = graph.nodes.find((n) => n.id === nodeId)
+      return node === undefined ? nodeId : nodeLabel(node)
+    },
+    [graph],
   )
   const { screenToFlowPosition, getNode, fitView, fitBounds, setCenter, getZoom } = useReactFlow()
 
@@ -246,15 +296,43 @@ function DesignerLayout({ design, plan, api, clusters, run }: DesignerProps) {
       <Palette onAdd={addAtCentre} />
       <div className="designer__centre" ref={centre}>
         <DesignToolbar design={design} api={api} />
-        <RunControls
-          design={design}
-          clusters={clusters}
-          run={run}
-          onShowNode={(nodeId) => {
-            design.getState().select({ nodes: [nodeId], edges: [] })
-            setTab('live')
-          }}
-        />
+        <div className="run-bar">
+          <div className="view-bar__switch" role="group" aria-label="Target">
+            <button
+              type="button"
+              aria-pressed={mode === 'cluster'}
+              onClick={() => onMode('cluster')}
+              title="Run the saved design on the chosen Kafka cluster"
+            >
+              Cluster
+            </button>
+            <button
+              type="button"
+              aria-pressed={mode === 'simulator'}
+              onClick={() => onMode('simulator')}
+              title="Simulate the design in the browser, with no cluster"
+            >
+              Simulator
+            </button>
+          </div>
+          {mode === 'cluster' ? (
+            <RunControls design={design} clusters={clusters} run={run} onShowNode={showNode} />
+          ) : (
+            <SimulatorControls
+              simulation={simulation.store}
+              run={run}
+              onShowNode={showNode}
+              onStart={() => {
+                void simulation.store.getState().start({
+                  design: design.getState().graph,
+                  designId: savedId,
+                  codecs: codecsOf(design.getState().graph, plan.getState().serdes),
+                })
+                setTab('simulator')
+              }}
+            />
+          )}
+        </div>
         <div className="view-bar" role="toolbar" aria-label="View">
           <div className="view-bar__switch" role="group" aria-label="Show">
             <button
@@ -376,16 +454,29 @@ function DesignerLayout({ design, plan, api, clusters, run }: DesignerProps) {
         </div>
         {tab === 'properties' ? (
           <PropertiesPanel design={design} node={selected} clusters={clusters} />
+        ) : tab === 'simulator' ? (
+          <SimulatorPanel
+            simulation={simulation.store}
+            inputTopics={[
+              ...new Set(graph.nodes.filter((n) => n.kind !== 'sink').flatMap(nodeTopics)),
+            ]}
+            topics={[...new Set(graph.nodes.flatMap(nodeTopics))]}
+            codecOf={(topic) =>
+              codecsOf(graph, plan.getState().serdes)[topic] ?? {
+                keySerde: 'String',
+                valueSerde: 'String',
+              }
+            }
+            node={selected}
+            labelOf={labelOf}
+          />
         ) : tab === 'live' ? (
           <LivePanel
             run={run}
-            clusterId={clusterId}
+            clusterId={mode === 'cluster' ? clusterId : null}
             node={selected}
             windowed={selected === null ? null : windowedAggregationOf(graph, selected.id)}
-            labelOf={(nodeId) => {
-              const node = graph.nodes.find((n) => n.id === nodeId)
-              return node === undefined ? nodeId : nodeLabel(node)
-            }}
+            labelOf={labelOf}
             stores={
               selected === null || physical === null
                 ? []

@@ -5,6 +5,7 @@ import { Fragment, memo, useEffect, useRef } from 'react'
 import { givesOutput, takesInput } from './connection-rules'
 import { NodeRunStats } from '../run/NodeRunStats'
 import { useIsBottleneck, useNodeHeat, useOnPath } from '../run/run-context'
+import { useHasBreakpoint } from '../simulator/simulation-context'
 import { useReadableInView } from './readable-in-view'
 import { nodeSummary } from './node-summary'
 import { subtopologyColor } from './subtopology-colors'
@@ -46,6 +47,7 @@ export const OperatorNode = memo(function OperatorNode({
   const status = errors.length > 0 ? 'error' : warnings.length > 0 ? 'warning' : 'ok'
   const bottleneck = useIsBottleneck(node.id)
   const onPath = useOnPath(node.id)
+  const breakpoint = useHasBreakpoint(node.id)
   // Zoomed out or off screen, a run shows only in the node's colours, not in its numbers.
   const heat = useNodeHeat(node.id)
   const readable = useReadableInView(positionAbsoluteX, positionAbsoluteY)
@@ -81,8 +83,16 @@ export const OperatorNode = memo(function OperatorNode({
       data-testid={`node-${node.id}`}
       data-kind={node.kind}
       data-status={status}
+      data-on-path={onPath || undefined}
       title={diagnostics.map((d) => `${d.severity}: ${d.message}`).join('\n') || undefined}
     >
+      {breakpoint && (
+        <span
+          className="operator__breakpoint"
+          data-testid={`breakpoint-${node.id}`}
+          title="Playing the simulation pauses when a record reaches this node"
+        />
+      )}
       {node.kind === 'join' ? (
         <>
           <Handle type="target" id="left" position={Position.Left} style={{ top: '35%' }} />

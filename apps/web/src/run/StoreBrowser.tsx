@@ -2,12 +2,10 @@ import type { StatePage } from '@topology-studio/shared'
 import { Fragment, useEffect, useState } from 'react'
 import { useStore } from 'zustand'
 import type { RunStore } from '../stores/run-store'
-import { formatTimeOfDay, formatValue } from './format-value'
+import { formatTimeOfDay, formatValue, formatWindow } from './format-value'
 import { formatDuration, windowState, type WindowedAggregation } from './window-timing'
 
 const PAGE_SIZE = 25
-/** How often an open store is read again while the run processes. */
-const REFRESH_MS = 2_000
 
 export interface StoreBrowserProps {
   run: RunStore
@@ -22,27 +20,26 @@ export interface StoreBrowserProps {
 export function StoreBrowser({ run, store, live, windowed = null }: StoreBrowserProps) {
   const [prefix, setPrefix] = useState('')
   const [page, setPage] = useState(0)
-  const [asked, setAsked] = useState<string | null>(null)
   const tasks = useStore(run, (s) => s.tasks)
+  const [asked, setAsked] = useState<string | null>(null)
   const [result, setResult] = useState<{ page: StatePage } | { problem: string } | null>(null)
 
+  // Read again with every metrics update of a live run: once a second on a cluster, after
+  // every step of a simulation.
+  const updated = live ? tasks : null
   useEffect(() => {
     let current = true
-    const read = () =>
-      run
-        .getState()
-        .readStore(store, prefix, page, PAGE_SIZE)
-        .then(
-          (answer) => current && setResult({ page: answer }),
-          (error: Error) => current && setResult({ problem: error.message }),
-        )
-    void read()
-    const timer = live ? setInterval(() => void read(), REFRESH_MS) : null
+    void run
+      .getState()
+      .readStore(store, prefix, page, PAGE_SIZE)
+      .then(
+        (answer) => current && setResult({ page: answer }),
+        (error: Error) => current && setResult({ problem: error.message }),
+      )
     return () => {
       current = false
-      if (timer !== null) clearInterval(timer)
     }
-  }, [run, store, prefix, page, live])
+  }, [run, store, prefix, page, updated])
 
   const shown = result !== null && 'page' in result ? result.page : null
   const pages = shown === null ? 1 : Math.max(1, Math.ceil(shown.totalEntries / PAGE_SIZE))
@@ -106,11 +103,7 @@ export function StoreBrowser({ run, store, live, windowed = null }: StoreBrowser
                   <tr className={state?.open === false ? 'is-closed' : undefined}>
                     <td>{formatValue(entry.key)}</td>
                     {windowedKind && (
-                      <td>
-                        {entry.window === null
-                          ? ''
-                          : `${formatTimeOfDay(entry.window.start)} – ${formatTimeOfDay(entry.window.end)}`}
-                      </td>
+                      <td>{entry.window === null ? '' : formatWindow(entry.window)}</td>
                     )}
                     <td>{formatValue(entry.value)}</td>
                     {timed && <td>{entry.taskId}</td>}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatValue } from './format-value'
+import { formatKey, formatValue } from './format-value'
 
 describe('formatValue', () => {
   it('shows strings bare, null as null and the rest as JSON', () => {
@@ -14,5 +14,16 @@ describe('formatValue', () => {
       '{"n":1} (was null)',
     )
     expect(formatValue({ newValue: 1, oldValue: 2 })).toBe('{"newValue":1,"oldValue":2}')
+  })
+})
+
+describe('formatKey', () => {
+  it('shows a windowed key as its key and window, other keys as values', () => {
+    const start = Date.UTC(2026, 0, 1, 10, 0, 0)
+    expect(formatKey({ key: 'IE1', window: { start, end: start + 2000 } })).toBe(
+      'IE1 [10:00:00.000 – 10:00:02.000]',
+    )
+    expect(formatKey({ key: 'k', window: 'w' })).toBe('{"key":"k","window":"w"}')
+    expect(formatKey('plain')).toBe('plain')
   })
 })

@@ -4,7 +4,7 @@ import { useStore } from 'zustand'
 import type { StoreApi } from 'zustand/vanilla'
 import { parseRecordForm, type RecordFormProblem } from '../cluster/record-input'
 import { CountField } from '../run/CountField'
-import { formatValue } from '../run/format-value'
+import { formatKey, formatTimeOfDay, formatValue, formatWindow } from '../run/format-value'
 import type { TopicCodec } from './simulation-protocol'
 import type { SimulationState } from './simulation-store'
 import { SavedTest } from './SavedTest'
@@ -62,7 +62,7 @@ export function SimulatorPanel(props: SimulatorPanelProps) {
                   <td>{input.topic}</td>
                   <td>{formatValue(input.key)}</td>
                   <td>{formatValue(input.value)}</td>
-                  <td>{input.timestamp}</td>
+                  <td title={`${input.timestamp} ms`}>{formatTimeOfDay(input.timestamp)}</td>
                   <td>
                     <button
                       type="button"
@@ -116,7 +116,9 @@ export function SimulatorPanel(props: SimulatorPanelProps) {
                     <tr key={`${record.partition}-${record.offset}`}>
                       <td>{formatValue(record.key)}</td>
                       <td>{formatValue(record.value)}</td>
-                      <td>{record.timestamp ?? '–'}</td>
+                      <td title={record.timestamp === null ? undefined : `${record.timestamp} ms`}>
+                        {record.timestamp === null ? '–' : formatTimeOfDay(record.timestamp)}
+                      </td>
                       <td>
                         {record.partition}/{record.offset}
                       </td>
@@ -305,7 +307,7 @@ function LastStep({
             <strong>{labelOf(hop.nodeId)}</strong>{' '}
             {hop.records.map((r, i) => (
               <span key={i} className="simulator-panel__record">
-                {formatValue(r.key)} → {formatValue(r.value)} @{r.timestamp}
+                {formatKey(r.key)} → {formatValue(r.value)} at {formatTimeOfDay(r.timestamp)}
               </span>
             ))}
           </li>
@@ -327,7 +329,7 @@ function LastStep({
                 <td>{write.store}</td>
                 <td>
                   {formatValue(write.key)}
-                  {write.window !== null && ` [${write.window.start}, ${write.window.end})`}
+                  {write.window !== null && ` [${formatWindow(write.window)}]`}
                 </td>
                 <td>{write.before === null ? '–' : formatValue(write.before)}</td>
                 <td>{write.after === null ? 'deleted' : formatValue(write.after)}</td>

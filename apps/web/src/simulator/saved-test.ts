@@ -54,7 +54,11 @@ export function driverOutputs(
   if (topology === null) {
     throw new Error(diagnostics.find((d) => d.severity === 'error')?.message ?? 'no topology')
   }
-  const driver = new TopologyTestDriver(topology, {}, input.wallClockMs)
+  const driver = new TopologyTestDriver(
+    topology,
+    { 'application.id': input.design.applicationId },
+    input.wallClockMs,
+  )
   try {
     const codec = (topic: string) => input.codecs[topic] ?? DEFAULT_CODEC
     for (const event of input.events) {
@@ -173,7 +177,7 @@ export function savedTestFile(
     `    const codeExecutor = await createSandboxedCodeExecutor()`,
     `    const { topology, diagnostics } = compileGraph(design, { codeExecutor })`,
     `    if (topology === null) throw new Error(diagnostics.map((d) => d.message).join('; '))`,
-    `    const driver = new TopologyTestDriver(topology, {}, ${input.wallClockMs})`,
+    `    const driver = new TopologyTestDriver(topology, { 'application.id': design.applicationId }, ${input.wallClockMs})`,
     `    try {`,
   )
   for (const topic of inputTopics) {

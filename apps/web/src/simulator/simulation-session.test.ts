@@ -239,4 +239,38 @@ describe('SimulationSession', () => {
     expect(error?.type === 'error' && error.error.record).toMatchObject({ key: 'A' })
     expect(h.view().running).toBe(false)
   })
+
+  it('generates sample inputs with spaced timestamps, and moves the wall clock on request', async () => {
+    const h = harness()
+    await startLatestPrice(h)
+    await h.send({
+      type: 'generate',
+      topic: 'stock-trades',
+      kind: 'stock-trades',
+      count: 5,
+      firstTimestamp: 10_000,
+      spacingMs: 250,
+    })
+    const pending = h.view().pending
+    expect(pending.map((p) => p.timestamp)).toEqual([10_000, 10_250, 10_500, 10_750, 11_000])
+    expect(pending[0]?.value).toMatchObject({ isin: pending[0]?.key })
+    await h.send({ type: 'remove-input', id: pending[1]?.id ?? -1 })
+    expect(h.view().pending).toHaveLength(4)
+    await expect(
+      h.send({
+        type: 'generate',
+        topic: 'stock-trades',
+        kind: 'stock-trades',
+        count: 0,
+        firstTimestamp: 0,
+        spacingMs: 1,
+      }),
+    ).rejects.toThrow('Generate 1 to 10,000 records, not 0')
+
+    await h.send({ type: 'advance', ms: 1500 })
+    expect(h.view().wallClockMs).toBe(1500)
+    await expect(h.send({ type: 'advance', ms: -1 })).rejects.toThrow(
+      'The wall clock moves forward only',
+    )
+  })
 })

@@ -218,6 +218,7 @@ export class SimulationSession {
     }
     const simulator = new TopologySimulator(topology, {
       partitions: start.partitions,
+      props: { 'application.id': start.design.applicationId },
       initialWallClockMs: start.wallClockMs,
       clock: () => this.deps.clock(),
       onWarning: (warning) => {
@@ -499,7 +500,8 @@ export class SimulationSession {
         const step = this.stepOnce()
         if (step === null) {
           this.pause()
-          break
+          this.report()
+          return
         }
         const hit = this.lastStep?.path.find((p) => this.breakpoints.has(p.nodeId))
         if (hit !== undefined) {
