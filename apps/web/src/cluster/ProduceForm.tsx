@@ -1,6 +1,7 @@
 import type { Serde } from '@topology-studio/shared'
 import { useState } from 'react'
 import type { ClustersApi } from '../api/clusters'
+import { TextField } from '../shell/form-fields'
 import { parseRecordForm, type RecordForm, type RecordFormProblem } from './record-input'
 
 export interface ProduceFormProps {
@@ -51,16 +52,13 @@ export function ProduceForm(props: ProduceFormProps) {
   }
 
   const field = (name: keyof typeof EMPTY, label: string, placeholder: string) => (
-    <label className="field">
-      <span className="field__name">{label}</span>
-      <input
-        value={fields[name]}
-        placeholder={placeholder}
-        aria-invalid={problemOf(name) !== undefined}
-        onChange={set(name)}
-      />
-      {problemOf(name) !== undefined && <span className="field__error">{problemOf(name)}</span>}
-    </label>
+    <TextField
+      label={label}
+      value={fields[name]}
+      placeholder={placeholder}
+      problem={problemOf(name)}
+      onChange={(value) => setFields({ ...fields, [name]: value })}
+    />
   )
 
   return (

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useStore } from 'zustand'
 import type { RunStore } from '../stores/run-store'
 import { CountField } from './CountField'
+import { Choice } from '../shell/form-fields'
 
 export interface SampleDataProps {
   run: RunStore
@@ -23,19 +24,7 @@ export function SampleData({ run, clusterId, topic }: SampleDataProps) {
       <h4>Sample data into {topic}</h4>
       {generator === undefined ? (
         <>
-          <label>
-            Kind{' '}
-            <select
-              value={kind}
-              onChange={(event) => setKind(event.target.value as SampleDataKind)}
-            >
-              {SAMPLE_DATA_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {k}
-                </option>
-              ))}
-            </select>
-          </label>{' '}
+          <Choice label="Kind" value={kind} options={SAMPLE_DATA_KINDS} onChange={setKind} />{' '}
           <CountField label="Records/s" value={perSecond} max={100_000} onChange={setPerSecond} />{' '}
           <button
             type="button"

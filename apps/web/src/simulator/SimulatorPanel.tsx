@@ -4,6 +4,7 @@ import { useStore } from 'zustand'
 import type { StoreApi } from 'zustand/vanilla'
 import { parseRecordForm, type RecordFormProblem } from '../cluster/record-input'
 import { CountField } from '../run/CountField'
+import { Choice, TextField } from '../shell/form-fields'
 import { formatKey, formatTimeOfDay, formatValue, formatWindow } from '../run/format-value'
 import type { TopicCodec } from './simulation-protocol'
 import type { SimulationState } from './simulation-store'
@@ -201,16 +202,13 @@ function InputForm({ simulation, inputTopics, codecOf }: SimulatorPanelProps) {
     if (added) setFields({ ...EMPTY, timestamp: fields.timestamp })
   }
   const field = (name: keyof typeof EMPTY, label: string, placeholder: string) => (
-    <label className="field">
-      <span className="field__name">{label}</span>
-      <input
-        value={fields[name]}
-        placeholder={placeholder}
-        aria-invalid={problemOf(name) !== undefined}
-        onChange={(event) => setFields({ ...fields, [name]: event.target.value })}
-      />
-      {problemOf(name) !== undefined && <span className="field__error">{problemOf(name)}</span>}
-    </label>
+    <TextField
+      label={label}
+      value={fields[name]}
+      placeholder={placeholder}
+      problem={problemOf(name)}
+      onChange={(value) => setFields({ ...fields, [name]: value })}
+    />
   )
   return (
     <form
@@ -222,16 +220,7 @@ function InputForm({ simulation, inputTopics, codecOf }: SimulatorPanelProps) {
       }}
     >
       <h4>Input record</h4>
-      <label className="field">
-        <span className="field__name">Topic</span>
-        <select value={chosen} onChange={(event) => setTopic(event.target.value)}>
-          {inputTopics.map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Choice label="Topic" value={chosen} options={inputTopics} onChange={setTopic} />
       {field('key', `Key (${codec.keySerde})`, 'empty: null key')}
       {field('value', `Value (${codec.valueSerde})`, 'empty: null (a tombstone)')}
       {field('timestamp', 'Timestamp', 'epoch ms or ISO time; empty: the wall clock')}
@@ -252,26 +241,8 @@ function Generate({ simulation, inputTopics }: SimulatorPanelProps) {
   return (
     <section className="sample-data" aria-label="Generate inputs">
       <h4>Generate inputs</h4>
-      <label>
-        Into{' '}
-        <select value={chosen} onChange={(event) => setTopic(event.target.value)}>
-          {inputTopics.map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
-          ))}
-        </select>
-      </label>{' '}
-      <label>
-        Kind{' '}
-        <select value={kind} onChange={(event) => setKind(event.target.value as SampleDataKind)}>
-          {SAMPLE_DATA_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {k}
-            </option>
-          ))}
-        </select>
-      </label>{' '}
+      <Choice label="Into" value={chosen} options={inputTopics} onChange={setTopic} />{' '}
+      <Choice label="Kind" value={kind} options={SAMPLE_DATA_KINDS} onChange={setKind} />{' '}
       <CountField label="Records" value={count} max={10_000} onChange={setCount} />{' '}
       <CountField label="Every (ms)" value={spacingMs} max={3_600_000} onChange={setSpacingMs} />{' '}
       <button
