@@ -128,10 +128,11 @@ test('simulates word count on three partitions, a task per partition', async ({
     ...design,
     name: 'Word count, partitioned',
     nodes: design.nodes.map((node) =>
-      node.id === 'words'
+      node.kind === 'flatMapValues'
         ? {
             ...node,
             params: {
+              ...node.params,
               mapper: {
                 lang: 'code',
                 // Only QuickJS lacks the worker's `self`: anywhere else the words are wrong.
