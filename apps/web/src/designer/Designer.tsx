@@ -40,6 +40,7 @@ import type { Simulation } from '../simulator/simulation-store'
 import { SimulatorControls } from '../simulator/SimulatorControls'
 import { SimulatorPanel } from '../simulator/SimulatorPanel'
 import { codecsOf } from '../simulator/topic-codecs'
+import { runsAlike } from '../simulator/runnable-design'
 import type { RunStore } from '../stores/run-store'
 import { ImportNotes } from './ImportNotes'
 import { mayDiscard, showDesign } from './open-design'
@@ -127,6 +128,8 @@ function DesignerLayout({
   // A design opened while it runs (after a reload, or from another tab) shows its run.
   const clusterRun = mode === 'cluster' ? run : null
   useEffect(() => void clusterRun?.getState().attach(savedId), [clusterRun, savedId])
+  const started = useStore(simulation.store, (s) => s.started)
+  const edited = started !== null && !runsAlike(started, graph)
   // The canvas highlights the path of the simulation's last step.
   const lastStep = useStore(simulation.store, (s) => s.view?.lastStep ?? null)
   useEffect(() => {
@@ -322,6 +325,7 @@ function DesignerLayout({
               simulation={simulation.store}
               run={run}
               onShowNode={showNode}
+              edited={edited}
               onStart={() => {
                 void simulation.store.getState().start({
                   design: design.getState().graph,

@@ -12,6 +12,8 @@ export interface SimulatorControlsProps {
   onStart: () => void
   /** Selects a design node and shows it live (a failure's node, a breakpoint's). */
   onShowNode: (nodeId: string) => void
+  /** Whether the design on the canvas no longer runs as the simulation started it. */
+  edited: boolean
 }
 
 const SPEEDS = [1, 5, 20, 100, 1000]
@@ -25,6 +27,7 @@ export function SimulatorControls({
   run,
   onStart,
   onShowNode,
+  edited,
 }: SimulatorControlsProps) {
   const view = useStore(simulation, (s) => s.view)
   const busy = useStore(simulation, (s) => s.busy)
@@ -133,6 +136,11 @@ export function SimulatorControls({
             Advance
           </button>
         </>
+      )}
+      {running && edited && (
+        <span className="run-note" role="status">
+          The design changed since the simulation started: Restart to simulate the change.
+        </span>
       )}
       {view?.pausedAt != null && (
         <span className="run-banner" role="status">

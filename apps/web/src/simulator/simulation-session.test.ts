@@ -273,4 +273,18 @@ describe('SimulationSession', () => {
       'The wall clock moves forward only',
     )
   })
+
+  it('replays the inputs sent so far when it starts again', async () => {
+    const h = harness()
+    await startLatestPrice(h)
+    await h.send({ type: 'add-inputs', inputs: [trade('A', 1, 100), trade('A', 2, 200)] })
+    await h.send({ type: 'step' })
+    expect(h.view().pending.map((p) => p.value)).toEqual([{ isin: 'A', price: 2 }])
+    await startLatestPrice(h)
+    expect(h.view().steps).toBe(0)
+    expect(h.view().pending.map((p) => p.value)).toEqual([
+      { isin: 'A', price: 1 },
+      { isin: 'A', price: 2 },
+    ])
+  })
 })

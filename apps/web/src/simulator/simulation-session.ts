@@ -282,6 +282,9 @@ export class SimulationSession {
       previous: { at: this.deps.now(), nodes: simulator.metrics().nodes },
     }
     this.running = running
+    // A restart replays from the beginning: the inputs sent before go first again.
+    const sent = this.history.flatMap((event) => (event.kind === 'input' ? [event.input] : []))
+    this.pending = [...sent.map((input) => ({ ...input, id: this.nextInputId++ })), ...this.pending]
     this.history.length = 0
     this.produced = 0
     this.steps = 0

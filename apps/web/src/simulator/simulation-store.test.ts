@@ -57,4 +57,20 @@ describe('createSimulation', () => {
     expect(store.getState().problem).toMatch(/^The design cannot run: /)
     expect(run.getState().run).toBeNull()
   })
+
+  it('refuses every request, saying why, once its worker has failed', async () => {
+    let failed: (error: Error) => void = () => undefined
+    const { store } = createSimulation({
+      post: () => undefined,
+      listen: (_listener, onFailure) => void (failed = onFailure),
+    })
+    const starting = store
+      .getState()
+      .start({ design: wordCountDesign(), designId: null, codecs: {} })
+    failed(new Error('The simulation worker failed: it did not load'))
+    await starting
+    expect(store.getState().problem).toBe('The simulation worker failed: it did not load')
+    await store.getState().step()
+    expect(store.getState().problem).toBe('The simulation worker failed: it did not load')
+  })
 })

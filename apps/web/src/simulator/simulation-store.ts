@@ -18,7 +18,8 @@ import type {
 /** How the page talks to the simulation worker; tests plug a session in directly. */
 export interface SimulationTransport {
   post(message: ToSimulation): void
-  listen(listener: (message: FromSimulation) => void): void
+  /** Messages from the simulation, and the failure that ends it (its worker did not load). */
+  listen(listener: (message: FromSimulation) => void, failed: (error: Error) => void): void
 }
 
 export function workerTransport(): SimulationTransport {
@@ -27,18 +28,12 @@ export function workerTransport(): SimulationTransport {
   })
   return {
     post: (message) => worker.postMessage(message),
-    listen: (listener) => {
+    listen: (listener, failed) => {
       worker.onmessage = (event: MessageEvent<FromSimulation>) => listener(event.data)
       worker.onerror = (event) =>
-        listener({
-          type: 'error',
-          error: {
-            message: `The simulation worker failed: ${event.message}`,
-            nodeId: null,
-            at: new Date().toISOString(),
-            record: null,
-          },
-        })
+        failed(new Error(`The simulation worker failed: ${event.message || 'it did not load'}`))
+      worker.onmessageerror = () =>
+        failed(new Error('A message from the simulation worker could not be read'))
     },
   }
 }
@@ -53,6 +48,8 @@ export interface SimulationStart {
 export interface SimulationState {
   /** What the worker last reported; null before the first simulation. */
   view: SimulationView | null
+  /** The design as the running simulation started it, to tell when the canvas moved on. */
+  started: TopologyGraph | null
   /** Design nodes where playing stops when a record reaches them. */
   breakpoints: ReadonlySet<string>
   /** Partition counts the next simulation gives topics; a topic not named has one. */
@@ -101,13 +98,24 @@ export function createSimulation(transport: SimulationTransport): Simulation {
       ? Omit<M, 'requestId'>
       : never
     : never
+  let failure: Error | null = null
   const ask = (command: Command) =>
     new Promise<unknown>((resolve, reject) => {
+      if (failure !== null) {
+        reject(failure)
+        return
+      }
       const requestId = ++nextRequest
       waiting.set(requestId, { resolve, reject })
       transport.post({ ...command, requestId } as ToSimulation)
     })
 
+  const fail = (error: Error) => {
+    failure = error
+    for (const { reject } of waiting.values()) reject(error)
+    waiting.clear()
+    store.setState({ problem: error.message, busy: false })
+  }
   transport.listen((message) => {
     switch (message.type) {
       case 'reply': {
@@ -137,7 +145,7 @@ export function createSimulation(transport: SimulationTransport): Simulation {
         store.setState({ view: message.view })
         return
     }
-  })
+  }, fail)
 
   const channel: RunChannel = {
     watch(runId, feed) {
@@ -188,6 +196,7 @@ export function createSimulation(transport: SimulationTransport): Simulation {
     const command = (message: Command) => attempt(() => ask(message)).then(() => undefined)
     return {
       view: null,
+      started: null,
       breakpoints: new Set(),
       partitions: {},
       setPartitions: (topic, count) => set({ partitions: { ...get().partitions, [topic]: count } }),
@@ -206,6 +215,7 @@ export function createSimulation(transport: SimulationTransport): Simulation {
             wallClockMs: Date.now(),
           })
           await ask({ type: 'breakpoints', nodeIds: [...get().breakpoints] })
+          set({ started: start.design })
           const status = statuses.get(runId)
           if (status !== undefined) run.getState().show(status)
         }).then(() => undefined),
