@@ -65,10 +65,15 @@ test('runs word count on the cluster and shows live rates on every node', async 
   await expect(canvas.getByTestId('run-stats-count')).toHaveAttribute('title', /latency p50/)
   await page.screenshot({ path: testInfo.outputPath('live-run.png'), fullPage: true })
 
-  // A reload finds the design's run again, with its numbers and the sample data it started.
+  // A reload finds the design's run again, with its numbers and the sample data it started,
+  // even with no cluster chosen (when a design is not running, that would mean the simulator).
+  const clusterPicker = page.getByLabel('Cluster', { exact: true })
+  const clusterId = await clusterPicker.inputValue()
+  await clusterPicker.selectOption('')
   await page.reload()
   await expect(status).toHaveAttribute('data-state', 'running')
   await expect(canvas.getByTestId('run-rate-count')).not.toHaveText(/^in 0\/s/)
+  await clusterPicker.selectOption(clusterId)
   await page.getByRole('tab', { name: 'Live' }).click()
 
   // The count store holds the words with their counts, filtered by key prefix.

@@ -41,7 +41,7 @@ import { SimulatorControls } from '../simulator/SimulatorControls'
 import { SimulatorPanel } from '../simulator/SimulatorPanel'
 import { codecsOf } from '../simulator/topic-codecs'
 import { runsAlike } from '../simulator/runnable-design'
-import type { RunStore } from '../stores/run-store'
+import { isActive, type RunStore } from '../stores/run-store'
 import { ImportNotes } from './ImportNotes'
 import { mayDiscard, showDesign } from './open-design'
 
@@ -76,9 +76,13 @@ export interface DesignerProps {
 /** Palette, canvas and the plan side panel (problems and describe() text). */
 export function Designer(props: DesignerProps) {
   const clusterId = useStore(props.clusters, (s) => s.activeId)
+  const savedId = useStore(props.design, (s) => s.saved?.id ?? null)
+  // A design opened while it runs (after a reload, or from another tab) shows its run.
+  useEffect(() => void props.run.getState().attach(savedId), [props.run, savedId])
+  const runningOnCluster = useStore(props.run, (s) => s.run !== null && isActive(s.run.state))
   const [chosen, setChosen] = useState<RunMode | null>(null)
-  // Without a cluster, designs run in the simulator.
-  const mode = chosen ?? (clusterId === null ? 'simulator' : 'cluster')
+  // Without a cluster, and no run on one, designs run in the simulator.
+  const mode = chosen ?? (clusterId === null && !runningOnCluster ? 'simulator' : 'cluster')
   const run = mode === 'simulator' ? props.simulation.run : props.run
   return (
     <ReactFlowProvider>
@@ -125,9 +129,6 @@ function DesignerLayout({
   const shapes = useStore(plan, (s) => s.shapes)
   const subtopologyOf = useStore(plan, (s) => s.overlay.subtopologyOf)
   const savedId = useStore(design, (s) => s.saved?.id ?? null)
-  // A design opened while it runs (after a reload, or from another tab) shows its run.
-  const clusterRun = mode === 'cluster' ? run : null
-  useEffect(() => void clusterRun?.getState().attach(savedId), [clusterRun, savedId])
   const started = useStore(simulation.store, (s) => s.started)
   const edited = started !== null && !runsAlike(started, graph)
   // The canvas highlights the path of the simulation's last step.

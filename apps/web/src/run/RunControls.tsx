@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { useStore } from 'zustand'
 import { isDirty, type DesignStore } from '../design/design-store'
 import type { ClusterStore } from '../stores/cluster-store'
-import type { RunStore } from '../stores/run-store'
+import { isActive, type RunStore } from '../stores/run-store'
 import { CountField } from './CountField'
 import { RunErrorNotice } from './RunErrorNotice'
 
@@ -13,8 +13,6 @@ export interface RunControlsProps {
   /** Selects a design node and shows it live (a failure's node, with its record). */
   onShowNode: (nodeId: string) => void
 }
-
-const ACTIVE_STATES = new Set(['starting', 'rebalancing', 'restoring', 'running', 'stopping'])
 
 /** Why the design cannot run yet, or null. */
 function blocker(savedId: string | null, clusterId: string | null): string | null {
@@ -40,7 +38,7 @@ export function RunControls({ design, clusters, run, onShowNode }: RunControlsPr
   const [partitions, setPartitions] = useState(3)
 
   const error = status?.error ?? lastError
-  const active = status !== null && ACTIVE_STATES.has(status.state)
+  const active = status !== null && isActive(status.state)
   const ofThisDesign = status !== null && status.designId === savedId
   const blocked = blocker(savedId, clusterId)
   const state =

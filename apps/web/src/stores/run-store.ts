@@ -18,7 +18,18 @@ import type { RunChannel } from '../run/run-channel'
 import { nodeLoads, subtopologyLags, type LagPoint, type NodeLoad } from '../run/bottlenecks'
 
 /** Runs that hold a consumer group membership, or are about to. */
-const ACTIVE = new Set(['starting', 'rebalancing', 'restoring', 'running', 'stopping'])
+const ACTIVE = new Set<RunStatus['state']>([
+  'starting',
+  'rebalancing',
+  'restoring',
+  'running',
+  'stopping',
+])
+
+/** Whether a run in this state holds its consumer group membership, or is about to. */
+export function isActive(state: RunStatus['state']): boolean {
+  return ACTIVE.has(state)
+}
 
 /** Seconds of per-node rate history kept for sparklines. */
 export const HISTORY_SECONDS = 60
