@@ -30,6 +30,19 @@ test('exports the canvas as SVG and PNG and the plan as Mermaid', async ({ page 
   // Drawn at twice the full size of the design, not the current zoom.
   expect(png.bytes.readUInt32BE(16)).toBeGreaterThan(1000)
 
+  // The canvas draws only the nodes on screen; zoomed in on one, the image still has them all,
+  // and the view stays where it was.
+  const lines = await page.getByTestId('canvas').getByTestId('node-lines').boundingBox()
+  if (lines === null) throw new Error('node-lines is not drawn')
+  await page.mouse.move(lines.x + lines.width / 2, lines.y + lines.height / 2)
+  for (let i = 0; i < 8; i++) await page.mouse.wheel(0, -200)
+  const viewport = page.getByTestId('canvas').locator('.react-flow__viewport')
+  const zoomedIn = await viewport.getAttribute('style')
+  await expect(page.getByTestId('canvas').getByTestId('node-out')).toHaveCount(0)
+  const whole = (await exported(page, 'Canvas as SVG')).bytes.toString('utf8')
+  for (const text of ['Lines', 'Split into words', 'Word counts']) expect(whole).toContain(text)
+  await expect(viewport).toHaveAttribute('style', zoomedIn ?? '')
+
   await page.getByRole('button', { name: 'Physical plan' }).click()
   await expect(page.getByTestId('plan-view').getByTestId('plan-subtopology-1')).toBeVisible()
   const planSvg = await exported(page, 'Canvas as SVG')

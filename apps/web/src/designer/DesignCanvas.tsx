@@ -194,6 +194,7 @@ export function DesignCanvas({ design, plan }: DesignCanvasProps) {
         onConnect={onConnect}
         isValidConnection={isValidConnection}
         deleteKeyCode={null}
+        onlyRenderVisibleElements
         snapToGrid
         snapGrid={SNAP_GRID}
         minZoom={0.1}

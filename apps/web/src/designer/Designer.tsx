@@ -160,7 +160,16 @@ function DesignerLayout({
     },
     [graph],
   )
-  const { screenToFlowPosition, getNode, fitView, fitBounds, setCenter, getZoom } = useReactFlow()
+  const {
+    screenToFlowPosition,
+    getNode,
+    fitView,
+    fitBounds,
+    setCenter,
+    getZoom,
+    getViewport,
+    setViewport,
+  } = useReactFlow()
 
   const addAtCentre = useCallback(
     (item: PaletteItem) => {
@@ -290,7 +299,20 @@ function DesignerLayout({
     try {
       if (flow === null || flow === undefined) throw new Error('There is no canvas to export.')
       const suffix = view.kind === 'design' ? '' : '-plan'
-      download(`${baseName}${suffix}.${format}`, { url: await canvasImage(flow, format) })
+      if (view.kind !== 'design') {
+        download(`${baseName}${suffix}.${format}`, { url: await canvasImage(flow, format) })
+        return
+      }
+      // The canvas draws only what is on screen: the whole design is brought into view for the
+      // picture, and the view put back after.
+      const before = getViewport()
+      await fitView()
+      await new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn)))
+      try {
+        download(`${baseName}.${format}`, { url: await canvasImage(flow, format) })
+      } finally {
+        await setViewport(before)
+      }
     } catch (error) {
       setExportProblem(`The image could not be made: ${(error as Error).message}`)
     }
