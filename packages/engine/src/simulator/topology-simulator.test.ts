@@ -45,6 +45,13 @@ describe('TopologySimulator on partitions', () => {
     for (const word of words) {
       expect(word.partition).toBe(partitionForKey(word.key as Uint8Array, 3))
     }
+    // The topic lists them as written, whichever partitions they went to.
+    const repartition = words[0]?.topic as string
+    expect(simulator.records(repartition).map((r) => text.deserialize('', r.key))).toEqual([
+      'a',
+      'b',
+      'a',
+    ])
     expect(first?.storeWrites).toEqual([])
 
     const second = simulator.step({ storeWrites: true })

@@ -74,6 +74,8 @@ export interface SimulationStep {
 
 interface TopicLog {
   readonly partitions: SimulatedRecord[][]
+  /** Every record in the order it was written, across partitions. */
+  readonly written: SimulatedRecord[]
   /** Where the next keyless record goes (the producer's round robin). */
   nextKeyless: number
 }
@@ -86,6 +88,8 @@ export class TopologySimulator {
   private readonly partitionCounts = new Map<string, number>()
   /** Tasks in sub-topology then partition order, which is the order steps serve them in. */
   private readonly tasks: StreamTask[] = []
+  /** The input partition of each task. */
+  private readonly partitionOf = new Map<StreamTask, number>()
   private readonly globalTask: StreamTask | null
   /** False when one partition everywhere lets the whole topology run as task 0_0. */
   private readonly partitioned: boolean
@@ -179,18 +183,18 @@ export class TopologySimulator {
     } else {
       for (const [subtopology, count] of [...plan.tasksPerSubtopology].sort(([a], [b]) => a - b)) {
         for (let partition = 0; partition < count; partition++) {
-          this.tasks.push(
-            new StreamTask({
-              ...common,
-              ...globalStores,
-              id: taskName({ subtopology, partition }),
-              partition,
-              subtopology,
-              global: false,
-              collector,
-              changelog: collector,
-            }),
-          )
+          const task = new StreamTask({
+            ...common,
+            ...globalStores,
+            id: taskName({ subtopology, partition }),
+            partition,
+            subtopology,
+            global: false,
+            collector,
+            changelog: collector,
+          })
+          this.tasks.push(task)
+          this.partitionOf.set(task, partition)
         }
       }
     }
@@ -316,9 +320,9 @@ export class TopologySimulator {
     return this.wallClockMs
   }
 
-  /** The records of a topic, partition by partition, oldest first. */
+  /** The records of a topic in the order they were written, across its partitions. */
   records(topic: string): SimulatedRecord[] {
-    return this.logs.get(topic)?.partitions.flat() ?? []
+    return [...(this.logs.get(topic)?.written ?? [])]
   }
 
   /** Every topic something was written to, sinks, repartition topics and changelogs among them. */
@@ -395,7 +399,7 @@ export class TopologySimulator {
   }
 
   private taskReads(task: StreamTask, partition: number): boolean {
-    return !this.partitioned || task.id.endsWith(`_${partition}`)
+    return !this.partitioned || this.partitionOf.get(task) === partition
   }
 
   /** Warnings of skipped records, most recent last. */
@@ -460,7 +464,7 @@ export class TopologySimulator {
     let log = this.logs.get(record.topic)
     const count = this.partitionsOf(record.topic)
     if (log === undefined) {
-      log = { partitions: Array.from({ length: count }, () => []), nextKeyless: 0 }
+      log = { partitions: Array.from({ length: count }, () => []), written: [], nextKeyless: 0 }
       this.logs.set(record.topic, log)
     }
     let partition = record.partition
@@ -485,6 +489,7 @@ export class TopologySimulator {
       fromInput: record.fromInput,
     }
     records.push(appended)
+    log.written.push(appended)
     return appended
   }
 
