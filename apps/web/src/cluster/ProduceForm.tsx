@@ -1,8 +1,7 @@
 import type { Serde } from '@topology-studio/shared'
 import { useState } from 'react'
 import type { ClustersApi } from '../api/clusters'
-import { TextField } from '../shell/form-fields'
-import { parseRecordForm, type RecordForm, type RecordFormProblem } from './record-input'
+import { useRecordForm } from './use-record-form'
 
 export interface ProduceFormProps {
   api: Pick<ClustersApi, 'produce'>
@@ -15,30 +14,20 @@ export interface ProduceFormProps {
   onProduced: () => void
 }
 
-const EMPTY = { key: '', value: '', partition: '', timestamp: '' }
-
 /** Type a record (key, value, partition, timestamp) and produce it with the chosen serdes. */
 export function ProduceForm(props: ProduceFormProps) {
   const { api, clusterId, topic, partitions, keySerde, valueSerde, onProduced } = props
-  const [fields, setFields] = useState(EMPTY)
-  const [problems, setProblems] = useState<readonly RecordFormProblem[]>([])
+  const { fields, setFields, problemOf, field, read } = useRecordForm()
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null)
   const [busy, setBusy] = useState(false)
-  const problemOf = (field: keyof RecordForm) => problems.find((p) => p.field === field)?.message
-  const set = (field: keyof typeof EMPTY) => (event: { target: { value: string } }) =>
-    setFields({ ...fields, [field]: event.target.value })
 
   const produce = async () => {
-    const parsed = parseRecordForm({ ...fields, keySerde, valueSerde }, partitions)
+    const request = read(keySerde, valueSerde, partitions)
     setOutcome(null)
-    if (!parsed.ok) {
-      setProblems(parsed.problems)
-      return
-    }
-    setProblems([])
+    if (request === null) return
     setBusy(true)
     try {
-      const [landed] = await api.produce(clusterId, topic, parsed.request)
+      const [landed] = await api.produce(clusterId, topic, request)
       setOutcome({
         ok: true,
         text: `Produced to partition ${landed?.partition} at offset ${landed?.offset}`,
@@ -50,16 +39,6 @@ export function ProduceForm(props: ProduceFormProps) {
       setBusy(false)
     }
   }
-
-  const field = (name: keyof typeof EMPTY, label: string, placeholder: string) => (
-    <TextField
-      label={label}
-      value={fields[name]}
-      placeholder={placeholder}
-      problem={problemOf(name)}
-      onChange={(value) => setFields({ ...fields, [name]: value })}
-    />
-  )
 
   return (
     <form
@@ -79,7 +58,7 @@ export function ProduceForm(props: ProduceFormProps) {
           value={fields.value}
           placeholder="empty: a tombstone (null value)"
           aria-invalid={problemOf('value') !== undefined}
-          onChange={set('value')}
+          onChange={(event) => setFields({ ...fields, value: event.target.value })}
         />
         {problemOf('value') !== undefined && (
           <span className="field__error">{problemOf('value')}</span>

@@ -2,9 +2,9 @@ import { SAMPLE_DATA_KINDS, type GraphNode, type SampleDataKind } from '@topolog
 import { useState } from 'react'
 import { useStore } from 'zustand'
 import type { StoreApi } from 'zustand/vanilla'
-import { parseRecordForm, type RecordFormProblem } from '../cluster/record-input'
+import { useRecordForm } from '../cluster/use-record-form'
 import { CountField } from '../run/CountField'
-import { Choice, TextField } from '../shell/form-fields'
+import { Choice } from '../shell/form-fields'
 import { formatKey, formatTimeOfDay, formatValue, formatWindow } from '../run/format-value'
 import type { TopicCodec } from './simulation-protocol'
 import type { SimulationState } from './simulation-store'
@@ -166,29 +166,16 @@ function Partitions({ simulation, topics, running }: SimulatorPanelProps & { run
   )
 }
 
-const EMPTY = { key: '', value: '', partition: '', timestamp: '' }
-
 function InputForm({ simulation, inputTopics, codecOf }: SimulatorPanelProps) {
   const view = useStore(simulation, (s) => s.view)
   const [topic, setTopic] = useState(inputTopics[0] ?? '')
-  const [fields, setFields] = useState(EMPTY)
-  const [problems, setProblems] = useState<readonly RecordFormProblem[]>([])
+  const { field, read, clear } = useRecordForm()
   const chosen = inputTopics.includes(topic) ? topic : (inputTopics[0] ?? '')
   if (chosen === '') return <p className="problems__empty">The design has no source topic.</p>
   const codec = codecOf(chosen)
   const partitions = view?.topics.find((t) => t.topic === chosen)?.partitions ?? 1
-  const problemOf = (field: string) => problems.find((p) => p.field === field)?.message
   const add = async () => {
-    const parsed = parseRecordForm(
-      { ...fields, keySerde: codec.keySerde, valueSerde: codec.valueSerde },
-      partitions,
-    )
-    if (!parsed.ok) {
-      setProblems(parsed.problems)
-      return
-    }
-    setProblems([])
-    const [record] = parsed.request.records
+    const [record] = read(codec.keySerde, codec.valueSerde, partitions)?.records ?? []
     if (record === undefined) return
     const added = await simulation.getState().addInputs([
       {
@@ -199,17 +186,8 @@ function InputForm({ simulation, inputTopics, codecOf }: SimulatorPanelProps) {
         ...(record.partition === undefined ? {} : { partition: record.partition }),
       },
     ])
-    if (added) setFields({ ...EMPTY, timestamp: fields.timestamp })
+    if (added) clear(['timestamp'])
   }
-  const field = (name: keyof typeof EMPTY, label: string, placeholder: string) => (
-    <TextField
-      label={label}
-      value={fields[name]}
-      placeholder={placeholder}
-      problem={problemOf(name)}
-      onChange={(value) => setFields({ ...fields, [name]: value })}
-    />
-  )
   return (
     <form
       className="produce-form"

@@ -10,7 +10,7 @@ import type {
   Serde,
   TopologyGraph,
 } from '@topology-studio/shared'
-import type { StorePageRequest } from '@topology-studio/engine'
+import type { StorePageRequest, StoreWrite } from '@topology-studio/engine'
 
 /** How a topic's records are written and read: the serdes the design uses for it. */
 export interface TopicCodec {
@@ -52,15 +52,6 @@ export interface ShownRecord {
   readonly offset: number
 }
 
-export interface ShownStoreWrite {
-  readonly store: string
-  readonly taskId: string
-  readonly key: unknown
-  readonly window: { readonly start: number; readonly end: number } | null
-  readonly before: unknown
-  readonly after: unknown
-}
-
 /** What the last step did, in design nodes. */
 export interface ShownStep {
   readonly number: number
@@ -68,7 +59,7 @@ export interface ShownStep {
   readonly record: NodeRecord
   /** The design nodes the record reached, in order, with what each received. */
   readonly path: readonly { readonly nodeId: string; readonly records: readonly NodeRecord[] }[]
-  readonly storeWrites: readonly ShownStoreWrite[]
+  readonly storeWrites: readonly StoreWrite[]
   /** Records written to topics the design's sinks name. */
   readonly outputs: number
 }
