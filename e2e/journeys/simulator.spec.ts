@@ -107,7 +107,7 @@ test('steps the latest-price example through the simulator record by record', as
   expect(saved.suggestedFilename()).toBe('latest-price.test.ts')
   const text = readFileSync(await saved.path(), 'utf8')
   expect(text).toContain(
-    `stockTrades.pipeInput(new TestRecord("${ISIN}", {"isin":"${ISIN}","price":12}, [], ${T0 + 2600}))`,
+    `stockTradesInput.pipeInput(new TestRecord("${ISIN}", {"isin":"${ISIN}","price":12}, [], ${T0 + 2600}))`,
   )
   expect(text).toContain(
     `["${ISIN}", {"isin":"${ISIN}","price":11,"windowStart":${T0},"windowEnd":${T0 + 2000}}, ${T0 + 900}]`,

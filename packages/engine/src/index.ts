@@ -146,7 +146,7 @@ export type {
   DropReason,
   NodeRecord,
 } from './telemetry/node-telemetry'
-export { emptyNodeMetrics } from './telemetry/node-telemetry'
+export { emptyNodeMetrics, oldestFirst } from './telemetry/node-telemetry'
 export { LATENCY_BUCKET_BOUNDS_MS, latencyQuantile } from './telemetry/latency-histogram'
 export { nodeRates } from './telemetry/node-rates'
 export type { MetricsSample, NodeRate } from './telemetry/node-rates'

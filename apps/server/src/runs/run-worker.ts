@@ -11,6 +11,7 @@ import {
   logicalNodeMetrics,
   logicalNodeShapes,
   nodeRecordJson,
+  oldestFirst,
   planTopology,
   storePage,
   taskMetrics,
@@ -78,11 +79,7 @@ function onSample(sample: MetricsSample): void {
       type: 'tap',
       taps: [...openTaps].map((nodeId) => ({
         nodeId,
-        records: entriesOf(nodeId)
-          .flatMap((node) => running.tapped(node))
-          .sort(
-            (a, b) => a.timestamp - b.timestamp || a.partition - b.partition || a.offset - b.offset,
-          )
+        records: oldestFirst(entriesOf(nodeId).flatMap((node) => running.tapped(node)))
           .slice(-TAP_CAPACITY)
           .map(nodeRecordJson),
       })),
@@ -94,7 +91,7 @@ function onSample(sample: MetricsSample): void {
 function postFollows(running: KafkaStreams): void {
   const byNode = shapes.map((shape) => ({
     nodeId: shape.nodeId,
-    records: shape.all.flatMap((node) => running.followed(node)),
+    records: oldestFirst(shape.all.flatMap((node) => running.followed(node))),
   }))
   post({
     type: 'follow',

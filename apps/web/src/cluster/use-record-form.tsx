@@ -31,6 +31,6 @@ export function useRecordForm() {
   }
   /** Empties the fields, keeping the ones named. */
   const clear = (keep: readonly (keyof RecordFields)[] = []) =>
-    setFields({ ...EMPTY, ...Object.fromEntries(keep.map((name) => [name, fields[name]])) })
+    setFields((now) => ({ ...EMPTY, ...Object.fromEntries(keep.map((name) => [name, now[name]])) }))
   return { fields, setFields, problemOf, field, read, clear }
 }

@@ -79,7 +79,17 @@ export function Designer(props: DesignerProps) {
   const savedId = useStore(props.design, (s) => s.saved?.id ?? null)
   // A design opened while it runs (after a reload, or from another tab) shows its run.
   useEffect(() => void props.run.getState().attach(savedId), [props.run, savedId])
-  const runningOnCluster = useStore(props.run, (s) => s.run !== null && isActive(s.run.state))
+  const runningOnCluster = useStore(
+    props.run,
+    (s) => s.run !== null && s.run.designId === savedId && isActive(s.run.state),
+  )
+  // Another design opened: its simulation starts afresh, with no inputs of the last one.
+  const opened = useStore(props.design, (s) => s.opened)
+  useEffect(() => {
+    if (props.simulation.store.getState().started !== null) {
+      void props.simulation.store.getState().close()
+    }
+  }, [props.simulation, opened])
   const [chosen, setChosen] = useState<RunMode | null>(null)
   // Without a cluster, and no run on one, designs run in the simulator.
   const mode = chosen ?? (clusterId === null && !runningOnCluster ? 'simulator' : 'cluster')
@@ -132,13 +142,15 @@ function DesignerLayout({
   const started = useStore(simulation.store, (s) => s.started)
   const edited = started !== null && !runsAlike(started, graph)
   // The canvas highlights the path of the simulation's last step.
-  const lastStep = useStore(simulation.store, (s) => s.view?.lastStep ?? null)
+  // (Once per step: a followed key's path stays until the next step.)
+  const lastStepNumber = useStore(simulation.store, (s) => s.view?.lastStep?.number ?? null)
   useEffect(() => {
-    if (lastStep === null) return
+    const lastStep = simulation.store.getState().view?.lastStep
+    if (lastStep == null) return
     simulation.run
       .getState()
       .showPath(new Map(lastStep.path.map((p) => [p.nodeId, [...p.records]])))
-  }, [simulation, lastStep])
+  }, [simulation, lastStepNumber])
   // Bottlenecks are judged per sub-topology, as planned for the design on the canvas.
   useEffect(() => run.getState().setSubtopologies(subtopologyOf), [run, subtopologyOf])
   const selected = useStore(design, (s) =>

@@ -37,7 +37,10 @@ export function SimulatorControls({
   const [perSecond, setPerSecond] = useState(5)
   const [advanceMs, setAdvanceMs] = useState(1000)
   const running = view?.running === true
-  const canStep = running && (view.pending.length > 0 || view.queued > 0)
+  const canStep = running && (view.pendingCount > 0 || view.queued > 0)
+  const runProblem = useStore(run, (s) => s.problem)
+  // With one partition the simulation is TopologyTestDriver, which moves the clock between inputs.
+  const advanceWaits = running && !view.partitioned && view.queued > 0
   const state = status === null ? 'not simulating' : status.state
   const sim = simulation.getState()
 
@@ -112,7 +115,7 @@ export function SimulatorControls({
             </select>
           </label>
           <span className="run-note" data-testid="simulation-counts">
-            {view.pending.length} to send · {view.queued} queued · {view.steps} steps
+            {view.pendingCount} to send · {view.queued} queued · {view.steps} steps
           </span>
           <label className="count-field">
             Wall clock +{' '}
@@ -129,8 +132,12 @@ export function SimulatorControls({
           </label>
           <button
             type="button"
-            disabled={busy}
-            title={`The simulated wall clock is ${new Date(view.wallClockMs).toISOString()}: moving it fires wall-clock punctuations`}
+            disabled={busy || advanceWaits}
+            title={
+              advanceWaits
+                ? 'Step the queued records first: with one partition the wall clock moves only between input records, as in TopologyTestDriver'
+                : `The simulated wall clock is ${new Date(view.wallClockMs).toISOString()}: moving it fires wall-clock punctuations`
+            }
             onClick={() => void sim.advance(advanceMs)}
           >
             Advance
@@ -155,10 +162,13 @@ export function SimulatorControls({
         </span>
       )}
       <RunErrorNotice error={status?.error ?? lastError} onShowNode={onShowNode} />
-      {problem !== null && (
-        <span className="run-problem" role="alert">
-          {problem}
-        </span>
+      {[problem, runProblem].map(
+        (text, i) =>
+          text !== null && (
+            <span key={i} className="run-problem" role="alert">
+              {text}
+            </span>
+          ),
       )}
     </div>
   )

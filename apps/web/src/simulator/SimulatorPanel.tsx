@@ -9,6 +9,7 @@ import { formatKey, formatTimeOfDay, formatValue, formatWindow } from '../run/fo
 import type { TopicCodec } from './simulation-protocol'
 import type { SimulationState } from './simulation-store'
 import { SavedTest } from './SavedTest'
+import { OUTPUTS_SHOWN } from './simulation-protocol'
 
 export interface SimulatorPanelProps {
   simulation: StoreApi<SimulationState>
@@ -39,10 +40,10 @@ export function SimulatorPanel(props: SimulatorPanelProps) {
       <Partitions {...props} running={running} />
       {running && <InputForm {...props} />}
       {running && <Generate {...props} />}
-      {view !== null && view.pending.length > 0 && (
+      {view !== null && view.pendingCount > 0 && (
         <section aria-label="Inputs to send">
           <h4>
-            To send ({view.pending.length}){' '}
+            To send ({view.pendingCount}){' '}
             <button type="button" onClick={() => void simulation.getState().clearInputs()}>
               Clear
             </button>
@@ -58,7 +59,7 @@ export function SimulatorPanel(props: SimulatorPanelProps) {
               </tr>
             </thead>
             <tbody>
-              {view.pending.slice(0, 50).map((input) => (
+              {view.pending.map((input) => (
                 <tr key={input.id}>
                   <td>{input.topic}</td>
                   <td>{formatValue(input.key)}</td>
@@ -77,8 +78,8 @@ export function SimulatorPanel(props: SimulatorPanelProps) {
               ))}
             </tbody>
           </table>
-          {view.pending.length > 50 && (
-            <p className="run-note">and {view.pending.length - 50} more</p>
+          {view.pendingCount > view.pending.length && (
+            <p className="run-note">and {view.pendingCount - view.pending.length} more</p>
           )}
         </section>
       )}
@@ -97,7 +98,10 @@ export function SimulatorPanel(props: SimulatorPanelProps) {
         view.outputs.map((output) => (
           <section key={output.topic} aria-label={`Output ${output.topic}`}>
             <h4>
-              {output.topic} ({output.records.length === 200 ? 'latest 200' : output.records.length}
+              {output.topic} (
+              {output.records.length === OUTPUTS_SHOWN
+                ? `latest ${OUTPUTS_SHOWN}`
+                : output.records.length}
               )
             </h4>
             {output.records.length === 0 ? (
@@ -170,6 +174,8 @@ function InputForm({ simulation, inputTopics, codecOf }: SimulatorPanelProps) {
   const view = useStore(simulation, (s) => s.view)
   const [topic, setTopic] = useState(inputTopics[0] ?? '')
   const { field, read, clear } = useRecordForm()
+  // Typing waits while a record is added, so what is typed next is not cleared with it.
+  const [adding, setAdding] = useState(false)
   const chosen = inputTopics.includes(topic) ? topic : (inputTopics[0] ?? '')
   if (chosen === '') return <p className="problems__empty">The design has no source topic.</p>
   const codec = codecOf(chosen)
@@ -177,16 +183,21 @@ function InputForm({ simulation, inputTopics, codecOf }: SimulatorPanelProps) {
   const add = async () => {
     const [record] = read(codec.keySerde, codec.valueSerde, partitions)?.records ?? []
     if (record === undefined) return
-    const added = await simulation.getState().addInputs([
-      {
-        topic: chosen,
-        key: record.key ?? null,
-        value: record.value ?? null,
-        timestamp: record.timestamp ?? view?.wallClockMs ?? Date.now(),
-        ...(record.partition === undefined ? {} : { partition: record.partition }),
-      },
-    ])
-    if (added) clear(['timestamp'])
+    setAdding(true)
+    try {
+      const added = await simulation.getState().addInputs([
+        {
+          topic: chosen,
+          key: record.key ?? null,
+          value: record.value ?? null,
+          timestamp: record.timestamp ?? view?.wallClockMs ?? Date.now(),
+          ...(record.partition === undefined ? {} : { partition: record.partition }),
+        },
+      ])
+      if (added) clear(['timestamp'])
+    } finally {
+      setAdding(false)
+    }
   }
   return (
     <form
@@ -198,12 +209,15 @@ function InputForm({ simulation, inputTopics, codecOf }: SimulatorPanelProps) {
       }}
     >
       <h4>Input record</h4>
-      <Choice label="Topic" value={chosen} options={inputTopics} onChange={setTopic} />
-      {field('key', `Key (${codec.keySerde})`, 'empty: null key')}
-      {field('value', `Value (${codec.valueSerde})`, 'empty: null (a tombstone)')}
-      {field('timestamp', 'Timestamp', 'epoch ms or ISO time; empty: the wall clock')}
-      {partitions > 1 && field('partition', 'Partition', `empty: the key's (0–${partitions - 1})`)}
-      <button type="submit">Add input</button>
+      <fieldset className="simulator-panel__fields" disabled={adding}>
+        <Choice label="Topic" value={chosen} options={inputTopics} onChange={setTopic} />
+        {field('key', `Key (${codec.keySerde})`, 'empty: null key')}
+        {field('value', `Value (${codec.valueSerde})`, 'empty: null (a tombstone)')}
+        {field('timestamp', 'Timestamp', 'epoch ms or ISO time; empty: the wall clock')}
+        {partitions > 1 &&
+          field('partition', 'Partition', `empty: the key's (0–${partitions - 1})`)}
+        <button type="submit">Add input</button>
+      </fieldset>
     </form>
   )
 }

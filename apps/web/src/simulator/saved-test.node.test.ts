@@ -1,13 +1,14 @@
 // Runs the saved test file itself: the text "Save as test" produces is compiled and executed
 // against the engine, and must pass, and must fail once an expected output is changed.
 import * as engine from '@topology-studio/engine'
-import { latestPriceDesign } from '@topology-studio/shared'
+import { latestPriceDesign, wordCountDesign } from '@topology-studio/shared'
 import { transformSync } from 'esbuild'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
+import { savedTestFile } from './saved-test'
 import type { SavedTest } from './simulation-protocol'
 import { SimulationSession } from './simulation-session'
 
@@ -115,7 +116,7 @@ describe('a saved test', () => {
     expect(saved.inputs).toBe(4)
     expect(saved.outputs).toBe(2)
     expect(saved.text).toContain(
-      `stockTrades.pipeInput(new TestRecord("NL1", {"isin":"NL1","price":10}, [], 1000))`,
+      `stockTradesInput.pipeInput(new TestRecord("NL1", {"isin":"NL1","price":10}, [], 1000))`,
     )
     expect(saved.text).toContain('driver.advanceWallClockTime(500)')
     expect(saved.text).toContain(
@@ -133,4 +134,29 @@ describe('a saved test', () => {
     expect(tampered).not.toBe(saved.text)
     await expect(runFile(tampered)).rejects.toThrow()
   })
+
+  it('names topics so that no name is a keyword or clashes with another', () => {
+    const design = wordCountDesign({ input: 'expect', output: 'delete' })
+    const text = savedTestFile(
+      {
+        design,
+        events: [
+          { kind: 'input', input: { topic: 'expect', key: 'k', value: 'a a', timestamp: 1 } },
+        ],
+        codecs: { delete: { keySerde: 'String', valueSerde: 'Long' } },
+        wallClockMs: 0,
+        outputTopics: ['delete'],
+        partitioned: false,
+      },
+      {
+        delete: [
+          { key: 'a', value: 1, timestamp: 1 },
+          { key: 'a', value: 2, timestamp: 1 },
+        ],
+      },
+    )
+    expect(text).toContain('const expectInput = driver.createInputTopic("expect"')
+    expect(text).toContain('const deleteOutput = driver.createOutputTopic("delete"')
+    expect(typeErrors(text)).toEqual([])
+  }, 60_000)
 })

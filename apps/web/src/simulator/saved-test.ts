@@ -116,15 +116,31 @@ export function savedTestFile(
   expected: Readonly<Record<string, readonly ExpectedRecord[]>>,
 ): string {
   const codec = (topic: string) => input.codecs[topic] ?? DEFAULT_CODEC
-  const taken = new Set(['design', 'driver', 'serde', 'bytes', 'base64', 'topology', 'diagnostics'])
+  // Every name the file declares or imports; topics' names get a suffix, so none is a keyword.
+  const taken = new Set([
+    'design',
+    'driver',
+    'serde',
+    'bytes',
+    'base64',
+    'topology',
+    'diagnostics',
+    'codeExecutor',
+    'compileGraph',
+    'createSandboxedCodeExecutor',
+    'serdeByName',
+    'TestRecord',
+    'TopologyTestDriver',
+    'describe',
+    'expect',
+    'it',
+  ])
   const inputTopics = [
     ...new Set(input.events.flatMap((e) => (e.kind === 'input' ? [e.input.topic] : []))),
   ]
-  const names = new Map<string, string>()
-  for (const topic of [...inputTopics, ...input.outputTopics]) {
-    if (!names.has(topic)) names.set(topic, identifier(topic, taken))
-  }
-  const usesBytes = [...names.keys()].some((topic) =>
+  const inputNames = new Map(inputTopics.map((t) => [t, identifier(`${t} input`, taken)]))
+  const outputNames = new Map(input.outputTopics.map((t) => [t, identifier(`${t} output`, taken)]))
+  const usesBytes = [...inputTopics, ...input.outputTopics].some((topic) =>
     [codec(topic).keySerde, codec(topic).valueSerde].includes('ByteArray'),
   )
   const value = (serde: string, json: unknown) =>
@@ -183,13 +199,13 @@ export function savedTestFile(
   for (const topic of inputTopics) {
     const { keySerde, valueSerde } = codec(topic)
     lines.push(
-      `      const ${names.get(topic)} = driver.createInputTopic(${literal(topic)}, serde(${literal(keySerde)}), serde(${literal(valueSerde)}))`,
+      `      const ${inputNames.get(topic)} = driver.createInputTopic(${literal(topic)}, serde(${literal(keySerde)}), serde(${literal(valueSerde)}))`,
     )
   }
   for (const topic of input.outputTopics) {
     const { keySerde, valueSerde } = codec(topic)
     lines.push(
-      `      const ${names.get(topic)}Out = driver.createOutputTopic(${literal(topic)}, serde(${literal(keySerde)}), serde(${literal(valueSerde)}))`,
+      `      const ${outputNames.get(topic)} = driver.createOutputTopic(${literal(topic)}, serde(${literal(keySerde)}), serde(${literal(valueSerde)}))`,
     )
   }
   lines.push(``)
@@ -201,7 +217,7 @@ export function savedTestFile(
     const { topic, key, value: v, timestamp } = event.input
     const { keySerde, valueSerde } = codec(topic)
     lines.push(
-      `      ${names.get(topic)}.pipeInput(new TestRecord(${value(keySerde, key)}, ${value(valueSerde, v)}, [], ${timestamp}))`,
+      `      ${inputNames.get(topic)}.pipeInput(new TestRecord(${value(keySerde, key)}, ${value(valueSerde, v)}, [], ${timestamp}))`,
     )
   }
   for (const topic of input.outputTopics) {
@@ -210,7 +226,7 @@ export function savedTestFile(
     lines.push(
       ``,
       `      expect(`,
-      `        ${names.get(topic)}Out`,
+      `        ${outputNames.get(topic)}`,
       `          .readRecordsToList()`,
       `          .map((r) => [${read(keySerde, 'r.key()')}, ${read(valueSerde, 'r.value()')}, r.timestamp()]),`,
       `      ).toEqual([`,

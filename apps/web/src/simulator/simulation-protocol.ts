@@ -12,6 +12,9 @@ import type {
 } from '@topology-studio/shared'
 import type { StorePageRequest, StoreWrite } from '@topology-studio/engine'
 
+/** The newest records of each sink topic that a view carries. */
+export const OUTPUTS_SHOWN = 200
+
 /** How a topic's records are written and read: the serdes the design uses for it. */
 export interface TopicCodec {
   readonly keySerde: Serde
@@ -71,7 +74,10 @@ export interface SimulationView {
   readonly partitioned: boolean
   /** The topics of the simulated cluster the design names, with their partition counts. */
   readonly topics: readonly { readonly topic: string; readonly partitions: number }[]
+  /** The first inputs waiting to be sent (at most 50). */
   readonly pending: readonly PendingInput[]
+  /** How many inputs wait to be sent. */
+  readonly pendingCount: number
   /** Inputs produced so far. */
   readonly produced: number
   /** Records queued in tasks, not yet processed. */
@@ -98,7 +104,8 @@ export interface SavedTest {
 
 export type ToSimulation = { readonly requestId: number } & (
   | ({ readonly type: 'start' } & SimulationStart)
-  | { readonly type: 'stop' }
+  /** `forget`: the inputs sent and to send go too (another design was opened). */
+  | { readonly type: 'stop'; readonly forget?: boolean }
   | { readonly type: 'add-inputs'; readonly inputs: readonly InputDraft[] }
   | {
       readonly type: 'generate'

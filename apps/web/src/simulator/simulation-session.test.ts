@@ -287,4 +287,60 @@ describe('SimulationSession', () => {
       { isin: 'A', price: 2 },
     ])
   })
+
+  it('leaves out, and names, the inputs an edited design no longer takes when it restarts', async () => {
+    const h = harness()
+    await startLatestPrice(h)
+    await h.send({ type: 'add-inputs', inputs: [trade('A', 1, 100)] })
+    const renamed = latestPriceDesign({ trades: 'trades-v2' })
+    const note = await h.send({
+      type: 'start',
+      runId: 'sim-3',
+      designId: 'unsaved',
+      design: renamed,
+      partitions: {},
+      codecs,
+      wallClockMs: 0,
+    })
+    expect(note).toBe(
+      '1 input no longer fits the design and was left out: Input 1 (stock-trades): no source of the design reads topic stock-trades; sources read trades-v2',
+    )
+    expect(h.view().pendingCount).toBe(0)
+  })
+
+  it('moves the wall clock only between input records with one partition, as the driver', async () => {
+    const h = harness()
+    await h.send({
+      type: 'start',
+      runId: 'sim-4',
+      designId: 'unsaved',
+      design: wordCountDesign(),
+      partitions: {},
+      codecs: {},
+      wallClockMs: 0,
+    })
+    await h.send({
+      type: 'add-inputs',
+      inputs: [{ topic: 'text-input', key: 'k', value: 'a b c', timestamp: 5 }],
+    })
+    await h.send({ type: 'step' })
+    await expect(h.send({ type: 'advance', ms: 10 })).rejects.toThrow(
+      'Step the 3 queued records first',
+    )
+  })
+
+  it('generates records after the inputs there are, so they are not late', async () => {
+    const h = harness()
+    await startLatestPrice(h)
+    await h.send({ type: 'add-inputs', inputs: [trade('A', 1, 50_000)] })
+    await h.send({
+      type: 'generate',
+      topic: 'stock-trades',
+      kind: 'stock-trades',
+      count: 2,
+      firstTimestamp: 0,
+      spacingMs: 100,
+    })
+    expect(h.view().pending.map((p) => p.timestamp)).toEqual([50_000, 50_100, 50_200])
+  })
 })

@@ -12,6 +12,7 @@ import {
   logicalNodeShapes,
   nodeRates,
   nodeRecordJson,
+  oldestFirst,
   planTopology,
   storePage,
   taskMetrics,
@@ -30,24 +31,28 @@ import {
   type SkippedRecord,
 } from '@topology-studio/shared'
 import { nodeTopics } from '../design/node-topics'
-import { driverOutputs, savedTestFile } from './saved-test'
-import type {
-  FromSimulation,
-  SavedTest,
-  InputDraft,
-  PendingInput,
-  ShownRecord,
-  ShownStep,
-  SimulationStart,
-  SimulationView,
-  TopicCodec,
-  ToSimulation,
+import { driverOutputs, savedTestFile, type ExpectedRecord } from './saved-test'
+import {
+  OUTPUTS_SHOWN,
+  type FromSimulation,
+  type SavedTest,
+  type InputDraft,
+  type PendingInput,
+  type ShownRecord,
+  type ShownStep,
+  type SimulationStart,
+  type SimulationView,
+  type TopicCodec,
+  type ToSimulation,
 } from './simulation-protocol'
 
 export interface SessionDeps {
   post(message: FromSimulation): void
-  /** Runs the design's JavaScript parameters: QuickJS, never the page's own engine. */
-  codeExecutor(): Promise<CodeExecutor>
+  /**
+   * A fresh runtime for the design's JavaScript parameters (QuickJS, never the page's own
+   * engine), freed when the simulation using it ends.
+   */
+  codeExecutor(): Promise<CodeExecutor & { dispose(): void }>
   /** Calls `work` every `ms` until the returned function is called. */
   every(ms: number, work: () => void): () => void
   /** Real time (ms since the epoch), for rates. */
@@ -58,7 +63,10 @@ export interface SessionDeps {
 
 const TAP_CAPACITY = 100
 const FOLLOW_CAPACITY = 20
-const OUTPUTS_SHOWN = 200
+/** Inputs waiting to be sent that the view carries; the rest are counted. */
+const PENDING_SHOWN = 50
+/** Above this speed, playing does not compare stores before and after every step. */
+const STORE_WRITES_MAX_PER_SECOND = 20
 const SKIPPED_PER_UPDATE = 20
 /** Play runs in ticks this long; each takes the steps its share of the speed allows. */
 const PLAY_TICK_MS = 50
@@ -83,6 +91,7 @@ interface Running {
   readonly sinkTopics: readonly string[]
   readonly inputTopics: ReadonlySet<string>
   readonly startedAt: string
+  readonly executor: { dispose(): void }
   status: RunStatus
   stopMetrics: () => void
   previous: { at: number; nodes: readonly NodeMetricsSnapshot[] }
@@ -124,10 +133,15 @@ export class SimulationSession {
   private async answer(message: ToSimulation): Promise<unknown> {
     switch (message.type) {
       case 'start':
-        await this.start(message)
-        return null
+        return this.start(message)
       case 'stop':
         this.stop('stopped')
+        if (message.forget === true) {
+          this.pending = []
+          this.history.length = 0
+          this.lastStep = null
+          this.postView()
+        }
         return null
       case 'add-inputs':
         this.addInputs(message.inputs)
@@ -169,6 +183,11 @@ export class SimulationSession {
         return null
       case 'state-page': {
         const running = this.requireRunning()
+        if (!running.plan.stores.some((store) => store.name === message.request.store)) {
+          throw new RangeError(
+            `Store ${message.request.store} is not in the design as the simulation started it: Restart to include it`,
+          )
+        }
         return {
           runId: running.start.runId,
           ...storePage(running.simulator.store(message.request.store), message.request),
@@ -195,7 +214,13 @@ export class SimulationSession {
       outputTopics: running.sinkTopics,
       partitioned: running.simulator.isPartitioned(),
     }
-    const expected = driverOutputs(input, await this.deps.codeExecutor())
+    const executor = await this.deps.codeExecutor()
+    let expected: Record<string, ExpectedRecord[]>
+    try {
+      expected = driverOutputs(input, executor)
+    } finally {
+      executor.dispose()
+    }
     const name = running.start.design.applicationId.replace(/[^A-Za-z0-9._-]+/g, '-')
     return {
       fileName: `${name}.test.ts`,
@@ -205,12 +230,12 @@ export class SimulationSession {
     }
   }
 
-  private async start(start: SimulationStart): Promise<void> {
+  private async start(start: SimulationStart): Promise<string | null> {
     this.stop('stopped')
-    const { topology, diagnostics } = compileGraph(start.design, {
-      codeExecutor: await this.deps.codeExecutor(),
-    })
+    const executor = await this.deps.codeExecutor()
+    const { topology, diagnostics } = compileGraph(start.design, { codeExecutor: executor })
     if (topology === null) {
+      executor.dispose()
       const first = diagnostics.find((d) => d.severity === 'error')
       throw new Error(
         `The design cannot run: ${first?.message ?? 'it does not compile'}${first?.nodeId == null ? '' : ` (node ${first.nodeId})`}`,
@@ -265,6 +290,7 @@ export class SimulationSession {
       ],
       inputTopics: new Set(sources.flatMap(nodeTopics)),
       startedAt,
+      executor,
       status: {
         id: start.runId,
         designId: start.designId,
@@ -278,13 +304,23 @@ export class SimulationSession {
         stoppedAt: null,
         error: null,
       },
-      stopMetrics: this.deps.every(1000, () => this.report()),
+      stopMetrics: this.deps.every(1000, () => this.guarded(() => this.report())),
       previous: { at: this.deps.now(), nodes: simulator.metrics().nodes },
     }
     this.running = running
-    // A restart replays from the beginning: the inputs sent before go first again.
+    // A restart replays from the beginning: the inputs sent before go first again, those the
+    // design as it is now still takes.
     const sent = this.history.flatMap((event) => (event.kind === 'input' ? [event.input] : []))
-    this.pending = [...sent.map((input) => ({ ...input, id: this.nextInputId++ })), ...this.pending]
+    const dropped: string[] = []
+    this.pending = [...sent, ...this.pending].flatMap((input, index) => {
+      try {
+        this.check(running, input, `Input ${index + 1} (${input.topic})`)
+        return [{ ...input, id: this.nextInputId++ }]
+      } catch (error) {
+        dropped.push((error as Error).message)
+        return []
+      }
+    })
     this.history.length = 0
     this.produced = 0
     this.steps = 0
@@ -295,6 +331,11 @@ export class SimulationSession {
     this.followedKeys.clear()
     this.deps.post({ type: 'status', status: running.status })
     this.report()
+    return dropped.length === 0
+      ? null
+      : dropped.length === 1
+        ? `1 input no longer fits the design and was left out: ${dropped.join('; ')}`
+        : `${dropped.length} inputs no longer fit the design and were left out: ${dropped.join('; ')}`
   }
 
   private stop(state: 'stopped' | 'error', error: RunError | null = null): void {
@@ -304,6 +345,7 @@ export class SimulationSession {
     running.stopMetrics()
     if (state === 'stopped') {
       running.simulator.close()
+      running.executor.dispose()
       this.running = null
     }
     running.status = {
@@ -332,29 +374,33 @@ export class SimulationSession {
 
   private addInputs(inputs: readonly InputDraft[]): void {
     const running = this.requireRunning()
-    inputs.forEach((input, index) => {
-      const where = inputs.length === 1 ? 'The record' : `Record ${index + 1}`
-      if (!running.inputTopics.has(input.topic)) {
-        throw new Error(
-          `${where}: no source of the design reads topic ${input.topic}; sources read ${[...running.inputTopics].join(', ')}`,
-        )
-      }
-      this.encode(input, where)
-      const partitions = running.simulator.partitionsOf(input.topic)
-      if (
-        input.partition !== undefined &&
-        (!Number.isInteger(input.partition) || input.partition < 0 || input.partition >= partitions)
-      ) {
-        throw new Error(
-          `${where}: topic ${input.topic} has partitions 0 to ${partitions - 1}, not ${input.partition}`,
-        )
-      }
-      if (!Number.isSafeInteger(input.timestamp) || input.timestamp < 0) {
-        throw new Error(`${where}: the timestamp must be whole milliseconds ≥ 0`)
-      }
-    })
+    inputs.forEach((input, index) =>
+      this.check(running, input, inputs.length === 1 ? 'The record' : `Record ${index + 1}`),
+    )
     for (const input of inputs) this.pending.push({ ...input, id: this.nextInputId++ })
     this.postView()
+  }
+
+  /** Throws, naming the record (`where`) and what is wrong, unless the simulation takes it. */
+  private check(running: Running, input: InputDraft, where: string): void {
+    if (!running.inputTopics.has(input.topic)) {
+      throw new Error(
+        `${where}: no source of the design reads topic ${input.topic}; sources read ${[...running.inputTopics].join(', ')}`,
+      )
+    }
+    this.encode(input, where)
+    const partitions = running.simulator.partitionsOf(input.topic)
+    if (
+      input.partition !== undefined &&
+      (!Number.isInteger(input.partition) || input.partition < 0 || input.partition >= partitions)
+    ) {
+      throw new Error(
+        `${where}: topic ${input.topic} has partitions 0 to ${partitions - 1}, not ${input.partition}`,
+      )
+    }
+    if (!Number.isSafeInteger(input.timestamp) || input.timestamp < 0) {
+      throw new Error(`${where}: the timestamp must be whole milliseconds ≥ 0`)
+    }
   }
 
   private encode(input: InputDraft, where: string) {
@@ -378,8 +424,16 @@ export class SimulationSession {
     if (!Number.isInteger(request.count) || request.count < 1 || request.count > 10_000) {
       throw new Error(`Generate 1 to 10,000 records, not ${request.count}`)
     }
-    let timestamp = request.firstTimestamp - request.spacingMs
-    const next = sampleDataSource(request.kind, request.firstTimestamp, () => {
+    // After every input so far, so generated records are not late for the windows they reach.
+    const latest = Math.max(
+      -Infinity,
+      ...this.pending.map((input) => input.timestamp),
+      ...this.history.flatMap((e) => (e.kind === 'input' ? [e.input.timestamp] : [])),
+    )
+    const first = Math.max(request.firstTimestamp, latest + request.spacingMs)
+    let timestamp = first - request.spacingMs
+    // Each batch differs from the last.
+    const next = sampleDataSource(request.kind, first + this.nextInputId, () => {
       timestamp += request.spacingMs
       return timestamp
     })
@@ -397,7 +451,7 @@ export class SimulationSession {
    * Processes one record: the next queued in a task, or else the next input, produced to its
    * topic. Null when there is nothing left to do.
    */
-  private stepOnce(): SimulationStep | null {
+  private stepOnce(storeWrites = true): SimulationStep | null {
     const running = this.requireRunning()
     const { simulator } = running
     try {
@@ -415,7 +469,7 @@ export class SimulationSession {
         this.history.push({ kind: 'input', input: draft })
         this.produced++
       }
-      const step = simulator.step({ storeWrites: true })
+      const step = simulator.step({ storeWrites })
       if (step === null) return null
       this.steps++
       this.lastStep = this.shown(step)
@@ -423,6 +477,15 @@ export class SimulationSession {
     } catch (error) {
       this.fail(error)
       return null
+    }
+  }
+
+  /** Runs timer work; a failure there ends the simulation with its reason, not the worker. */
+  private guarded(work: () => void): void {
+    try {
+      work()
+    } catch (error) {
+      this.fail(error)
     }
   }
 
@@ -496,26 +559,28 @@ export class SimulationSession {
     this.perSecond = perSecond
     this.pausedAt = null
     let budget = 1
-    this.stopPlay = this.deps.every(PLAY_TICK_MS, () => {
-      budget = Math.min(budget + (perSecond * PLAY_TICK_MS) / 1000, MAX_STEPS_PER_TICK)
-      while (budget >= 1) {
-        budget--
-        const step = this.stepOnce()
-        if (step === null) {
-          this.pause()
-          this.report()
-          return
+    this.stopPlay = this.deps.every(PLAY_TICK_MS, () =>
+      this.guarded(() => {
+        budget = Math.min(budget + (perSecond * PLAY_TICK_MS) / 1000, MAX_STEPS_PER_TICK)
+        while (budget >= 1) {
+          budget--
+          const step = this.stepOnce(perSecond <= STORE_WRITES_MAX_PER_SECOND)
+          if (step === null) {
+            this.pause()
+            this.report()
+            return
+          }
+          const hit = this.lastStep?.path.find((p) => this.breakpoints.has(p.nodeId))
+          if (hit !== undefined) {
+            this.pausedAt = hit.nodeId
+            this.pause()
+            this.report()
+            return
+          }
         }
-        const hit = this.lastStep?.path.find((p) => this.breakpoints.has(p.nodeId))
-        if (hit !== undefined) {
-          this.pausedAt = hit.nodeId
-          this.pause()
-          this.report()
-          return
-        }
-      }
-      this.postView()
-    })
+        this.postView()
+      }),
+    )
     this.postView()
   }
 
@@ -526,6 +591,12 @@ export class SimulationSession {
 
   private advance(ms: number): void {
     const running = this.requireRunning()
+    const queued = this.queued(running)
+    if (!running.simulator.isPartitioned() && queued > 0) {
+      throw new Error(
+        `Step the ${queued} queued record${queued === 1 ? '' : 's'} first: with one partition the simulation runs as TopologyTestDriver, which moves the wall clock only between input records`,
+      )
+    }
     try {
       running.simulator.advanceWallClockTime(ms)
       this.history.push({ kind: 'advance', ms })
@@ -560,7 +631,11 @@ export class SimulationSession {
 
   private entriesOf(running: Running, nodeId: string): readonly string[] {
     const shape = running.shapes.find((s) => s.nodeId === nodeId)
-    if (shape === undefined) throw new RangeError(`The design has no node ${nodeId}`)
+    if (shape === undefined) {
+      throw new RangeError(
+        `Node ${nodeId} is not in the design as the simulation started it: Restart to include it`,
+      )
+    }
     return shape.entries
   }
 
@@ -598,16 +673,16 @@ export class SimulationSession {
     const { simulator } = running
     const runId = running.start.runId
     for (const nodeId of this.openTaps) {
-      const records = this.entriesOf(running, nodeId)
-        .flatMap((node) => simulator.tapped(node))
+      const records = oldestFirst(
+        this.entriesOf(running, nodeId).flatMap((node) => simulator.tapped(node)),
+      )
         .slice(-TAP_CAPACITY)
         .map(nodeRecordJson)
       this.deps.post({ type: 'tap', tap: { runId, nodeId, records } })
     }
     for (const key of this.followedKeys) {
       const nodes = running.shapes.flatMap((shape) => {
-        const records = shape.all
-          .flatMap((node) => simulator.followed(node))
+        const records = oldestFirst(shape.all.flatMap((node) => simulator.followed(node)))
           .filter((r) => keyText(r.key) === key)
           .slice(-FOLLOW_CAPACITY)
         return records.length === 0
@@ -618,15 +693,19 @@ export class SimulationSession {
     }
   }
 
+  /** Records queued in tasks, not yet processed. */
+  private queued(running: Running): number {
+    return running.simulator
+      .metrics()
+      .threads.flatMap((t) => t.tasks)
+      .flatMap((t) => t.partitions)
+      .reduce((sum, p) => sum + p.lag, 0)
+  }
+
   view(): SimulationView {
     const running = this.running
     const simulator = running?.simulator ?? null
-    const metrics = simulator?.metrics()
-    const queued =
-      metrics?.threads
-        .flatMap((t) => t.tasks)
-        .flatMap((t) => t.partitions)
-        .reduce((sum, p) => sum + p.lag, 0) ?? 0
+    const queued = running === null ? 0 : this.queued(running)
     const named = running === null ? [] : [...running.inputTopics, ...running.sinkTopics]
     return {
       running: running !== null && running.status.state === 'running',
@@ -635,7 +714,8 @@ export class SimulationSession {
         topic,
         partitions: simulator?.partitionsOf(topic) ?? 1,
       })),
-      pending: this.pending,
+      pending: this.pending.slice(0, PENDING_SHOWN),
+      pendingCount: this.pending.length,
       produced: this.produced,
       queued,
       steps: this.steps,
@@ -647,6 +727,8 @@ export class SimulationSession {
       outputs: (running?.sinkTopics ?? []).map((topic) => ({
         topic,
         records: (simulator?.records(topic) ?? [])
+          // Records sent to a topic the design also writes are inputs, not outputs.
+          .filter((record) => !record.fromInput)
           .slice(-OUTPUTS_SHOWN)
           .map((record): ShownRecord => {
             const { keySerde, valueSerde } = this.codecOf(topic)

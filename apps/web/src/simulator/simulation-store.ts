@@ -4,6 +4,7 @@
 import type { RunStatus, SampleDataKind, TopologyGraph } from '@topology-studio/shared'
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { RunsApi } from '../api/runs'
+import { nodeTopics } from '../design/node-topics'
 import type { RunChannel, RunFeed } from '../run/run-channel'
 import { createRunStore, type RunStore } from '../stores/run-store'
 import type {
@@ -60,6 +61,8 @@ export interface SimulationState {
   busy: boolean
   start(start: SimulationStart): Promise<void>
   stop(): Promise<void>
+  /** Stops the simulation and forgets its inputs: another design was opened. */
+  close(): Promise<void>
   step(): Promise<void>
   play(perSecond: number): Promise<void>
   pause(): Promise<void>
@@ -114,7 +117,7 @@ export function createSimulation(transport: SimulationTransport): Simulation {
     failure = error
     for (const { reject } of waiting.values()) reject(error)
     waiting.clear()
-    store.setState({ problem: error.message, busy: false })
+    store.setState({ problem: error.message, busy: false, view: null, started: null })
   }
   transport.listen((message) => {
     switch (message.type) {
@@ -181,7 +184,10 @@ export function createSimulation(transport: SimulationTransport): Simulation {
   })
 
   const store = createStore<SimulationState>()((set, get) => {
+    // Requests overlap (a step while a play starts): busy until the last one is answered.
+    let inFlight = 0
     const attempt = async (work: () => Promise<unknown>): Promise<boolean> => {
+      inFlight++
       set({ busy: true, problem: null })
       try {
         await work()
@@ -190,7 +196,8 @@ export function createSimulation(transport: SimulationTransport): Simulation {
         set({ problem: (error as Error).message })
         return false
       } finally {
-        set({ busy: false })
+        inFlight--
+        set({ busy: inFlight > 0 })
       }
     }
     const command = (message: Command) => attempt(() => ask(message)).then(() => undefined)
@@ -205,12 +212,16 @@ export function createSimulation(transport: SimulationTransport): Simulation {
       start: (start) =>
         attempt(async () => {
           const runId = `simulation-${++runs}`
-          await ask({
+          // Only the design's own topics: counts kept for other designs change nothing here.
+          const topics = new Set(start.design.nodes.flatMap(nodeTopics))
+          const note = await ask({
             type: 'start',
             runId,
             designId: start.designId ?? 'unsaved',
             design: start.design,
-            partitions: get().partitions,
+            partitions: Object.fromEntries(
+              Object.entries(get().partitions).filter(([topic]) => topics.has(topic)),
+            ),
             codecs: start.codecs,
             wallClockMs: Date.now(),
           })
@@ -218,6 +229,15 @@ export function createSimulation(transport: SimulationTransport): Simulation {
           set({ started: start.design })
           const status = statuses.get(runId)
           if (status !== undefined) run.getState().show(status)
+          // Inputs the edited design no longer takes were left out: say which.
+          if (typeof note === 'string') set({ problem: note })
+        }).then(() => undefined),
+      close: () =>
+        attempt(async () => {
+          await ask({ type: 'stop', forget: true })
+          set({ started: null })
+          // The stopped simulation's numbers leave the canvas.
+          await run.getState().attach(null)
         }).then(() => undefined),
       stop: () => run.getState().stop(),
       step: () => command({ type: 'step' }),
