@@ -70,7 +70,8 @@ test('creates, fills and peeks at topics of the cluster from the designer', asyn
   await produce.getByRole('button', { name: 'Produce' }).click()
   await expect(produce.getByRole('status')).toHaveText(/^Produced to partition 0 at offset 0$/)
   const peeked = detail.getByTestId('peeked-records')
-  await expect(peeked.locator('tbody tr')).toHaveCount(1)
+  // The peek reads the topic again every 3 s, each read a fetch from every partition.
+  await expect(peeked.locator('tbody tr')).toHaveCount(1, { timeout: 15_000 })
   await expect(peeked.locator('tbody tr').first()).toHaveText(
     ['0', '0', '2026-01-02T03:04:05.000Z', 'kafka', '42'].join(''),
   )
