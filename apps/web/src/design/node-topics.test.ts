@@ -1,6 +1,6 @@
-import type { GraphNode } from '@topology-studio/shared'
+import { clickEnrichmentDesign, type GraphNode } from '@topology-studio/shared'
 import { describe, expect, it } from 'vitest'
-import { nodeTopics } from './node-topics'
+import { designTopics, designTopicsOf, nodeTopics } from './node-topics'
 
 const node = (kind: string, params: object) =>
   ({ id: 'n', kind, position: { x: 0, y: 0 }, params }) as GraphNode
@@ -18,5 +18,14 @@ describe('nodeTopics', () => {
     expect(
       nodeTopics(node('filter', { predicate: { lang: 'expression', source: 'true' } })),
     ).toEqual([])
+  })
+})
+
+describe('designTopics', () => {
+  it('lists each topic the design names once, and those its sources read or sinks write', () => {
+    const design = clickEnrichmentDesign()
+    expect(designTopics(design)).toEqual(['page-views', 'pages', 'page-views-enriched'])
+    expect(designTopicsOf(design, 'source')).toEqual(['page-views', 'pages'])
+    expect(designTopicsOf(design, 'sink')).toEqual(['page-views-enriched'])
   })
 })

@@ -1,4 +1,4 @@
-import type { GraphNode } from '@topology-studio/shared'
+import type { GraphNode, TopologyGraph } from '@topology-studio/shared'
 
 /**
  * The topics a source or sink node names, in the order given: none for other nodes, a source
@@ -16,4 +16,15 @@ export function nodeTopics(node: GraphNode): string[] {
     default:
       return []
   }
+}
+
+/** Every topic the design names, once each, in node order. */
+export function designTopics(graph: TopologyGraph): string[] {
+  return [...new Set(graph.nodes.flatMap(nodeTopics))]
+}
+
+/** The topics the design's sources read, or its sinks write, once each. */
+export function designTopicsOf(graph: TopologyGraph, side: 'source' | 'sink'): string[] {
+  const nodes = graph.nodes.filter((n) => (n.kind === 'sink') === (side === 'sink'))
+  return [...new Set(nodes.flatMap(nodeTopics))]
 }

@@ -2,7 +2,7 @@ import { nodeLabel } from '@topology-studio/engine'
 import type { TopologyGraph } from '@topology-studio/shared'
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useStore } from 'zustand'
 import type { ClusterStore } from '../stores/cluster-store'
 import type { DesignStore } from '../design/design-store'
@@ -34,7 +34,8 @@ import { RunStoreContext } from '../run/run-context'
 import { LivePanel } from '../run/LivePanel'
 import { windowedAggregationOf } from '../run/window-timing'
 import { RunControls } from '../run/RunControls'
-import { nodeTopics } from '../design/node-topics'
+import { designTopics, designTopicsOf } from '../design/node-topics'
+import { DEFAULT_CODEC } from '../simulator/simulation-protocol'
 import { SimulationContext } from '../simulator/simulation-context'
 import type { Simulation } from '../simulator/simulation-store'
 import { SimulatorControls } from '../simulator/SimulatorControls'
@@ -139,6 +140,9 @@ function DesignerLayout({
   const shapes = useStore(plan, (s) => s.shapes)
   const subtopologyOf = useStore(plan, (s) => s.overlay.subtopologyOf)
   const savedId = useStore(design, (s) => s.saved?.id ?? null)
+  // The serdes of every topic, as the simulation writes and reads them.
+  const serdes = useStore(plan, (s) => s.serdes)
+  const codecs = useMemo(() => codecsOf(graph, serdes), [graph, serdes])
   const started = useStore(simulation.store, (s) => s.started)
   const edited = started !== null && !runsAlike(started, graph)
   // The canvas highlights the path of the simulation's last step.
@@ -365,7 +369,7 @@ function DesignerLayout({
                 void simulation.store.getState().start({
                   design: design.getState().graph,
                   designId: savedId,
-                  codecs: codecsOf(design.getState().graph, plan.getState().serdes),
+                  codecs,
                 })
                 setTab('simulator')
               }}
@@ -496,16 +500,9 @@ function DesignerLayout({
         ) : tab === 'simulator' ? (
           <SimulatorPanel
             simulation={simulation.store}
-            inputTopics={[
-              ...new Set(graph.nodes.filter((n) => n.kind !== 'sink').flatMap(nodeTopics)),
-            ]}
-            topics={[...new Set(graph.nodes.flatMap(nodeTopics))]}
-            codecOf={(topic) =>
-              codecsOf(graph, plan.getState().serdes)[topic] ?? {
-                keySerde: 'String',
-                valueSerde: 'String',
-              }
-            }
+            inputTopics={designTopicsOf(graph, 'source')}
+            topics={designTopics(graph)}
+            codecOf={(topic) => codecs[topic] ?? DEFAULT_CODEC}
             node={selected}
             labelOf={labelOf}
           />

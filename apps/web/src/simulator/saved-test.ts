@@ -10,7 +10,7 @@ import {
   type Serde,
 } from '@topology-studio/engine'
 import type { TopologyGraph } from '@topology-studio/shared'
-import type { TopicCodec } from './simulation-protocol'
+import { DEFAULT_CODEC, type TopicCodec } from './simulation-protocol'
 import type { SimulationEvent } from './simulation-session'
 
 export interface ExpectedRecord {
@@ -36,8 +36,6 @@ function serdeOf(name: string): Serde<unknown> {
   if (serde === undefined) throw new Error(`No built-in serde named ${name}`)
   return serde
 }
-
-const DEFAULT_CODEC: TopicCodec = { keySerde: 'String', valueSerde: 'String' }
 
 /** A value as the serde takes it: ByteArray values travel as base64 text. */
 function forSerde(serde: string, value: unknown): unknown {

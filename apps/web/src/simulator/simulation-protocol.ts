@@ -21,6 +21,9 @@ export interface TopicCodec {
   readonly valueSerde: Serde
 }
 
+/** A topic the design gives no serdes: as `default.key.serde` unset, text both ways. */
+export const DEFAULT_CODEC: TopicCodec = { keySerde: 'String', valueSerde: 'String' }
+
 /** An input record as typed or generated, with values as JSON in its topic's serdes. */
 export interface InputDraft {
   readonly topic: string

@@ -60,6 +60,18 @@ async function startLatestPrice(h: ReturnType<typeof harness>, design = latestPr
   })
 }
 
+async function startWordCount(h: ReturnType<typeof harness>, partitions: number) {
+  await h.send({
+    type: 'start',
+    runId: `word-count-${partitions}`,
+    designId: 'unsaved',
+    design: wordCountDesign(),
+    partitions: { 'text-input': partitions },
+    codecs: {},
+    wallClockMs: 0,
+  })
+}
+
 const trade = (isin: string, price: number, timestamp: number) => ({
   topic: 'stock-trades',
   key: isin,
@@ -168,15 +180,7 @@ describe('SimulationSession', () => {
 
   it('runs partitioned: a task per partition, the input going to its key’s partition', async () => {
     const h = harness()
-    await h.send({
-      type: 'start',
-      runId: 'sim-2',
-      designId: 'unsaved',
-      design: wordCountDesign(),
-      partitions: { 'text-input': 4 },
-      codecs: {},
-      wallClockMs: 0,
-    })
+    await startWordCount(h, 4)
     expect(h.view().partitioned).toBe(true)
     await h.send({
       type: 'add-inputs',
@@ -310,15 +314,7 @@ describe('SimulationSession', () => {
 
   it('moves the wall clock only between input records with one partition, as the driver', async () => {
     const h = harness()
-    await h.send({
-      type: 'start',
-      runId: 'sim-4',
-      designId: 'unsaved',
-      design: wordCountDesign(),
-      partitions: {},
-      codecs: {},
-      wallClockMs: 0,
-    })
+    await startWordCount(h, 1)
     await h.send({
       type: 'add-inputs',
       inputs: [{ topic: 'text-input', key: 'k', value: 'a b c', timestamp: 5 }],

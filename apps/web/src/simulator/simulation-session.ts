@@ -30,9 +30,10 @@ import {
   type RunStatus,
   type SkippedRecord,
 } from '@topology-studio/shared'
-import { nodeTopics } from '../design/node-topics'
+import { designTopicsOf } from '../design/node-topics'
 import { driverOutputs, savedTestFile, type ExpectedRecord } from './saved-test'
 import {
+  DEFAULT_CODEC,
   OUTPUTS_SHOWN,
   type FromSimulation,
   type SavedTest,
@@ -72,7 +73,6 @@ const SKIPPED_PER_UPDATE = 20
 const PLAY_TICK_MS = 50
 /** Steps per play tick at most, so a tick never holds the worker for long. */
 const MAX_STEPS_PER_TICK = 500
-const DEFAULT_CODEC: TopicCodec = { keySerde: 'String', valueSerde: 'String' }
 
 /** What happened to the simulated cluster, in order: what a saved test replays. */
 export type SimulationEvent =
@@ -261,7 +261,6 @@ export class SimulationSession {
     })
     const plan = planTopology(topology)
     const startedAt = new Date(this.deps.now()).toISOString()
-    const sources = start.design.nodes.filter((n) => n.kind !== 'sink')
     const running: Running = {
       start,
       simulator,
@@ -285,10 +284,8 @@ export class SimulationSession {
           start.design.edges.filter((e) => e.target === node.id).map((e) => e.source),
         ]),
       ),
-      sinkTopics: [
-        ...new Set(start.design.nodes.filter((n) => n.kind === 'sink').flatMap(nodeTopics)),
-      ],
-      inputTopics: new Set(sources.flatMap(nodeTopics)),
+      sinkTopics: designTopicsOf(start.design, 'sink'),
+      inputTopics: new Set(designTopicsOf(start.design, 'source')),
       startedAt,
       executor,
       status: {
@@ -591,7 +588,7 @@ export class SimulationSession {
 
   private advance(ms: number): void {
     const running = this.requireRunning()
-    const queued = this.queued(running)
+    const queued = running.simulator.queued()
     if (!running.simulator.isPartitioned() && queued > 0) {
       throw new Error(
         `Step the ${queued} queued record${queued === 1 ? '' : 's'} first: with one partition the simulation runs as TopologyTestDriver, which moves the wall clock only between input records`,
@@ -693,19 +690,10 @@ export class SimulationSession {
     }
   }
 
-  /** Records queued in tasks, not yet processed. */
-  private queued(running: Running): number {
-    return running.simulator
-      .metrics()
-      .threads.flatMap((t) => t.tasks)
-      .flatMap((t) => t.partitions)
-      .reduce((sum, p) => sum + p.lag, 0)
-  }
-
   view(): SimulationView {
     const running = this.running
     const simulator = running?.simulator ?? null
-    const queued = running === null ? 0 : this.queued(running)
+    const queued = simulator?.queued() ?? 0
     const named = running === null ? [] : [...running.inputTopics, ...running.sinkTopics]
     return {
       running: running !== null && running.status.state === 'running',
@@ -726,11 +714,9 @@ export class SimulationSession {
       lastStep: this.lastStep,
       outputs: (running?.sinkTopics ?? []).map((topic) => ({
         topic,
-        records: (simulator?.records(topic) ?? [])
-          // Records sent to a topic the design also writes are inputs, not outputs.
-          .filter((record) => !record.fromInput)
-          .slice(-OUTPUTS_SHOWN)
-          .map((record): ShownRecord => {
+        // Records sent to a topic the design also writes are inputs, not outputs.
+        records: (simulator?.latestWritten(topic, OUTPUTS_SHOWN) ?? []).map(
+          (record): ShownRecord => {
             const { keySerde, valueSerde } = this.codecOf(topic)
             return {
               key: decodeField(keySerde, topic, record.key).value,
@@ -739,7 +725,8 @@ export class SimulationSession {
               partition: record.partition,
               offset: record.offset,
             }
-          }),
+          },
+        ),
       })),
     }
   }

@@ -4,7 +4,7 @@
 import type { RunStatus, SampleDataKind, TopologyGraph } from '@topology-studio/shared'
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { RunsApi } from '../api/runs'
-import { nodeTopics } from '../design/node-topics'
+import { designTopics } from '../design/node-topics'
 import type { RunChannel, RunFeed } from '../run/run-channel'
 import { createRunStore, type RunStore } from '../stores/run-store'
 import type {
@@ -213,7 +213,7 @@ export function createSimulation(transport: SimulationTransport): Simulation {
         attempt(async () => {
           const runId = `simulation-${++runs}`
           // Only the design's own topics: counts kept for other designs change nothing here.
-          const topics = new Set(start.design.nodes.flatMap(nodeTopics))
+          const topics = new Set(designTopics(start.design))
           const note = await ask({
             type: 'start',
             runId,

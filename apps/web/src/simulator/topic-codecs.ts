@@ -1,7 +1,7 @@
 import type { NodeSerdes } from '@topology-studio/engine'
 import type { TopologyGraph } from '@topology-studio/shared'
 import { topicSerdes } from '../cluster/topic-serdes'
-import { nodeTopics } from '../design/node-topics'
+import { designTopics } from '../design/node-topics'
 import type { TopicCodec } from './simulation-protocol'
 
 /** The serdes of every topic the design names, as its nodes read or write them. */
@@ -9,9 +9,8 @@ export function codecsOf(
   graph: TopologyGraph,
   serdes: Readonly<Record<string, NodeSerdes>>,
 ): Record<string, TopicCodec> {
-  const topics = new Set(graph.nodes.flatMap(nodeTopics))
   return Object.fromEntries(
-    [...topics].map((topic) => {
+    designTopics(graph).map((topic) => {
       const { keySerde, valueSerde } = topicSerdes(graph, serdes, topic)
       return [topic, { keySerde, valueSerde }]
     }),

@@ -47,6 +47,15 @@ export const EMIT_INTERVAL_ON_WINDOW_CLOSE = '__emit.interval.ms.kstreams.window
 export const OUTER_JOIN_EMIT_INTERVAL =
   '__emit.interval.ms.kstreams.outer.join.spurious.results.fix__'
 
+/**
+ * What the test driver sets unless told otherwise, as Kafka's does: closed windows and unmatched
+ * join records are looked for after every record, not on an interval.
+ */
+export const CHECK_AFTER_EVERY_RECORD: RuntimeProps = {
+  [EMIT_INTERVAL_ON_WINDOW_CLOSE]: 0,
+  [OUTER_JOIN_EMIT_INTERVAL]: 0,
+}
+
 const logAndContinue: ExceptionHandler = () => 'CONTINUE'
 const logAndFail: ExceptionHandler = () => 'FAIL'
 

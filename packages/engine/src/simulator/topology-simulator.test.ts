@@ -83,6 +83,7 @@ describe('TopologySimulator on partitions', () => {
     expect(simulator.isPartitioned()).toBe(false)
     simulator.produce('text-input', { key: null, value: bytesOf('x'), timestamp: 1 })
     simulator.produce('text-input', { key: null, value: bytesOf('y'), timestamp: 2 })
+    expect(simulator.queued()).toBe(2)
     const lagOf = () =>
       simulator.metrics().threads[0]?.tasks[0]?.partitions.find((p) => p.topic === 'text-input')
         ?.lag
@@ -111,6 +112,8 @@ describe('TopologySimulator on partitions', () => {
     })
     simulator.runUntilIdle()
     expect(simulator.records('page-views-enriched')).toHaveLength(1)
+    expect(simulator.latestWritten('pages', 5)).toEqual([])
+    expect(simulator.latestWritten('page-views-enriched', 5)).toHaveLength(1)
   })
 
   it('refuses records for topics nothing reads and partitions a topic lacks', () => {

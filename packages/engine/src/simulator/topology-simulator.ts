@@ -8,7 +8,12 @@ import { runtimeTopicNamer } from '../runtime/build-processor-topology'
 import { planInternalTopics } from '../runtime/internal-topic-plan'
 import { queryableStore, type QueryableStore, type TaskStore } from '../runtime/queryable-store'
 import type { ProducedRecord, RecordCollector } from '../runtime/record-collector'
-import { runtimeConfig, type RuntimeConfig, type RuntimeProps } from '../runtime/runtime-config'
+import {
+  CHECK_AFTER_EVERY_RECORD,
+  runtimeConfig,
+  type RuntimeConfig,
+  type RuntimeProps,
+} from '../runtime/runtime-config'
 import { StreamTask } from '../runtime/stream-task'
 import { taskName } from '../runtime/task-assignment'
 import {
@@ -104,9 +109,7 @@ export class TopologySimulator {
   ) {
     const props: RuntimeProps = {
       'application.id': DEFAULT_APPLICATION_ID,
-      // As the test driver: closed windows and unmatched join records are checked every record.
-      '__emit.interval.ms.kstreams.windowed.aggregation__': 0,
-      '__emit.interval.ms.kstreams.outer.join.spurious.results.fix__': 0,
+      ...CHECK_AFTER_EVERY_RECORD,
       ...topology.config,
       ...options.props,
     }
@@ -264,6 +267,11 @@ export class TopologySimulator {
     return this.tasks.some((task) => task.hasRecordsQueued())
   }
 
+  /** Records queued in tasks, not yet processed. */
+  queued(): number {
+    return this.tasks.reduce((sum, task) => sum + task.numBuffered(), 0)
+  }
+
   /**
    * Processes one record: the first task (in sub-topology and partition order) with one queued
    * takes its next record, runs it through its nodes, punctuates on stream time and commits, as
@@ -323,6 +331,17 @@ export class TopologySimulator {
   /** The records of a topic in the order they were written, across its partitions. */
   records(topic: string): SimulatedRecord[] {
     return [...(this.logs.get(topic)?.written ?? [])]
+  }
+
+  /** The last `count` records the topology wrote to a topic (not those produced to it). */
+  latestWritten(topic: string, count: number): SimulatedRecord[] {
+    const written = this.logs.get(topic)?.written ?? []
+    const latest: SimulatedRecord[] = []
+    for (let i = written.length - 1; i >= 0 && latest.length < count; i--) {
+      const record = written[i] as SimulatedRecord
+      if (!record.fromInput) latest.push(record)
+    }
+    return latest.reverse()
   }
 
   /** Every topic something was written to, sinks, repartition topics and changelogs among them. */

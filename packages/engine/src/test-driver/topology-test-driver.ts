@@ -17,7 +17,12 @@ import type { KeyFilter } from '../telemetry/record-tap'
 import type { Topology } from '../topology/topology'
 import { runtimeTopicNamer } from '../runtime/build-processor-topology'
 import type { ProducedRecord, RecordCollector } from '../runtime/record-collector'
-import { runtimeConfig, type RuntimeConfig, type RuntimeProps } from '../runtime/runtime-config'
+import {
+  CHECK_AFTER_EVERY_RECORD,
+  runtimeConfig,
+  type RuntimeConfig,
+  type RuntimeProps,
+} from '../runtime/runtime-config'
 import {
   isKeyValueStore,
   isSessionStore,
@@ -62,10 +67,7 @@ export class TopologyTestDriver implements InputPipe, OutputSource {
   ) {
     const merged: RuntimeProps = {
       'application.id': DEFAULT_APPLICATION_ID,
-      // Unless told otherwise, the driver checks closed windows and unmatched join records on
-      // every record, as Kafka's test driver does.
-      '__emit.interval.ms.kstreams.windowed.aggregation__': 0,
-      '__emit.interval.ms.kstreams.outer.join.spurious.results.fix__': 0,
+      ...CHECK_AFTER_EVERY_RECORD,
       ...topology.config,
       ...props,
     }
