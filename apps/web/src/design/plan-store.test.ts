@@ -141,6 +141,42 @@ describe('plan store', () => {
     stop()
   })
 
+  it('keeps planning off the main thread when an edit breaks the design and the next mends it', async () => {
+    const design = createDesignStore(wordCountDesign())
+    const requests: { graph: TopologyGraph; resolve: (planned: PlannedDesign) => void }[] = []
+    const remote: RemotePlanner = {
+      plan: (graph) => new Promise((resolve) => requests.push({ graph, resolve })),
+    }
+    const { store, stop } = createPlanStore(design, { remote, frameBudgetMs: 12 })
+    store.setState({ plannedInMs: 20 })
+    design.getState().removeEdges(['by-word->count'])
+    expect(requests).toHaveLength(1)
+    // Planned only up to its error, the broken design was quick to plan.
+    requests[0]!.resolve({ ...planOf(requests[0]!.graph), plannedInMs: 2 })
+    await Promise.resolve()
+    expect(store.getState().plan).toBeNull()
+    // The undo compiles the whole design again, which took 20 ms last time: not here.
+    design.getState().undo()
+    expect(requests).toHaveLength(2)
+    expect(store.getState().planning).toBe(true)
+    stop()
+  })
+
+  it('has the worker plan a design in the background once a plan here took longer than a frame', () => {
+    const design = createDesignStore(wordCountDesign())
+    const prepared: TopologyGraph[] = []
+    const remote: RemotePlanner = {
+      plan: () => Promise.reject(new Error('not used')),
+      prepare: (graph) => prepared.push(graph),
+    }
+    const { store, stop } = createPlanStore(design, { remote, frameBudgetMs: 1e-9 })
+    store.setState({ plannedInMs: 0 })
+    design.getState().rename('Slow to plan')
+    expect(store.getState().planner).toBe('main')
+    expect(prepared.map((graph) => graph.name)).toEqual(['Slow to plan'])
+    stop()
+  })
+
   it('does not re-plan when nodes only move, as on every frame of a drag', () => {
     const design = createDesignStore(wordCountDesign())
     const { store, stop } = createPlanStore(design)

@@ -22,6 +22,12 @@ export type PlanStore = StoreApi<PlanState>
 /** Makes plans elsewhere (a Web Worker in the app). */
 export interface RemotePlanner {
   plan(graph: TopologyGraph, cluster: ClusterTopics | undefined): Promise<PlannedDesign>
+  /**
+   * Plans this design a few times in the background, between requests, so that the engine's
+   * code is compiled before an edit needs it: the first plans of a large design run several
+   * times slower than the later ones.
+   */
+  prepare?(graph: TopologyGraph, cluster: ClusterTopics | undefined): void
 }
 
 /** Plans that took longer than this go off the main thread: a frame at 60 Hz, with headroom. */
@@ -57,10 +63,20 @@ export function createPlanStore(
   let remoteBusy = false
   // A worker that failed once is not asked again: every edit would wait for it to fail.
   let offThread = remote
+  // A design with errors is planned only up to them, so its plan time says little about the
+  // next edit's, which may compile the whole design again (as an undo does): what the last
+  // plan that compiled took is the better guess.
+  let compiledInMs = store.getState().plannedInMs
+  const stopTiming = store.subscribe((state) => {
+    if (state.plan !== null) compiledInMs = state.plannedInMs
+  })
 
   const planHere = (request: number) => {
-    store.setState({ ...planOf(graph(), cluster()), planner: 'main', planning: false })
+    const planned = planOf(graph(), cluster())
+    store.setState({ ...planned, planner: 'main', planning: false })
     applied = request
+    // The next edit goes off the main thread: have the worker ready for a design this size.
+    if (planned.plannedInMs > frameBudgetMs) offThread?.prepare?.(graph(), cluster())
   }
 
   const planRemotely = (planner: RemotePlanner) => {
@@ -89,9 +105,12 @@ export function createPlanStore(
   const replan = () => {
     const request = ++latest
     // Back on the main thread only once plans take half the budget, so edits do not alternate.
-    const { planner, plannedInMs } = store.getState()
+    const { planner, plannedInMs, plan } = store.getState()
     const budget = planner === 'worker' ? frameBudgetMs / 2 : frameBudgetMs
-    if (offThread === undefined || plannedInMs <= budget) {
+    if (
+      offThread === undefined ||
+      Math.max(plannedInMs, plan === null ? compiledInMs : 0) <= budget
+    ) {
       planHere(request)
       return
     }
@@ -108,6 +127,7 @@ export function createPlanStore(
   return {
     store,
     stop: () => {
+      stopTiming()
       stopDesign()
       stopClusters?.()
     },

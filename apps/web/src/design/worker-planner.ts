@@ -37,8 +37,12 @@ export function workerPlanner(): RemotePlanner {
         }
         const id = ++next
         waiting.set(id, { resolve, reject })
-        const request: PlanRequest = { id, graph, cluster }
+        const request: PlanRequest = { kind: 'plan', id, graph, cluster }
         worker.postMessage(request)
       }),
+    prepare: (graph, cluster) => {
+      if (failure === null)
+        worker.postMessage({ kind: 'prepare', graph, cluster } satisfies PlanRequest)
+    },
   }
 }

@@ -194,12 +194,15 @@ export function DesignCanvas({ design, plan }: DesignCanvasProps) {
         onConnect={onConnect}
         isValidConnection={isValidConnection}
         deleteKeyCode={null}
-        onlyRenderVisibleElements
+        // Zoomed out, most of the design is on screen, and drawing only that would mount and
+        // measure the nodes at the edges on every frame of a pan.
+        onlyRenderVisibleElements={!overview}
         snapToGrid
         snapGrid={SNAP_GRID}
         minZoom={0.1}
       >
-        <Background gap={20} />
+        {/* Zoomed out, the dots are a haze a few pixels apart that every pan frame repaints. */}
+        {!overview && <Background gap={20} />}
         <SubtopologyGroups nodes={nodes} subtopologyOf={overlay.subtopologyOf} />
         <ConnectionHint design={design} plan={plan} />
         <MiniMap pannable zoomable nodeColor="#94a3b8" nodeBorderRadius={0} />
