@@ -100,10 +100,24 @@ const zoomOf = (page: Page) =>
     return Number(/scale\(([\d.]+)\)/.exec(style?.getAttribute('style') ?? '')?.[1])
   })
 
-/**
- * Drags the empty canvas for two seconds, one pointer move per frame, driven inside the page so
- * that the frame rate is the page's and not that of remote input events.
- */
+/** Waits until the page draws ten frames in a row on time: the last edit or zoom is drawn. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const frames: number[] = []
+        const tick = (time: number) => {
+          frames.push(time)
+          if (frames.length <= 10) requestAnimationFrame(tick)
+          else resolve(frames.slice(1).every((t, i) => t - frames[i]! < 20))
+        }
+        requestAnimationFrame(tick)
+      }),
+    undefined,
+    { timeout: 10_000 },
+  )
+}
+
 /** A rate of frames, as a frame counter shows it: the slowest stretch of `window` ms. */
 const FPS_WINDOW_MS = 500
 
@@ -119,6 +133,10 @@ function lowestWindowFps(gaps: readonly number[], window: number): number {
   return lowest
 }
 
+/**
+ * Drags the empty canvas for two seconds, one pointer move per frame, driven inside the page so
+ * that the frame rate is the page's and not that of remote input events.
+ */
 async function measurePan(page: Page) {
   const zoom = await zoomOf(page)
   const gaps = await page.evaluate(
@@ -310,13 +328,15 @@ async function main(): Promise<void> {
       if ((await nodeCount(page)) !== nodes) throw new Error('undo did not restore the design')
     }
 
-    // Pan with the opened design fitted in view (zoomed far out), then at a readable zoom.
+    // Pan with the opened design fitted in view (zoomed far out), then at a readable zoom, each
+    // once the page has drawn what came before.
+    await settled(page)
     const overviewPan = await measurePan(page)
     const pane = await page.locator('[data-testid="canvas"] .react-flow__pane').boundingBox()
     if (pane === null) throw new Error('no canvas')
     await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2)
     while ((await zoomOf(page)) < 0.8) await page.mouse.wheel(0, -100)
-    await page.waitForTimeout(300)
+    await settled(page)
     const readablePan = await measurePan(page)
 
     console.log(
