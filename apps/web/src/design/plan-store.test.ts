@@ -6,6 +6,15 @@ import { createDesignStore } from './design-store'
 import { createPlanStore, planOf, type RemotePlanner } from './plan-store'
 import type { PlannedDesign } from './plan-state'
 
+/** A remote planner that holds every request until the test answers it. */
+function heldPlanner() {
+  const requests: { graph: TopologyGraph; resolve: (planned: PlannedDesign) => void }[] = []
+  const remote: RemotePlanner = {
+    plan: (graph) => new Promise((resolve) => requests.push({ graph, resolve })),
+  }
+  return { requests, remote }
+}
+
 describe('plan store', () => {
   it('plans the design and re-plans on every edit, with diagnostics on their nodes', () => {
     const design = createDesignStore(wordCountDesign())
@@ -74,10 +83,7 @@ describe('plan store', () => {
 
   it('plans off the main thread once plans take longer than a frame, never going back in time', async () => {
     const design = createDesignStore(wordCountDesign())
-    const requests: { graph: TopologyGraph; resolve: (planned: PlannedDesign) => void }[] = []
-    const remote: RemotePlanner = {
-      plan: (graph) => new Promise((resolve) => requests.push({ graph, resolve })),
-    }
+    const { requests, remote } = heldPlanner()
     const { store, stop } = createPlanStore(design, { remote, frameBudgetMs: -1 })
     expect(store.getState().planner).toBe('main')
 
@@ -119,10 +125,7 @@ describe('plan store', () => {
 
   it('comes back to the main thread only once plans take half a frame, so edits do not alternate', async () => {
     const design = createDesignStore(wordCountDesign())
-    const requests: { graph: TopologyGraph; resolve: (planned: PlannedDesign) => void }[] = []
-    const remote: RemotePlanner = {
-      plan: (graph) => new Promise((resolve) => requests.push({ graph, resolve })),
-    }
+    const { requests, remote } = heldPlanner()
     const { store, stop } = createPlanStore(design, { remote, frameBudgetMs: 12 })
     store.setState({ plannedInMs: 20 })
     const answer = async (plannedInMs: number) => {
@@ -143,10 +146,7 @@ describe('plan store', () => {
 
   it('keeps planning off the main thread when an edit breaks the design and the next mends it', async () => {
     const design = createDesignStore(wordCountDesign())
-    const requests: { graph: TopologyGraph; resolve: (planned: PlannedDesign) => void }[] = []
-    const remote: RemotePlanner = {
-      plan: (graph) => new Promise((resolve) => requests.push({ graph, resolve })),
-    }
+    const { requests, remote } = heldPlanner()
     const { store, stop } = createPlanStore(design, { remote, frameBudgetMs: 12 })
     store.setState({ plannedInMs: 20 })
     design.getState().removeEdges(['by-word->count'])
