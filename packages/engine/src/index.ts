@@ -152,12 +152,21 @@ export { nodeRates } from './telemetry/node-rates'
 export type { MetricsSample, NodeRate } from './telemetry/node-rates'
 export type { StreamsMetrics, TaskSnapshot, ThreadSnapshot } from './telemetry/streams-telemetry'
 export type { QueryableStore } from './runtime/queryable-store'
-export { jsonSafe, keyText, nodeRecordJson } from './run-view/json-safe'
+export { fromBase64, jsonSafe, keyText, nodeRecordJson } from './run-view/json-safe'
 export { failedDesignNode } from './run-view/failed-node'
+export {
+  FOLLOW_CAPACITY,
+  keyPaths,
+  skippedRecord,
+  SKIPPED_PER_UPDATE,
+  TAP_CAPACITY,
+  tapRecords,
+} from './run-view/record-feeds'
+export type { RecordFeeds } from './run-view/record-feeds'
 export { logicalNodeMetrics, logicalNodeShapes, taskMetrics } from './run-view/logical-metrics'
 export type { LogicalNodeShape } from './run-view/logical-metrics'
 export { storePage } from './run-view/store-page'
-export { decodeField, encodeField, FieldEncodingError } from './run-view/record-codec'
+export { builtInSerde, decodeField, encodeField, FieldEncodingError } from './run-view/record-codec'
 export type { StatePageResult, StorePageRequest } from './run-view/store-page'
 export {
   createSandboxedCodeExecutor,

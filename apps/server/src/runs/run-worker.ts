@@ -7,24 +7,23 @@ import {
   compileGraph,
   createSandboxedCodeExecutor,
   failedDesignNode,
+  keyPaths,
   keyText,
   logicalNodeMetrics,
   logicalNodeShapes,
   nodeRecordJson,
-  oldestFirst,
   planTopology,
+  skippedRecord,
+  SKIPPED_PER_UPDATE,
   storePage,
+  TAP_CAPACITY,
+  tapRecords,
   taskMetrics,
+  FOLLOW_CAPACITY,
 } from '@topology-studio/engine'
 import { KafkaStreams, type MetricsSample } from '@topology-studio/engine/kafka'
 import type { PhysicalPlan, SkippedRecord, StreamsConfigValue } from '@topology-studio/shared'
 import type { FromRunWorker, StartRun, ToRunWorker } from './run-protocol'
-
-const TAP_CAPACITY = 100
-/** Records of a followed key kept at each node. */
-const FOLLOW_CAPACITY = 20
-/** Skipped records sent with each metrics update; a flood of failures sends its first ones. */
-const SKIPPED_PER_UPDATE = 20
 
 const port = parentPort
 if (port === null) throw new Error('run-worker.ts runs as a worker thread only')
@@ -79,9 +78,7 @@ function onSample(sample: MetricsSample): void {
       type: 'tap',
       taps: [...openTaps].map((nodeId) => ({
         nodeId,
-        records: oldestFirst(entriesOf(nodeId).flatMap((node) => running.tapped(node)))
-          .slice(-TAP_CAPACITY)
-          .map(nodeRecordJson),
+        records: tapRecords(running, entriesOf(nodeId)),
       })),
     })
   }
@@ -89,20 +86,7 @@ function onSample(sample: MetricsSample): void {
 
 /** Each followed key's latest records at every design node it reached. */
 function postFollows(running: KafkaStreams): void {
-  const byNode = shapes.map((shape) => ({
-    nodeId: shape.nodeId,
-    records: oldestFirst(shape.all.flatMap((node) => running.followed(node))),
-  }))
-  post({
-    type: 'follow',
-    follows: [...followedKeys].map((key) => ({
-      key,
-      nodes: byNode.flatMap(({ nodeId, records }) => {
-        const mine = records.filter((r) => keyText(r.key) === key).slice(-FOLLOW_CAPACITY)
-        return mine.length === 0 ? [] : [{ nodeId, records: mine.map(nodeRecordJson) }]
-      }),
-    })),
-  })
+  post({ type: 'follow', follows: keyPaths(running, shapes, followedKeys) })
 }
 
 function requireStreams(): KafkaStreams {
@@ -155,15 +139,7 @@ async function start(message: StartRun): Promise<void> {
       })
     if (event.type === 'warning' && skipped.length < SKIPPED_PER_UPDATE) {
       const { warning } = event
-      skipped.push({
-        nodeId: logicalNodeOf(warning.node),
-        processor: warning.node,
-        taskId: warning.taskId,
-        reason: warning.reason,
-        message: warning.message,
-        at: Date.now(),
-        record: warning.record === undefined ? null : nodeRecordJson(warning.record),
-      })
+      skipped.push(skippedRecord(warning, logicalNodeOf(warning.node), Date.now()))
     }
   })
   streams.onMetrics(onSample, message.metricsIntervalMs)

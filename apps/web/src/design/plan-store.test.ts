@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { fakeCluster, fakeTopic } from '../stores/cluster-fixtures'
 import { createClusterStore } from '../stores/cluster-store'
 import { createDesignStore } from './design-store'
-import { createPlanStore, planOf, type RemotePlanner } from './plan-store'
+import { createPlanStore, onlyMoved, planOf, type RemotePlanner } from './plan-store'
 import type { PlannedDesign } from './plan-state'
 
 /** A remote planner that holds every request until the test answers it. */
@@ -188,5 +188,19 @@ describe('plan store', () => {
     design.getState().rename('Renamed')
     expect(store.getState()).not.toBe(before)
     stop()
+  })
+})
+
+describe('onlyMoved', () => {
+  it('ignores where nodes sit, not what they do', () => {
+    const design = wordCountDesign()
+    const moved = {
+      ...design,
+      nodes: design.nodes.map((n) => ({ ...n, position: { x: n.position.x + 10, y: 5 } })),
+    }
+    expect(onlyMoved(design, moved)).toBe(true)
+    const renamed = { ...design, nodes: design.nodes.map((n) => ({ ...n, label: 'x' })) }
+    expect(onlyMoved(design, renamed)).toBe(false)
+    expect(onlyMoved(design, { ...design, edges: design.edges.slice(1) })).toBe(false)
   })
 })

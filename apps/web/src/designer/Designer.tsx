@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useStore } from 'zustand'
 import type { ClusterStore } from '../stores/cluster-store'
 import type { DesignStore } from '../design/design-store'
-import type { PlanStore } from '../design/plan-store'
+import { onlyMoved, type PlanStore } from '../design/plan-store'
 import type { DesignsApi } from '../api/designs'
 import { OPTIMIZATION_KEY } from '../compare/optimization-effect'
 import { DEFAULT_NODE_SIZE, layoutDesign } from '../layout/design-layout'
@@ -41,7 +41,6 @@ import type { Simulation } from '../simulator/simulation-store'
 import { SimulatorControls } from '../simulator/SimulatorControls'
 import { SimulatorPanel } from '../simulator/SimulatorPanel'
 import { codecsOf } from '../simulator/topic-codecs'
-import { runsAlike } from '../simulator/runnable-design'
 import { isActive, type RunStore } from '../stores/run-store'
 import { ImportNotes } from './ImportNotes'
 import { mayDiscard, showDesign } from './open-design'
@@ -142,9 +141,13 @@ function DesignerLayout({
   const savedId = useStore(design, (s) => s.saved?.id ?? null)
   // The serdes of every topic, as the simulation writes and reads them.
   const serdes = useStore(plan, (s) => s.serdes)
-  const codecs = useMemo(() => codecsOf(graph, serdes), [graph, serdes])
+  // The design as a run sees it: the same object while nodes are only dragged around, so that
+  // a drag's frames redo none of what follows.
+  const [runnable, setRunnable] = useState(graph)
+  if (runnable !== graph && !onlyMoved(runnable, graph)) setRunnable(graph)
+  const codecs = useMemo(() => codecsOf(runnable, serdes), [runnable, serdes])
   const started = useStore(simulation.store, (s) => s.started)
-  const edited = started !== null && !runsAlike(started, graph)
+  const edited = started !== null && started !== runnable && !onlyMoved(started, runnable)
   // The canvas highlights the path of the simulation's last step.
   // (Once per step: a followed key's path stays until the next step.)
   const lastStepNumber = useStore(simulation.store, (s) => s.view?.lastStep?.number ?? null)

@@ -1,13 +1,13 @@
 // "Save as test": a simulation's inputs, and the outputs TopologyTestDriver writes for them, as
 // a vitest file on the engine's TopologyTestDriver that a developer can keep beside their code.
 import {
+  builtInSerde,
   compileGraph,
+  fromBase64,
   jsonSafe,
-  serdeByName,
   TestRecord,
   TopologyTestDriver,
   type CodeExecutor,
-  type Serde,
 } from '@topology-studio/engine'
 import type { TopologyGraph } from '@topology-studio/shared'
 import { DEFAULT_CODEC, type TopicCodec } from './simulation-protocol'
@@ -31,16 +31,12 @@ export interface SavedTestInput {
   readonly partitioned: boolean
 }
 
-function serdeOf(name: string): Serde<unknown> {
-  const serde = serdeByName(name)
-  if (serde === undefined) throw new Error(`No built-in serde named ${name}`)
-  return serde
-}
-
 /** A value as the serde takes it: ByteArray values travel as base64 text. */
 function forSerde(serde: string, value: unknown): unknown {
   if (serde !== 'ByteArray' || typeof value !== 'string') return value
-  return Uint8Array.from(atob(value), (c) => c.charCodeAt(0))
+  const bytes = fromBase64(value)
+  if (bytes === null) throw new Error(`A ByteArray value is not base64: ${value}`)
+  return bytes
 }
 
 /** What TopologyTestDriver writes to each output topic for the simulation's inputs. */
@@ -67,7 +63,7 @@ export function driverOutputs(
       const { topic, key, value, timestamp } = event.input
       const { keySerde, valueSerde } = codec(topic)
       driver
-        .createInputTopic(topic, serdeOf(keySerde), serdeOf(valueSerde))
+        .createInputTopic(topic, builtInSerde(keySerde), builtInSerde(valueSerde))
         .pipeInput(
           new TestRecord(forSerde(keySerde, key), forSerde(valueSerde, value), [], timestamp),
         )
@@ -78,7 +74,7 @@ export function driverOutputs(
         if (!produced.has(topic)) return [topic, []]
         const { keySerde, valueSerde } = codec(topic)
         const records = driver
-          .createOutputTopic(topic, serdeOf(keySerde), serdeOf(valueSerde))
+          .createOutputTopic(topic, builtInSerde(keySerde), builtInSerde(valueSerde))
           .readRecordsToList()
           .map((r) => ({
             key: jsonSafe(r.key()),

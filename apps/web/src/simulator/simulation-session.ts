@@ -7,14 +7,19 @@ import {
   encodeField,
   failedDesignNode,
   failedProcessingOf,
+  FOLLOW_CAPACITY,
+  keyPaths,
   keyText,
   logicalNodeMetrics,
   logicalNodeShapes,
   nodeRates,
   nodeRecordJson,
-  oldestFirst,
   planTopology,
+  skippedRecord,
+  SKIPPED_PER_UPDATE,
   storePage,
+  TAP_CAPACITY,
+  tapRecords,
   taskMetrics,
   TopologySimulator,
   type CodeExecutor,
@@ -62,13 +67,10 @@ export interface SessionDeps {
   clock(): number
 }
 
-const TAP_CAPACITY = 100
-const FOLLOW_CAPACITY = 20
 /** Inputs waiting to be sent that the view carries; the rest are counted. */
 const PENDING_SHOWN = 50
 /** Above this speed, playing does not compare stores before and after every step. */
 const STORE_WRITES_MAX_PER_SECOND = 20
-const SKIPPED_PER_UPDATE = 20
 /** Play runs in ticks this long; each takes the steps its share of the speed allows. */
 const PLAY_TICK_MS = 50
 /** Steps per play tick at most, so a tick never holds the worker for long. */
@@ -104,7 +106,11 @@ export class SimulationSession {
   private readonly history: SimulationEvent[] = []
   private produced = 0
   private steps = 0
-  private lastStep: ShownStep | null = null
+  /**
+   * The last step as the engine gave it, and as the panel shows it: the latter is made when
+   * asked for, since a play tick can take hundreds of steps and show only its last.
+   */
+  private lastStep: { step: SimulationStep; number: number; shown: ShownStep | null } | null = null
   private breakpoints = new Set<string>()
   private pausedAt: string | null = null
   private stopPlay: (() => void) | null = null
@@ -248,15 +254,8 @@ export class SimulationSession {
       clock: () => this.deps.clock(),
       onWarning: (warning) => {
         if (this.skipped.length >= SKIPPED_PER_UPDATE) return
-        this.skipped.push({
-          nodeId: this.running?.logicalOf.get(warning.node) ?? null,
-          processor: warning.node,
-          taskId: warning.taskId,
-          reason: warning.reason,
-          message: warning.message,
-          at: this.deps.now(),
-          record: warning.record === undefined ? null : nodeRecordJson(warning.record),
-        })
+        const nodeId = this.running?.logicalOf.get(warning.node) ?? null
+        this.skipped.push(skippedRecord(warning, nodeId, this.deps.now()))
       },
     })
     const plan = planTopology(topology)
@@ -422,11 +421,11 @@ export class SimulationSession {
       throw new Error(`Generate 1 to 10,000 records, not ${request.count}`)
     }
     // After every input so far, so generated records are not late for the windows they reach.
-    const latest = Math.max(
-      -Infinity,
-      ...this.pending.map((input) => input.timestamp),
-      ...this.history.flatMap((e) => (e.kind === 'input' ? [e.input.timestamp] : [])),
-    )
+    // A loop, not a spread into Math.max: inputs can outnumber a call's arguments.
+    let latest = -Infinity
+    for (const input of this.pending) latest = Math.max(latest, input.timestamp)
+    for (const event of this.history)
+      if (event.kind === 'input') latest = Math.max(latest, event.input.timestamp)
     const first = Math.max(request.firstTimestamp, latest + request.spacingMs)
     let timestamp = first - request.spacingMs
     // Each batch differs from the last.
@@ -469,7 +468,7 @@ export class SimulationSession {
       const step = simulator.step({ storeWrites })
       if (step === null) return null
       this.steps++
-      this.lastStep = this.shown(step)
+      this.lastStep = { step, number: this.steps, shown: null }
       return step
     } catch (error) {
       this.fail(error)
@@ -498,7 +497,14 @@ export class SimulationSession {
     })
   }
 
-  private shown(step: SimulationStep): ShownStep {
+  private shownLastStep(): ShownStep | null {
+    const last = this.lastStep
+    if (last === null) return null
+    last.shown ??= this.shown(last.step, last.number)
+    return last.shown
+  }
+
+  private shown(step: SimulationStep, number: number): ShownStep {
     const running = this.running as Running
     const path: { nodeId: string; records: NodeRecordJson[] }[] = []
     for (const { node, record } of step.reached) {
@@ -520,7 +526,7 @@ export class SimulationSession {
       }
     }
     return {
-      number: this.steps,
+      number,
       taskId: step.taskId,
       record: nodeRecordJson(step.record),
       path,
@@ -567,7 +573,10 @@ export class SimulationSession {
             this.report()
             return
           }
-          const hit = this.lastStep?.path.find((p) => this.breakpoints.has(p.nodeId))
+          const hit =
+            this.breakpoints.size === 0
+              ? undefined
+              : this.shownLastStep()?.path.find((p) => this.breakpoints.has(p.nodeId))
           if (hit !== undefined) {
             this.pausedAt = hit.nodeId
             this.pause()
@@ -670,24 +679,12 @@ export class SimulationSession {
     const { simulator } = running
     const runId = running.start.runId
     for (const nodeId of this.openTaps) {
-      const records = oldestFirst(
-        this.entriesOf(running, nodeId).flatMap((node) => simulator.tapped(node)),
-      )
-        .slice(-TAP_CAPACITY)
-        .map(nodeRecordJson)
+      const records = tapRecords(simulator, this.entriesOf(running, nodeId))
       this.deps.post({ type: 'tap', tap: { runId, nodeId, records } })
     }
-    for (const key of this.followedKeys) {
-      const nodes = running.shapes.flatMap((shape) => {
-        const records = oldestFirst(shape.all.flatMap((node) => simulator.followed(node)))
-          .filter((r) => keyText(r.key) === key)
-          .slice(-FOLLOW_CAPACITY)
-        return records.length === 0
-          ? []
-          : [{ nodeId: shape.nodeId, records: records.map(nodeRecordJson) }]
-      })
-      this.deps.post({ type: 'follow', follow: { runId, key, nodes } })
-    }
+    if (this.followedKeys.size === 0) return
+    for (const path of keyPaths(simulator, running.shapes, this.followedKeys))
+      this.deps.post({ type: 'follow', follow: { runId, ...path } })
   }
 
   view(): SimulationView {
@@ -711,7 +708,7 @@ export class SimulationSession {
       playing: this.stopPlay !== null,
       perSecond: this.perSecond,
       pausedAt: this.pausedAt,
-      lastStep: this.lastStep,
+      lastStep: this.shownLastStep(),
       outputs: (running?.sinkTopics ?? []).map((topic) => ({
         topic,
         // Records sent to a topic the design also writes are inputs, not outputs.

@@ -4,7 +4,8 @@ import type { Serde as SerdeName } from '@topology-studio/shared'
 import { serdeByName } from '../serde/serdes'
 import { base64, fromBase64 } from './json-safe'
 
-function serdeOf(name: SerdeName) {
+/** The built-in serde of this name; a name that is none throws, saying so. */
+export function builtInSerde(name: SerdeName) {
   const serde = serdeByName(name)
   if (serde === undefined) throw new Error(`No built-in serde named ${name}`)
   return serde
@@ -38,7 +39,7 @@ export function encodeField(
     input = number
   }
   try {
-    return serdeOf(serdeName).serialize(topic, input)
+    return builtInSerde(serdeName).serialize(topic, input)
   } catch (error) {
     throw new FieldEncodingError((error as Error).message)
   }
@@ -52,7 +53,7 @@ export function decodeField(
 ): { value: unknown; error?: string } {
   if (bytes === null) return { value: null }
   try {
-    const value = serdeOf(serdeName).deserialize(topic, bytes)
+    const value = builtInSerde(serdeName).deserialize(topic, bytes)
     return { value: value instanceof Uint8Array ? base64(value) : value }
   } catch (error) {
     return { value: base64(bytes), error: (error as Error).message }
