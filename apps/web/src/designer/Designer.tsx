@@ -148,16 +148,6 @@ function DesignerLayout({
   const codecs = useMemo(() => codecsOf(runnable, serdes), [runnable, serdes])
   const started = useStore(simulation.store, (s) => s.started)
   const edited = started !== null && started !== runnable && !onlyMoved(started, runnable)
-  // The canvas highlights the path of the simulation's last step.
-  // (Once per step: a followed key's path stays until the next step.)
-  const lastStepNumber = useStore(simulation.store, (s) => s.view?.lastStep?.number ?? null)
-  useEffect(() => {
-    const lastStep = simulation.store.getState().view?.lastStep
-    if (lastStep == null) return
-    simulation.run
-      .getState()
-      .showPath(new Map(lastStep.path.map((p) => [p.nodeId, [...p.records]])))
-  }, [simulation, lastStepNumber])
   // Bottlenecks are judged per sub-topology, as planned for the design on the canvas.
   useEffect(() => run.getState().setSubtopologies(subtopologyOf), [run, subtopologyOf])
   const selected = useStore(design, (s) =>

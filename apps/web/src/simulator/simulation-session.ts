@@ -25,6 +25,7 @@ import {
   type CodeExecutor,
   type LogicalNodeShape,
   type NodeMetricsSnapshot,
+  type SimulatedRecord,
   type SimulationStep,
 } from '@topology-studio/engine'
 import {
@@ -104,6 +105,7 @@ export class SimulationSession {
   private pending: PendingInput[] = []
   private nextInputId = 1
   private readonly history: SimulationEvent[] = []
+  private readonly decodedOutputs = new WeakMap<SimulatedRecord, ShownRecord>()
   private produced = 0
   private steps = 0
   /**
@@ -712,20 +714,27 @@ export class SimulationSession {
       outputs: (running?.sinkTopics ?? []).map((topic) => ({
         topic,
         // Records sent to a topic the design also writes are inputs, not outputs.
-        records: (simulator?.latestWritten(topic, OUTPUTS_SHOWN) ?? []).map(
-          (record): ShownRecord => {
-            const { keySerde, valueSerde } = this.codecOf(topic)
-            return {
-              key: decodeField(keySerde, topic, record.key).value,
-              value: decodeField(valueSerde, topic, record.value).value,
-              timestamp: record.timestamp,
-              partition: record.partition,
-              offset: record.offset,
-            }
-          },
+        records: (simulator?.latestWritten(topic, OUTPUTS_SHOWN) ?? []).map((record) =>
+          this.outputShown(topic, record),
         ),
       })),
     }
+  }
+
+  /** An output record as the panel shows it, decoded once: views are made on every play tick. */
+  private outputShown(topic: string, record: SimulatedRecord): ShownRecord {
+    const known = this.decodedOutputs.get(record)
+    if (known !== undefined) return known
+    const { keySerde, valueSerde } = this.codecOf(topic)
+    const shown: ShownRecord = {
+      key: decodeField(keySerde, topic, record.key).value,
+      value: decodeField(valueSerde, topic, record.value).value,
+      timestamp: record.timestamp,
+      partition: record.partition,
+      offset: record.offset,
+    }
+    this.decodedOutputs.set(record, shown)
+    return shown
   }
 
   private postView(): void {

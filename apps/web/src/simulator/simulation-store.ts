@@ -144,9 +144,15 @@ export function createSimulation(transport: SimulationTransport): Simulation {
       case 'error':
         for (const feed of feeds.values()) feed.error(message.error)
         return
-      case 'view':
+      case 'view': {
+        const before = store.getState().view?.lastStep?.number
         store.setState({ view: message.view })
+        // The canvas lights up each new step's path; a followed key's path stays until the next.
+        const lastStep = message.view.lastStep
+        if (lastStep != null && lastStep.number !== before)
+          run.getState().showPath(new Map(lastStep.path.map((p) => [p.nodeId, [...p.records]])))
         return
+      }
     }
   }, fail)
 
