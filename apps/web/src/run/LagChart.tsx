@@ -3,7 +3,7 @@ import { subtopologyColor } from '../designer/subtopology-colors'
 import type { RunStore } from '../stores/run-store'
 import { lagGrowthPerSecond } from './bottlenecks'
 import { lagChart } from './lag-chart'
-import { formatCount, formatRate } from './NodeRunStats'
+import { formatCount, formatRate } from './node-stats-lines'
 
 const WIDTH = 300
 const HEIGHT = 90

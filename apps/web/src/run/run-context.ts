@@ -1,9 +1,7 @@
-import type { NodeRunMetrics } from '@topology-studio/shared'
-import type { NodeLoad } from './bottlenecks'
 import { restoreProgress } from './restore-progress'
 import { createContext, useContext } from 'react'
 import { useStore } from 'zustand'
-import { createStore } from 'zustand/vanilla'
+import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { RunStore, RunStoreState } from '../stores/run-store'
 import { edgeWidth } from './edge-width'
 
@@ -13,20 +11,26 @@ import { edgeWidth } from './edge-width'
  */
 export const RunStoreContext = createContext<RunStore | null>(null)
 
-// Canvases without a run (the compare dialog's) read from a store that never changes.
-const NO_RUN = createStore<Pick<RunStoreState, 'nodes' | 'history' | 'loads' | 'path' | 'tasks'>>()(
-  () => ({
-    nodes: new Map(),
-    history: new Map(),
-    loads: new Map(),
-    path: new Map(),
-    tasks: [],
-  }),
-)
+/** What the canvas reads of a run. */
+export type RunView = Pick<RunStoreState, 'nodes' | 'history' | 'loads' | 'path' | 'tasks'>
 
-export function useNodeMetrics(nodeId: string): NodeRunMetrics | undefined {
-  const store = useContext(RunStoreContext) ?? NO_RUN
-  return useStore(store, (s) => s.nodes.get(nodeId))
+// Canvases without a run (the compare dialog's) read from a store that never changes.
+const NO_RUN = createStore<RunView>()(() => ({
+  nodes: new Map(),
+  history: new Map(),
+  loads: new Map(),
+  path: new Map(),
+  tasks: [],
+}))
+
+/** The run itself, for views that draw its numbers outside React. */
+export function useRunView(): StoreApi<RunView> {
+  return useContext(RunStoreContext) ?? NO_RUN
+}
+
+/** Whether the run has metrics of the node; a boolean, so it re-renders only on change. */
+export function useHasNodeMetrics(nodeId: string): boolean {
+  return useStore(useRunView(), (s) => s.nodes.has(nodeId))
 }
 
 /**
@@ -34,33 +38,22 @@ export function useNodeMetrics(nodeId: string): NodeRunMetrics | undefined {
  * width rather than the metrics re-renders an edge only when its width changes, not every second.
  */
 export function useEdgeWidth(sourceId: string): number | undefined {
-  const store = useContext(RunStoreContext) ?? NO_RUN
+  const store = useRunView()
   return useStore(store, (s) => {
     const rate = s.nodes.get(sourceId)?.recordsOutPerSecond
     return rate === undefined ? undefined : edgeWidth(rate)
   })
 }
 
-export function useNodeHistory(nodeId: string): readonly number[] | undefined {
-  const store = useContext(RunStoreContext) ?? NO_RUN
-  return useStore(store, (s) => s.history.get(nodeId))
-}
-
-/** The node's share of the run's processing time, and whether it holds its sub-topology back. */
-export function useNodeLoad(nodeId: string): NodeLoad | undefined {
-  const store = useContext(RunStoreContext) ?? NO_RUN
-  return useStore(store, (s) => s.loads.get(nodeId))
-}
-
 /** Whether the node holds its sub-topology back; a boolean, so the node re-renders only on change. */
 export function useIsBottleneck(nodeId: string): boolean {
-  const store = useContext(RunStoreContext) ?? NO_RUN
+  const store = useRunView()
   return useStore(store, (s) => s.loads.get(nodeId)?.bottleneck != null)
 }
 
 /** Whether the followed key has reached the node. */
 export function useOnPath(nodeId: string): boolean {
-  const store = useContext(RunStoreContext) ?? NO_RUN
+  const store = useRunView()
   return useStore(store, (s) => s.path.has(nodeId))
 }
 
@@ -69,7 +62,7 @@ export function useOnPath(nodeId: string): boolean {
  * when it failed on or dropped records; null otherwise. A string, so it re-renders on change.
  */
 export function useNodeHeat(nodeId: string): 'hot' | 'warm' | 'failing' | null {
-  const store = useContext(RunStoreContext) ?? NO_RUN
+  const store = useRunView()
   return useStore(store, (s) => {
     const metrics = s.nodes.get(nodeId)
     if (metrics !== undefined && (metrics.errors > 0 || metrics.dropped > 0)) return 'failing'
@@ -79,7 +72,7 @@ export function useNodeHeat(nodeId: string): 'hot' | 'warm' | 'failing' | null {
 
 /** Whole percent of the given stores restored while their tasks restore; null otherwise. */
 export function useRestoringPercent(stores: readonly string[]): number | null {
-  const store = useContext(RunStoreContext) ?? NO_RUN
+  const store = useRunView()
   return useStore(store, (s) => {
     const progress = restoreProgress(s.tasks, stores)
     return progress === null ? null : Math.floor(progress * 100)
