@@ -1,7 +1,7 @@
 import { useStore as useFlowStore } from '@xyflow/react'
 import { useLayoutEffect, useRef } from 'react'
 import { usePrefersDark } from '../shell/use-color-scheme'
-import { drawStats, paletteOf } from './node-stats-canvas'
+import { paletteOf, StatsCanvas } from './node-stats-canvas'
 import { statLines, statTitle, type StatLine } from './node-stats-lines'
 import { useHasNodeMetrics, useRunView, type RunView } from './run-context'
 
@@ -25,8 +25,11 @@ export function NodeRunStats({ nodeId }: { nodeId: string }) {
     const element = canvas.current
     const container = box.current
     if (element === null || container === null) return
-    const palette = paletteOf(element)
-    const scale = zoomStep * (window.devicePixelRatio || 1)
+    const stats = new StatsCanvas(
+      element,
+      paletteOf(element),
+      zoomStep * (window.devicePixelRatio || 1),
+    )
     const texts = new Map(
       ROLES.map((role) => [role, element.querySelector(`[data-role="${role}"]`)] as const),
     )
@@ -40,10 +43,17 @@ export function NodeRunStats({ nodeId }: { nodeId: string }) {
       if (inputs.every((input, at) => input === drawn[at])) return
       drawn = inputs
       const lines = statLines(metrics, load)
-      drawStats(element, palette, lines, history, scale)
-      for (const [role, text] of texts)
-        if (text !== null) text.textContent = lines.find((line) => line.role === role)?.text ?? ''
-      container.title = statTitle(metrics)
+      stats.draw(lines, history)
+      // Drawing text makes the canvas read its style, which a change to the DOM makes stale: the
+      // text is written once every node in view has drawn, so that none of them restyles the page.
+      queueMicrotask(() => {
+        for (const [role, text] of texts) {
+          const now = lines.find((line) => line.role === role)?.text ?? ''
+          if (text !== null && text.textContent !== now) text.textContent = now
+        }
+        const title = statTitle(metrics)
+        if (container.title !== title) container.title = title
+      })
     }
     draw(run.getState())
     return run.subscribe(draw)

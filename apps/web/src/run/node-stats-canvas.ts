@@ -47,50 +47,107 @@ export function statsHeight(lines: number, withSpark: boolean): number {
 }
 
 /**
- * Draws the lines and the sparkline, `scale` device pixels to a CSS pixel. The canvas only ever
- * widens, so that a rate gaining a digit does not resize its node back and forth.
+ * A node's numbers on its canvas, `scale` device pixels to a CSS pixel. It keeps what the
+ * canvas's context already holds (its font, the widths measured), because setting a font parses
+ * it and measuring shapes the text: a redraw of the same rows does neither.
  */
-export function drawStats(
-  canvas: HTMLCanvasElement,
-  palette: StatsPalette,
-  lines: readonly StatLine[],
-  history: readonly number[] | undefined,
-  scale: number,
-): void {
-  const context = canvas.getContext('2d')
-  if (context === null) return
-  const spark = history !== undefined && history.length > 1
-  let width = Math.max(SPARK_WIDTH, parseFloat(canvas.style.width) || 0)
-  for (const line of lines) {
-    context.font = palette.fonts[line.tone]
-    width = Math.max(width, Math.ceil(context.measureText(line.text).width))
+export class StatsCanvas {
+  private readonly context: CanvasRenderingContext2D | null
+  private font = ''
+  /** CSS pixels; only ever widens, so that a rate gaining a digit does not resize its node back and forth. */
+  private width = SPARK_WIDTH
+  /** The longest text of each row measured so far: a text no longer than that fits. */
+  private readonly measured = new Map<StatLine['role'], number>()
+  /** The rows on the canvas now; none until it is first drawn. */
+  private drawn: readonly StatLine[] = []
+
+  constructor(
+    private readonly canvas: HTMLCanvasElement,
+    private readonly palette: StatsPalette,
+    private readonly scale: number,
+  ) {
+    this.context = canvas.getContext('2d')
+    if (this.context !== null) this.prepare(this.context)
   }
-  width = Math.min(MAX_WIDTH, width)
-  const height = statsHeight(lines.length, spark)
-  const pixelWidth = Math.ceil(width * scale)
-  const pixelHeight = Math.ceil(height * scale)
-  if (canvas.width !== pixelWidth || canvas.height !== pixelHeight) {
-    canvas.width = pixelWidth
-    canvas.height = pixelHeight
-    canvas.style.width = `${pixelWidth / scale}px`
-    canvas.style.height = `${pixelHeight / scale}px`
+
+  draw(lines: readonly StatLine[], history: readonly number[] | undefined): void {
+    const context = this.context
+    if (context === null) return
+    for (const line of lines) {
+      if (line.text.length <= (this.measured.get(line.role) ?? 0)) continue
+      this.measured.set(line.role, line.text.length)
+      this.setFont(context, line.tone)
+      const wanted = Math.ceil(context.measureText(line.text).width)
+      this.width = Math.min(MAX_WIDTH, Math.max(this.width, wanted))
+    }
+    const spark = history !== undefined && history.length > 1
+    const resized = this.fit(context, this.width, statsHeight(lines.length, spark))
+    // Only the rows whose text changed are drawn again: shaping text is most of the cost.
+    const same = !resized && sameRows(this.drawn, lines)
+    const changed = lines.filter((line, index) => !same || !sameLine(this.drawn[index], line))
+    // Bold rows first, then the rest: a font set at most twice, and none when it is the last one.
+    const order = this.font === this.palette.fonts.muted ? [false, true] : [true, false]
+    for (const bold of order)
+      for (const line of changed) {
+        if ((line.tone !== 'muted') !== bold) continue
+        const index = lines.indexOf(line)
+        context.clearRect(0, index * LINE_HEIGHT, this.width, LINE_HEIGHT)
+        this.setFont(context, line.tone)
+        context.fillStyle = this.palette.colours[line.tone]
+        context.fillText(line.text, 0, (index + 0.5) * LINE_HEIGHT)
+      }
+    this.drawn = lines
+    const top = lines.length * LINE_HEIGHT
+    context.clearRect(0, top, this.width, SPARK_GAP + SPARK_HEIGHT)
+    if (spark) this.drawSpark(context, history, top + SPARK_GAP)
   }
-  context.setTransform(scale, 0, 0, scale, 0, 0)
-  context.clearRect(0, 0, width, height)
-  context.textBaseline = 'middle'
-  lines.forEach((line, index) => {
-    context.font = palette.fonts[line.tone]
-    context.fillStyle = palette.colours[line.tone]
-    context.fillText(line.text, 0, (index + 0.5) * LINE_HEIGHT, width)
-  })
-  if (!spark) return
-  const top = lines.length * LINE_HEIGHT + SPARK_GAP
-  context.beginPath()
-  sparkline(history).forEach(({ x, y }, at) => {
-    if (at === 0) context.moveTo(x, top + y)
-    else context.lineTo(x, top + y)
-  })
-  context.strokeStyle = palette.spark
-  context.lineWidth = 1.2
-  context.stroke()
+
+  /** Sizes the canvas to hold the rows; whether that cleared it. */
+  private fit(context: CanvasRenderingContext2D, width: number, height: number): boolean {
+    const pixelWidth = Math.ceil(width * this.scale)
+    const pixelHeight = Math.ceil(height * this.scale)
+    if (this.canvas.width === pixelWidth && this.canvas.height === pixelHeight) return false
+    // Resizing a canvas resets its context.
+    this.canvas.width = pixelWidth
+    this.canvas.height = pixelHeight
+    this.canvas.style.width = `${pixelWidth / this.scale}px`
+    this.canvas.style.height = `${pixelHeight / this.scale}px`
+    this.prepare(context)
+    return true
+  }
+
+  private prepare(context: CanvasRenderingContext2D): void {
+    context.setTransform(this.scale, 0, 0, this.scale, 0, 0)
+    context.textBaseline = 'middle'
+    context.strokeStyle = this.palette.spark
+    context.lineWidth = 1.2
+    this.font = ''
+    this.drawn = []
+  }
+
+  private setFont(context: CanvasRenderingContext2D, tone: StatTone): void {
+    const font = this.palette.fonts[tone]
+    if (font === this.font) return
+    context.font = font
+    this.font = font
+  }
+
+  private drawSpark(context: CanvasRenderingContext2D, history: readonly number[], top: number) {
+    context.beginPath()
+    sparkline(history).forEach(({ x, y }, at) => {
+      if (at === 0) context.moveTo(x, top + y)
+      else context.lineTo(x, top + y)
+    })
+    context.stroke()
+  }
+}
+
+function sameRows(before: readonly StatLine[], now: readonly StatLine[]): boolean {
+  return (
+    before.length === now.length && before.every((line, index) => line.role === now[index]?.role)
+  )
+}
+
+function sameLine(before: StatLine | undefined, now: StatLine): boolean {
+  return before !== undefined && before.text === now.text && before.tone === now.tone
 }
