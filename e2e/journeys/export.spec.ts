@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { expect, test, type Page } from '@playwright/test'
+import { generatedInRows, openStoredDesign } from '../support/open-design'
 
 async function exported(page: Page, choice: string): Promise<{ name: string; bytes: Buffer }> {
   const downloading = page.waitForEvent('download')
@@ -57,4 +58,31 @@ test('exports the canvas as SVG and PNG and the plan as Mermaid', async ({ page 
   const mermaid = await readFile(await (await downloading).path(), 'utf8')
   expect(mermaid).toMatch(/^flowchart TB\n/)
   expect(mermaid).toContain('n6 -.- s0')
+})
+
+// Fitted whole, a large design is zoomed out to where the canvas leaves out node text and draws
+// the edges itself; its image has every node's text and edge all the same.
+test('exports a large design with the text of every node', async ({ page }) => {
+  const design = generatedInRows(100, 'Wide design')
+  await openStoredDesign(page, design)
+  const canvas = page.getByTestId('canvas')
+  await expect(canvas.locator('.react-flow__node')).toHaveCount(design.nodes.length)
+  await expect(canvas).toHaveClass(/canvas--overview/)
+  await expect(canvas.getByTestId('overview-edges').locator('path')).toHaveCount(
+    design.edges.length,
+  )
+  const image = (await exported(page, 'Canvas as SVG')).bytes.toString('utf8')
+  const drawn = await page.evaluate((text) => {
+    const svg = new DOMParser().parseFromString(text, 'image/svg+xml')
+    const labels = Array.from(svg.querySelectorAll('.operator__label'))
+    return {
+      labels: labels.length,
+      hidden: labels.filter((label) => label.getAttribute('style')?.includes('visibility: hidden'))
+        .length,
+      edges: svg.querySelectorAll('.react-flow__edge-path').length,
+    }
+  }, image)
+  expect(drawn).toEqual({ labels: design.nodes.length, hidden: 0, edges: design.edges.length })
+  // The view is put back as it was, zoomed out.
+  await expect(canvas).toHaveClass(/canvas--overview/)
 })

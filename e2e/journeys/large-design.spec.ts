@@ -1,20 +1,11 @@
 import { expect, test } from '@playwright/test'
-import { generateDesign } from '../../packages/engine/bench/generate-design'
-import { openStoredDesign } from '../support/open-design'
+import { generatedInRows, openStoredDesign } from '../support/open-design'
 
 // A 500-node design on a slow machine (the CPU throttled six times): plans longer than a frame
 // move to a Web Worker, and the canvas still follows every edit and its undo.
 test('plans a large design off the main thread on a slow machine', async ({ page }) => {
   test.slow()
-  const generated = generateDesign(500)
-  const design = {
-    ...generated,
-    name: 'Large design',
-    nodes: generated.nodes.map((node, i) => ({
-      ...node,
-      position: { x: (i % 25) * 260, y: Math.floor(i / 25) * 130 },
-    })),
-  }
+  const design = generatedInRows(500, 'Large design')
   const cdp = await page.context().newCDPSession(page)
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 })
   await openStoredDesign(page, design)

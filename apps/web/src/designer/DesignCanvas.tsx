@@ -19,6 +19,7 @@ import type { PlanStore } from '../design/plan-store'
 import { connectionProblem } from './connection-rules'
 import { ConnectionHint } from './ConnectionHint'
 import { OperatorNode, type OperatorFlowNode } from './OperatorNode'
+import { OverviewEdges } from './OverviewEdges'
 import { PALETTE_ITEMS } from './palette'
 import { PALETTE_MIME } from './Palette'
 import { PlannedEdge, type PlannedFlowEdge } from './PlannedEdge'
@@ -30,14 +31,17 @@ const NODE_TYPES = { operator: OperatorNode }
 const EDGE_TYPES = { planned: PlannedEdge }
 const SNAP_GRID: [number, number] = [10, 10]
 const NO_LABELS: EdgeLabels = { repartition: null, reason: null, serdes: null }
+const NO_EDGES: PlannedFlowEdge[] = []
 
 export interface DesignCanvasProps {
   design: DesignStore
   plan: PlanStore
+  /** Draws every node's text and React Flow's own edges at any zoom: for a picture of it. */
+  fullDetail?: boolean
 }
 
 /** The design as React Flow nodes and edges; every change goes through the design store. */
-export function DesignCanvas({ design, plan }: DesignCanvasProps) {
+export function DesignCanvas({ design, plan, fullDetail = false }: DesignCanvasProps) {
   const graph = useStore(design, (s) => s.graph)
   const selection = useStore(design, (s) => s.selection)
   const byNode = useStore(plan, (s) => s.byNode)
@@ -46,7 +50,8 @@ export function DesignCanvas({ design, plan }: DesignCanvasProps) {
   const edgeLabels = useStore(plan, (s) => s.edgeLabels)
   const opened = useStore(design, (s) => s.opened)
   const { screenToFlowPosition, fitView } = useReactFlow()
-  const overview = useFlowStore((s) => s.transform[2] < OVERVIEW_ZOOM)
+  const zoomedOut = useFlowStore((s) => s.transform[2] < OVERVIEW_ZOOM)
+  const overview = zoomedOut && !fullDetail
 
   const shapes = useStore(plan, (s) => s.shapes)
   // Sizes React Flow measured: nodes are rebuilt from the design on every edit, and without
@@ -186,7 +191,8 @@ export function DesignCanvas({ design, plan }: DesignCanvasProps) {
     >
       <ReactFlow
         nodes={nodes}
-        edges={edges}
+        // Zoomed out, the canvas draws the edges itself (see OverviewEdges).
+        edges={overview ? NO_EDGES : edges}
         nodeTypes={NODE_TYPES}
         edgeTypes={EDGE_TYPES}
         onNodesChange={onNodesChange}
@@ -204,6 +210,7 @@ export function DesignCanvas({ design, plan }: DesignCanvasProps) {
         {/* Zoomed out, the dots are a haze a few pixels apart that every pan frame repaints. */}
         {!overview && <Background gap={20} />}
         <SubtopologyGroups nodes={nodes} subtopologyOf={overlay.subtopologyOf} />
+        {overview && <OverviewEdges edges={edges} />}
         <ConnectionHint design={design} plan={plan} />
         <MiniMap pannable zoomable nodeColor="#94a3b8" nodeBorderRadius={0} />
         <Controls />

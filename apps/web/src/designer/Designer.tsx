@@ -136,6 +136,7 @@ function DesignerLayout({
   } | null>(null)
   const opened = useStore(design, (s) => s.opened)
   const centre = useRef<HTMLDivElement>(null)
+  const [fullDetail, setFullDetail] = useState(false)
   const shapes = useStore(plan, (s) => s.shapes)
   const subtopologyOf = useStore(plan, (s) => s.overlay.subtopologyOf)
   const savedId = useStore(design, (s) => s.saved?.id ?? null)
@@ -313,13 +314,16 @@ function DesignerLayout({
         return
       }
       // The canvas draws only what is on screen: the whole design is brought into view for the
-      // picture, and the view put back after.
+      // picture, and the view put back after. Fitted, a large design is zoomed out to where the
+      // canvas leaves out node text: the picture has it all.
       const before = getViewport()
+      setFullDetail(true)
       await fitView()
       await new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn)))
       try {
         download(`${baseName}.${format}`, { url: await canvasImage(flow, format) })
       } finally {
+        setFullDetail(false)
         await setViewport(before)
       }
     } catch (error) {
@@ -462,7 +466,7 @@ function DesignerLayout({
           <ImportNotes notes={importNotes.notes} onDismiss={() => setImportNotes(null)} />
         )}
         {view.kind === 'design' ? (
-          <DesignCanvas design={design} plan={plan} />
+          <DesignCanvas design={design} plan={plan} fullDetail={fullDetail} />
         ) : shownPlan === null ? (
           <p className="plan-view__message">
             The design has {errors} error{errors === 1 ? '' : 's'}: fix them to see the physical

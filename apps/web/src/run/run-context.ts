@@ -37,12 +37,26 @@ export function useHasNodeMetrics(nodeId: string): boolean {
  * The stroke width of edges leaving a node during a run, or undefined without one. Selecting the
  * width rather than the metrics re-renders an edge only when its width changes, not every second.
  */
-export function useEdgeWidth(sourceId: string): number | undefined {
+function useEdgeWidth(sourceId: string): number | undefined {
   const store = useRunView()
   return useStore(store, (s) => {
     const rate = s.nodes.get(sourceId)?.recordsOutPerSecond
     return rate === undefined ? undefined : edgeWidth(rate)
   })
+}
+
+/**
+ * How a run shows on an edge: as thick as the records its source sends down it, and lit when a
+ * followed key reached both of its ends (so travelled along it).
+ */
+export function useEdgeRunStyle(
+  sourceId: string,
+  targetId: string,
+): { readonly width: number | undefined; readonly onPath: boolean } {
+  const width = useEdgeWidth(sourceId)
+  const sourceOnPath = useOnPath(sourceId)
+  const targetOnPath = useOnPath(targetId)
+  return { width, onPath: sourceOnPath && targetOnPath }
 }
 
 /** Whether the node holds its sub-topology back; a boolean, so the node re-renders only on change. */
