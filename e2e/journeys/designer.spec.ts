@@ -122,3 +122,28 @@ test('edits JavaScript code params in a highlighting code editor', async ({ page
     '// counted by the studio',
   )
 })
+
+// Zoomed far out the canvas draws the edges itself: an edge selected before is shown selected,
+// and a click on the pane lets go of it as at any zoom, so that Delete then removes nothing.
+test('lets go of a selected edge on a click on the pane, zoomed out', async ({ page }) => {
+  await page.goto('/')
+  const canvas = page.getByTestId('canvas')
+  await expect(canvas.locator('.react-flow__edge')).toHaveCount(5)
+  const nodes = await canvas.locator('.react-flow__node').count()
+  const edge = canvas.getByTestId('rf__edge-lines->words')
+  // An SVG group has no box of its own to Playwright: click the middle of its curve.
+  await edge.click({ force: true })
+  await expect(edge).toHaveClass(/selected/)
+
+  const zoomOut = canvas.locator('.react-flow__controls-zoomout')
+  while (!((await canvas.getAttribute('class')) ?? '').includes('canvas--overview'))
+    await zoomOut.click()
+  const drawn = canvas.getByTestId('overview-edges')
+  await expect(drawn.locator('path')).toHaveCount(5)
+  await expect(drawn.locator('.overview-edge--selected')).toHaveCount(1)
+  await canvas.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } })
+  await expect(drawn.locator('.overview-edge--selected')).toHaveCount(0)
+  await page.keyboard.press('Delete')
+  await expect(drawn.locator('path')).toHaveCount(5)
+  await expect(canvas.locator('.react-flow__node')).toHaveCount(nodes)
+})

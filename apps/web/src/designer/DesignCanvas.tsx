@@ -11,7 +11,15 @@ import {
   type EdgeChange,
   type NodeChange,
 } from '@xyflow/react'
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react'
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type DragEvent,
+  type MouseEvent as ReactMouseEvent,
+} from 'react'
 import { useStore } from 'zustand'
 import type { DesignStore } from '../design/design-store'
 import type { EdgeLabels } from '../design/plan-state'
@@ -171,6 +179,17 @@ export function DesignCanvas({ design, plan, fullDetail = false }: DesignCanvasP
     [design, plan],
   )
 
+  // Zoomed out, React Flow holds no edges (see OverviewEdges), so it never deselects one: a
+  // plain click on the pane or a node does, as React Flow would.
+  const dropEdgeSelection = useCallback(
+    (event: ReactMouseEvent) => {
+      if (event.shiftKey || event.metaKey || event.ctrlKey) return
+      const state = design.getState()
+      if (state.selection.edges.length > 0) state.select({ edges: [] })
+    },
+    [design],
+  )
+
   const onDrop = useCallback(
     (event: DragEvent) => {
       const item = PALETTE_ITEMS.get(event.dataTransfer.getData(PALETTE_MIME))
@@ -199,6 +218,7 @@ export function DesignCanvas({ design, plan, fullDetail = false }: DesignCanvasP
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         isValidConnection={isValidConnection}
+        {...(overview ? { onPaneClick: dropEdgeSelection, onNodeClick: dropEdgeSelection } : {})}
         deleteKeyCode={null}
         // Zoomed out, most of the design is on screen, and drawing only that would mount and
         // measure the nodes at the edges on every frame of a pan.

@@ -318,13 +318,13 @@ function DesignerLayout({
       // canvas leaves out node text: the picture has it all.
       const before = getViewport()
       setFullDetail(true)
-      await fitView()
-      await new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn)))
       try {
+        await fitView()
+        await new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn)))
         download(`${baseName}.${format}`, { url: await canvasImage(flow, format) })
       } finally {
-        setFullDetail(false)
         await setViewport(before)
+        setFullDetail(false)
       }
     } catch (error) {
       setExportProblem(`The image could not be made: ${(error as Error).message}`)

@@ -45,7 +45,7 @@ export function OverviewEdges({ edges }: { edges: readonly PlannedFlowEdge[] }) 
           labels.repartition === null ? null : (
           <div
             key={edge.id}
-            className="edge-labels"
+            className="edge-labels overview-edge-labels"
             style={{
               transform: `translate(-50%, -50%) translate(${course.labelX}px, ${course.labelY}px)`,
             }}

@@ -51,7 +51,7 @@ export function NodeRunStats({ nodeId }: { nodeId: string }) {
           const now = lines.find((line) => line.role === role)?.text ?? ''
           if (text !== null && text.textContent !== now) text.textContent = now
         }
-        const title = statTitle(metrics)
+        const title = statTitle(metrics, load)
         if (container.title !== title) container.title = title
       })
     }

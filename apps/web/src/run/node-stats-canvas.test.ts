@@ -88,9 +88,9 @@ describe("a node's numbers redrawn", () => {
     expect(canvas.height).toBe(statsHeight(3, false))
     const long = 'in 12.3k/s · out 12.3k/s'
     stats.draw(rows(long, 'Σ 12 / 10'), undefined)
-    expect(canvas.width).toBe(long.length * 6)
+    expect(canvas.width).toBe(long.length * 6 + 4)
     stats.draw(rows('in 5/s · out 5/s', 'Σ 12 / 10'), undefined)
-    expect(canvas.width).toBe(long.length * 6)
+    expect(canvas.width).toBe(long.length * 6 + 4)
     // As wide as the widest node at most.
     stats.draw(rows('x'.repeat(60), 'Σ 12 / 10'), undefined)
     expect(canvas.width).toBe(220)

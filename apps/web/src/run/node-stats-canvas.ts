@@ -77,7 +77,8 @@ export class StatsCanvas {
       if (line.text.length <= (this.measured.get(line.role) ?? 0)) continue
       this.measured.set(line.role, line.text.length)
       this.setFont(context, line.tone)
-      const wanted = Math.ceil(context.measureText(line.text).width)
+      // A little over the text, for a later text as long but of wider glyphs.
+      const wanted = Math.ceil(context.measureText(line.text).width) + 4
       this.width = Math.min(MAX_WIDTH, Math.max(this.width, wanted))
     }
     const spark = history !== undefined && history.length > 1

@@ -46,10 +46,15 @@ describe('node run numbers', () => {
     expect(statLines({ ...metrics, dropped: 1 }, undefined)[2]?.text).toBe('1 dropped')
   })
 
-  it('says the latency on hover, or that none was measured', () => {
-    expect(statTitle(metrics)).toBe('12.3k records in, 950 out; latency p50 1.3 ms, p99 8.0 ms')
-    expect(statTitle({ ...metrics, latencyP50Ms: null, latencyP99Ms: null })).toBe(
+  it('says the latency on hover, or that none was measured, and why a node holds its run back', () => {
+    expect(statTitle(metrics, undefined)).toBe(
+      '12.3k records in, 950 out; latency p50 1.3 ms, p99 8.0 ms',
+    )
+    expect(statTitle({ ...metrics, latencyP50Ms: null, latencyP99Ms: null }, undefined)).toBe(
       '12.3k records in, 950 out; no latency measured yet',
     )
+    expect(
+      statTitle(metrics, { share: 0.6, heat: 'hot', bottleneck: 'Sub-topology 1 falls behind' }),
+    ).toBe('12.3k records in, 950 out; latency p50 1.3 ms, p99 8.0 ms\nSub-topology 1 falls behind')
   })
 })

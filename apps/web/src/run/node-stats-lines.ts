@@ -54,11 +54,12 @@ export function statLines(metrics: NodeRunMetrics, load: NodeLoad | undefined): 
   return lines
 }
 
-/** What hovering a node's numbers says: its totals and latency. */
-export function statTitle(metrics: NodeRunMetrics): string {
+/** What hovering a node's numbers says: its totals and latency, and why it is a bottleneck. */
+export function statTitle(metrics: NodeRunMetrics, load: NodeLoad | undefined): string {
   const latency =
     metrics.latencyP50Ms === null
       ? 'no latency measured yet'
       : `latency p50 ${metrics.latencyP50Ms.toFixed(1)} ms, p99 ${(metrics.latencyP99Ms ?? 0).toFixed(1)} ms`
-  return `${formatCount(metrics.recordsIn)} records in, ${formatCount(metrics.recordsOut)} out; ${latency}`
+  const totals = `${formatCount(metrics.recordsIn)} records in, ${formatCount(metrics.recordsOut)} out; ${latency}`
+  return load?.bottleneck == null ? totals : `${totals}\n${load.bottleneck}`
 }
