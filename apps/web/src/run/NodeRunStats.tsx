@@ -1,6 +1,6 @@
 import { useStore as useFlowStore } from '@xyflow/react'
 import { useLayoutEffect, useRef } from 'react'
-import { usePrefersDark } from '../shell/use-color-scheme'
+import { useDevicePixelRatio, usePrefersDark } from '../shell/display-media'
 import { paletteOf, StatsCanvas } from './node-stats-canvas'
 import { statLines, statTitle, type StatLine } from './node-stats-lines'
 import { useHasNodeMetrics, useRunView, type RunView } from './run-context'
@@ -19,17 +19,14 @@ export function NodeRunStats({ nodeId }: { nodeId: string }) {
   // Drawn sharp at the zoom it is read at, in steps, so that zooming redraws it only now and then.
   const zoomStep = useFlowStore((s) => Math.min(4, Math.ceil(s.transform[2] * 2) / 2))
   const dark = usePrefersDark()
+  const ratio = useDevicePixelRatio()
   const box = useRef<HTMLDivElement>(null)
   const canvas = useRef<HTMLCanvasElement>(null)
   useLayoutEffect(() => {
     const element = canvas.current
     const container = box.current
     if (element === null || container === null) return
-    const stats = new StatsCanvas(
-      element,
-      paletteOf(element),
-      zoomStep * (window.devicePixelRatio || 1),
-    )
+    const stats = new StatsCanvas(element, paletteOf(element), zoomStep * ratio)
     const texts = new Map(
       ROLES.map((role) => [role, element.querySelector(`[data-role="${role}"]`)] as const),
     )
@@ -57,7 +54,7 @@ export function NodeRunStats({ nodeId }: { nodeId: string }) {
     }
     draw(run.getState())
     return run.subscribe(draw)
-  }, [run, nodeId, zoomStep, running, dark])
+  }, [run, nodeId, zoomStep, running, dark, ratio])
   if (!running) return null
   return (
     <div ref={box} className="node-run" data-testid={`run-stats-${nodeId}`}>
