@@ -82,39 +82,38 @@ export class StatsCanvas {
       this.width = Math.min(MAX_WIDTH, Math.max(this.width, wanted))
     }
     const spark = history !== undefined && history.length > 1
-    const resized = this.fit(context, this.width, statsHeight(lines.length, spark))
+    // A resize clears the canvas and forgets the rows drawn, so that all are drawn again.
+    this.fit(context, this.width, statsHeight(lines.length, spark))
     // Only the rows whose text changed are drawn again: shaping text is most of the cost.
-    const same = !resized && sameRows(this.drawn, lines)
-    const changed = lines.filter((line, index) => !same || !sameLine(this.drawn[index], line))
+    const same = sameRows(this.drawn, lines)
     // Bold rows first, then the rest: a font set at most twice, and none when it is the last one.
     const order = this.font === this.palette.fonts.muted ? [false, true] : [true, false]
     for (const bold of order)
-      for (const line of changed) {
-        if ((line.tone !== 'muted') !== bold) continue
-        const index = lines.indexOf(line)
+      lines.forEach((line, index) => {
+        if ((line.tone !== 'muted') !== bold) return
+        if (same && sameLine(this.drawn[index], line)) return
         context.clearRect(0, index * LINE_HEIGHT, this.width, LINE_HEIGHT)
         this.setFont(context, line.tone)
         context.fillStyle = this.palette.colours[line.tone]
         context.fillText(line.text, 0, (index + 0.5) * LINE_HEIGHT)
-      }
+      })
     this.drawn = lines
     const top = lines.length * LINE_HEIGHT
     context.clearRect(0, top, this.width, SPARK_GAP + SPARK_HEIGHT)
     if (spark) this.drawSpark(context, history, top + SPARK_GAP)
   }
 
-  /** Sizes the canvas to hold the rows; whether that cleared it. */
-  private fit(context: CanvasRenderingContext2D, width: number, height: number): boolean {
+  /** Sizes the canvas to hold the rows. */
+  private fit(context: CanvasRenderingContext2D, width: number, height: number): void {
     const pixelWidth = Math.ceil(width * this.scale)
     const pixelHeight = Math.ceil(height * this.scale)
-    if (this.canvas.width === pixelWidth && this.canvas.height === pixelHeight) return false
+    if (this.canvas.width === pixelWidth && this.canvas.height === pixelHeight) return
     // Resizing a canvas resets its context.
     this.canvas.width = pixelWidth
     this.canvas.height = pixelHeight
     this.canvas.style.width = `${pixelWidth / this.scale}px`
     this.canvas.style.height = `${pixelHeight / this.scale}px`
     this.prepare(context)
-    return true
   }
 
   private prepare(context: CanvasRenderingContext2D): void {
